@@ -1,0 +1,40 @@
+# Two commands do everything from a fresh clone:
+#   make report   re-execute every notebook into reports/ and render each one as HTML
+#   make test     run pytest: unit tests, property tests, and nbval over every notebook
+# Both create .venv and install the project into it on first use.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+LAB_ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+
+.PHONY: install test lint report lab notebooks clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+test: $(STAMP) lint
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check analysis tests notebooks
+
+report: $(STAMP)
+	$(BIN)/framing report --out reports
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab $(LAB_ROOT_FLAG) notebooks/
+
+# For maintainers: re-execute the committed notebooks in place, top to bottom in fresh kernels.
+notebooks: $(STAMP)
+	cd notebooks && ../$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+		--ExecutePreprocessor.record_timing=False [0-9][0-9]_*.ipynb
+
+clean:
+	rm -rf reports .pytest_cache .hypothesis

@@ -1,0 +1,240 @@
+"""Split raw text into paragraphs and give each one a role, with the reason for it.
+
+Roles:
+
+- ``headline``: the first paragraph when it is a short line that does not end like a sentence.
+- ``body``: running text, the default object of analysis together with the headline.
+- ``caption``: a photo caption. Evidence: a caption cue ("In this photo", a wire-photo credit);
+  or a paragraph that does not end like a sentence and either describes a scene in the present
+  tense next to a calendar date, or is printed twice in a row (how scraped Daily Mail pages
+  repeat each caption).
+- ``embed``: an embedded social-media post, with its "- Name (@handle) date" signature line.
+- ``footnote``: a note introduced by a marker such as ``*`` that refers back to a marked word.
+- ``boilerplate``: site furniture such as "Read more at ...", bylines, share buttons, menus.
+
+Cleaning is lossless: every paragraph stays in the audit. Only two things are set aside from
+analysis: boilerplate, and the second copy of a paragraph repeated immediately after itself.
+Identical paragraphs that are not adjacent are never merged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+
+from .data_files import table, word_list
+from .normalise import HANDLE_PATTERN, HASHTAG_PATTERN, LINK_PATTERN
+
+ROLES = ("headline", "body", "caption", "embed", "footnote", "boilerplate")
+DEFAULT_ROLES = ("headline", "body")
+HEADLINE_MAX_WORDS = 30
+CAPTION_MIN_WORDS = 6
+POST_MAX_CHARS = 600
+
+_BLANK_LINES = re.compile(r"(?:\r\n|\r|\n)(?:[^\S\r\n]*(?:\r\n|\r|\n))+")
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_NON_SPACE = re.compile(r"\S")
+_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November"
+           "|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+_DATE = re.compile(rf"\b(?:(?:{_MONTHS})\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}"
+                   rf"|\d{{1,2}} (?:{_MONTHS})\.? \d{{4}})\b")
+_SENTENCE_END = tuple(".!?:;\"')]…")
+_FOOTNOTE_START = re.compile(r"^(?P<marker>\*+|†|‡)\s*(?P<rest>\S.*)$", re.S)
+_WORD = re.compile(r"[^\W\d_][\w'-]*")
+
+
+@dataclass(frozen=True)
+class RoleDecision:
+    """The role given to one paragraph, whether analysis keeps it, and why."""
+
+    role: str
+    kept: bool
+    reason: str
+    duplicate_of: int | None = None
+    post: int | None = None
+
+
+def split_paragraphs(raw: str) -> list[tuple[int, int]]:
+    """Spans of the paragraphs in ``raw``: blank lines separate them, or single line breaks
+    when the text has no blank line at all. Spans exclude surrounding whitespace."""
+    separator = _BLANK_LINES if _BLANK_LINES.search(raw) else _LINE_BREAK
+    spans = []
+    position = 0
+    for match in [*separator.finditer(raw), None]:
+        chunk_end = match.start() if match else len(raw)
+        first = _NON_SPACE.search(raw, position, chunk_end)
+        if first:
+            end = chunk_end
+            while raw[end - 1].isspace():
+                end -= 1
+            spans.append((first.start(), end))
+        if match:
+            position = match.end()
+    return spans
+
+
+@cache
+def _boilerplate_rules() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(r["pattern"]), r["reason"]) for r in table("boilerplate.tsv"))
+
+
+@cache
+def _caption_rules() -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(r["pattern"], re.I), r["reason"]) for r in table("caption_cues.tsv"))
+
+
+@cache
+def _signature_rules() -> tuple[tuple[re.Pattern[str], str], ...]:
+    rows = table("embed_signatures.tsv")
+    return tuple((re.compile(r["pattern"], re.I), r["platform"]) for r in rows)
+
+
+@cache
+def _scene_verbs() -> frozenset[str]:
+    return frozenset(word_list("caption_verbs.txt"))
+
+
+def word_count(text: str) -> int:
+    """Number of letter-initial words in ``text`` (a quick count for cleaning rules)."""
+    return len(_WORD.findall(text))
+
+
+def ends_like_sentence(text: str) -> bool:
+    """True when ``text`` ends with sentence-final punctuation or a closing quote."""
+    return text.rstrip().endswith(_SENTENCE_END)
+
+
+def boilerplate_reason(text: str) -> str | None:
+    """Why ``text`` is site furniture, or None when it is not."""
+    for pattern, reason in _boilerplate_rules():
+        if pattern.fullmatch(text):
+            return reason
+    return None
+
+
+def signature(text: str) -> dict[str, str] | None:
+    """Name, handle, date and platform of an embedded post's signature line, if it is one."""
+    for pattern, platform in _signature_rules():
+        match = pattern.fullmatch(text)
+        if match:
+            found = {k: (v or "").strip() for k, v in match.groupdict().items()}
+            return {**found, "platform": platform}
+    return None
+
+
+def has_social_markers(text: str) -> bool:
+    """True when ``text`` carries an @handle, a #hashtag or a link."""
+    return bool(HANDLE_PATTERN.search(text) or HASHTAG_PATTERN.search(text)
+                or LINK_PATTERN.search(text))
+
+
+def caption_reason(text: str, repeated: bool) -> str | None:
+    """Why ``text`` reads as a photo caption, or None when it does not."""
+    for pattern, reason in _caption_rules():
+        if pattern.search(text):
+            return reason
+    if ends_like_sentence(text) or word_count(text) < CAPTION_MIN_WORDS:
+        return None
+    if repeated:
+        return "printed twice in a row and does not end like a sentence (a repeated caption)"
+    date = _DATE.search(text)
+    verbs = _scene_verbs()
+    verb = next((w for w in _WORD.findall(text)[:15] if w.lower() in verbs), None)
+    if date and verb:
+        return (f"describes a scene in the present tense ('{verb}') with a date "
+                f"('{date.group()}') and does not end like a sentence")
+    return None
+
+
+def _footnote_reason(texts: Sequence[str], raw_texts: Sequence[str], index: int) -> str | None:
+    match = _FOOTNOTE_START.match(texts[index])
+    if not match:
+        return None
+    marker = re.escape(match.group("marker"))
+    marked = re.compile(rf"([^\W\d_][\w'\"]*)[ \t]?{marker}(?!\*)")
+    for i, text in enumerate(raw_texts):
+        if i != index and not _FOOTNOTE_START.match(text):
+            hit = marked.search(text)
+            if hit:
+                return (f"note introduced by '{match.group('marker')}', the marker placed after "
+                        f"'{hit.group(1)}' in paragraph {i}")
+    if all(_FOOTNOTE_START.match(t) or boilerplate_reason(t) for t in texts[index:]):
+        return f"note introduced by '{match.group('marker')}' at the end of the article"
+    return None
+
+
+def _repeats(texts: Sequence[str]) -> list[int | None]:
+    """For each paragraph, the first copy it repeats when it directly follows a copy."""
+    first_copy: list[int | None] = [None] * len(texts)
+    for i in range(1, len(texts)):
+        if texts[i] == texts[i - 1]:
+            first_copy[i] = first_copy[i - 1] if first_copy[i - 1] is not None else i - 1
+    return first_copy
+
+
+def _embeds(texts: Sequence[str], taken: dict[int, RoleDecision]) -> None:
+    post = 0
+    for i, text in enumerate(texts):
+        sig = signature(text)
+        if not sig or i in taken:
+            continue
+        post += 1
+        author = f"{sig['name']} ({sig['handle']})".strip()
+        when = f", {sig['date']}" if sig.get("date") else ""
+        taken[i] = RoleDecision("embed", True, f"signature line of embedded {sig['platform']} "
+                                f"post {post} by {author}{when}", post=post)
+        j = i - 1
+        while j >= 0 and j not in taken and len(texts[j]) <= POST_MAX_CHARS and (
+            j == i - 1 or has_social_markers(texts[j])
+        ):
+            taken[j] = RoleDecision("embed", True, f"text of embedded post {post} "
+                                    f"(signed in paragraph {i})", post=post)
+            j -= 1
+
+
+def assign_roles(texts: Sequence[str],
+                 raw_texts: Sequence[str] | None = None) -> list[RoleDecision]:
+    """Decide the role of each paragraph from its normalised text (and its raw text, where
+    footnote markers survive), in article order."""
+    raw_texts = texts if raw_texts is None else raw_texts
+    first_copy = _repeats(texts)
+    originals = [i for i, c in enumerate(first_copy) if c is None]
+    repeated = {c for c in first_copy if c is not None}
+    taken: dict[int, RoleDecision] = {}
+    for i in originals:
+        reason = boilerplate_reason(texts[i])
+        if reason:
+            taken[i] = RoleDecision("boilerplate", False, reason)
+    _embeds(texts, taken)
+    for i in originals:
+        if i in taken:
+            continue
+        reason = _footnote_reason(texts, raw_texts, i)
+        if reason:
+            taken[i] = RoleDecision("footnote", True, reason)
+    body_count = sum(1 for i in originals if i not in taken)
+    if originals and 0 not in taken and body_count > 1:
+        words = word_count(texts[0])
+        if words <= HEADLINE_MAX_WORDS and not texts[0].rstrip().endswith((".", ",", ";")):
+            taken[0] = RoleDecision("headline", True, f"first paragraph: a short line ({words} "
+                                    "words) that does not end like a sentence")
+    for i in originals:
+        if i in taken:
+            continue
+        reason = caption_reason(texts[i], i in repeated)
+        taken[i] = (RoleDecision("caption", True, reason) if reason
+                    else RoleDecision("body", True, "running text"))
+    decisions = []
+    for i, copy_of in enumerate(first_copy):
+        if copy_of is None:
+            decisions.append(taken[i])
+            continue
+        original = taken[copy_of]
+        decisions.append(RoleDecision(
+            original.role, False,
+            f"repeats paragraph {copy_of} directly after it; set aside so the analysis "
+            "sees it once", duplicate_of=copy_of, post=original.post,
+        ))
+    return decisions

@@ -1,0 +1,77 @@
+"""The ``framing`` command: ``framing audit FILE`` and ``framing report``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from .corpus import load_article
+from .errors import ArticleError
+from .paths import REPORTS_DIR
+
+
+def _audit(args: argparse.Namespace) -> int:
+    article = load_article(args.file, encoding=args.encoding)
+    table = article.audit()
+    print(f"{args.file}: {len(article.raw):,} characters, {len(article.paragraphs)} paragraphs, "
+          f"encoding {article.encoding}")
+    print(f"headline: {article.headline or '(none found)'}")
+    print(format_audit(table, offsets=args.offsets))
+    gaps = article.unaccounted()
+    print("every character is accounted for" if not gaps else f"UNACCOUNTED spans: {gaps}")
+    return 0 if not gaps else 1
+
+
+def format_audit(table: pd.DataFrame, *, offsets: bool = False) -> str:
+    """The audit as a left-aligned text table: one line per paragraph."""
+    columns = ["paragraph", "role", "status", "first_words", "reason"]
+    if offsets:
+        columns[1:1] = ["start", "end"]
+    rows = [[str(v) for v in columns]] + [[str(row[c]) for c in columns]
+                                          for _, row in table.iterrows()]
+    widths = [max(len(r[i]) for r in rows) for i in range(len(columns) - 1)]
+    return "\n".join("  ".join([*(cell.ljust(w) for cell, w in zip(r, widths, strict=False)),
+                                r[-1]]).rstrip() for r in rows)
+
+
+def _report(args: argparse.Namespace) -> int:
+    from .report import build_reports
+
+    build_reports(Path(args.out))
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for the ``framing`` command."""
+    parser = argparse.ArgumentParser(prog="framing", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    audit = commands.add_parser("audit", help="print the paragraph-role audit of one article")
+    audit.add_argument("file", help="a plain-text article file")
+    audit.add_argument("--encoding", default=None, help="text encoding if not UTF-8")
+    audit.add_argument("--offsets", action="store_true", help="also print raw offsets")
+    audit.set_defaults(run=_audit)
+    report = commands.add_parser("report", help="execute every notebook and render HTML")
+    report.add_argument("--out", default=str(REPORTS_DIR), help="output folder")
+    report.set_defaults(run=_report)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point: run a subcommand and turn input errors into a one-line message."""
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except ArticleError as exc:
+        print(f"framing: error: {exc}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:  # output piped into `head` and the like
+        sys.stderr.close()
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

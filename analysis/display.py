@@ -1,0 +1,34 @@
+"""Notebook display settings shared by every notebook, and safe Markdown output."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+
+import pandas as pd
+from IPython.display import Markdown
+
+
+def setup_notebook() -> None:
+    """Set pandas display options (full text, no truncated tables) and the plot style."""
+    pd.set_option("display.max_colwidth", 200)
+    pd.set_option("display.max_rows", 200)
+    pd.set_option("display.max_columns", 30)
+    pd.set_option("display.width", 160)
+    pd.set_option("display.precision", 3)
+    try:
+        from .plots import apply_style
+    except ImportError:  # plots are optional for text-only use
+        return
+    apply_style()
+
+
+def escape(text: str) -> str:
+    """Escape article text for Markdown/HTML output so it never becomes live markup."""
+    return html.escape(text, quote=True).replace("*", "&#42;").replace("_", "&#95;")
+
+
+def markdown(lines: str | Iterable[str]) -> Markdown:
+    """Markdown from generated lines (callers escape any article text with ``escape``)."""
+    text = lines if isinstance(lines, str) else "\n".join(lines)
+    return Markdown(text)

@@ -1,0 +1,27 @@
+"""Every path the project uses, derived from one project-root constant."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+SEEDS_DIR = PROJECT_ROOT / "seeds"
+SEED_MANIFEST = SEEDS_DIR / "articles.csv"
+NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
+REPORTS_DIR = PROJECT_ROOT / "reports"
+LEXICONS_DIR = Path(__file__).resolve().parent / "lexicons"
+
+
+def project_path(path: str | Path) -> Path:
+    """Resolve a relative path against the project root; leave absolute paths alone."""
+    path = Path(path).expanduser()
+    return path if path.is_absolute() else PROJECT_ROOT / path
+
+
+def display_path(path: str | Path) -> str:
+    """A path for messages and tables: relative to the project root when inside it."""
+    path = Path(path)
+    try:
+        return path.resolve().relative_to(PROJECT_ROOT).as_posix()
+    except (ValueError, OSError):
+        return path.as_posix()

@@ -1,0 +1,184 @@
+"""Sentences and word tokens with exact offsets into ``Article.raw``.
+
+Only NLTK's data-free parts are used: ``PunktSentenceTokenizer`` with explicit abbreviations,
+``NLTKWordTokenizer`` and the Snowball stemmer. Sentences never cross paragraphs. Links,
+@handles and #hashtags are cut out before word tokenisation and tagged as their own kinds.
+
+Token kinds: ``word`` (has a letter), ``number``, ``clitic`` ('s, n't ...), ``punct``,
+``symbol`` (emoji and other signs), ``link``, ``handle``, ``hashtag``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from functools import cache
+
+import pandas as pd
+from nltk.stem.snowball import SnowballStemmer
+from nltk.tokenize import NLTKWordTokenizer
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+from .clean import DEFAULT_ROLES
+from .corpus import Article, check_roles
+from .data_files import word_list
+from .normalise import HANDLE_PATTERN, HASHTAG_PATTERN, LINK_PATTERN
+
+SENTENCE_COLUMNS = ["article", "paragraph", "role", "sentence", "start", "end", "text"]
+TOKEN_COLUMNS = ["article", "paragraph", "role", "sentence", "token", "text", "lower", "stem",
+                 "kind", "stop", "start", "end"]
+WORD_KINDS = ("word", "number")
+CLITICS = frozenset({"'s", "'re", "'ll", "'ve", "'d", "'m", "n't", "'t"})
+
+_PROTECTED = re.compile("|".join(
+    f"(?P<{name}>{pattern.pattern})" for name, pattern in
+    (("link", LINK_PATTERN), ("handle", HANDLE_PATTERN), ("hashtag", HASHTAG_PATTERN))
+), re.IGNORECASE)
+_FALLBACK_TOKEN = re.compile(r"\w+(?:[-'.]\w+)*|[^\w\s]")
+_NUMBER = re.compile(r"[+-]?\d[\d,.:/]*%?")
+
+
+@cache
+def sentence_splitter() -> PunktSentenceTokenizer:
+    """Punkt with this project's abbreviation list and no trained model."""
+    params = PunktParameters()
+    params.abbrev_types = set(word_list("abbreviations.txt"))
+    return PunktSentenceTokenizer(params)
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    """The stopword list kept in ``lexicons/stopwords_en.txt``."""
+    return frozenset(word_list("stopwords_en.txt"))
+
+
+_WORD_TOKENIZER = NLTKWordTokenizer()
+_STEMMER = SnowballStemmer("english")
+
+
+@cache
+def stem(word: str) -> str:
+    """Snowball (Porter 2) stem of a lower-case word."""
+    return _STEMMER.stem(word)
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the sentences in one paragraph's normalised text."""
+    return list(sentence_splitter().span_tokenize(text))
+
+
+def token_kind(token: str) -> str:
+    """The kind of a word-tokeniser token: word, number, clitic, punct or symbol."""
+    if token.lower() in CLITICS:
+        return "clitic"
+    if any(c.isalpha() for c in token):
+        return "word"
+    if _NUMBER.fullmatch(token):
+        return "number"
+    if all(not c.isalnum() and c.isprintable() and _is_punctuation(c) for c in token):
+        return "punct"
+    return "symbol"
+
+
+def _is_punctuation(char: str) -> bool:
+    return unicodedata.category(char).startswith("P") or char in "$%&*+<=>^`|~"
+
+
+def _word_spans(text: str) -> list[tuple[int, int]]:
+    try:
+        return list(_WORD_TOKENIZER.span_tokenize(text))
+    except (ValueError, IndexError):  # NLTK cannot realign some quote sequences
+        return [m.span() for m in _FALLBACK_TOKEN.finditer(text)]
+
+
+def token_spans(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, kind)`` of every token in one sentence of normalised text."""
+    spans: list[tuple[int, int, str]] = []
+    position = 0
+    for match in [*_PROTECTED.finditer(text), None]:
+        stop = match.start() if match else len(text)
+        if stop > position:
+            for a, b in _word_spans(text[position:stop]):
+                piece = text[position + a:position + b]
+                spans.append((position + a, position + b, token_kind(piece)))
+        if match:
+            spans.append((match.start(), match.end(), match.lastgroup or "link"))
+            position = match.end()
+    return spans
+
+
+def _as_list(articles: Article | Sequence[Article]) -> list[Article]:
+    return [articles] if isinstance(articles, Article) else list(articles)
+
+
+def _article_sentences(article: Article) -> list[dict]:
+    cached = article.cache.get("sentences")
+    if cached is None:
+        cached, number = [], 0
+        for paragraph in article.paragraphs:
+            for a, b in sentence_spans(paragraph.text):
+                start, end = paragraph.raw_span(a, b)
+                cached.append({
+                    "article": article.id, "paragraph": paragraph.index, "role": paragraph.role,
+                    "sentence": number, "start": start, "end": end, "text": paragraph.text[a:b],
+                    "kept": paragraph.kept, "_local": (a, b),
+                })
+                number += 1
+        article.cache["sentences"] = cached
+    return cached
+
+
+def _article_tokens(article: Article) -> list[dict]:
+    cached = article.cache.get("tokens")
+    if cached is None:
+        cached, number = [], 0
+        paragraphs = {p.index: p for p in article.paragraphs}
+        words = stopwords()
+        for sentence in _article_sentences(article):
+            paragraph = paragraphs[sentence["paragraph"]]
+            offset = sentence["_local"][0]
+            text = paragraph.text[offset:sentence["_local"][1]]
+            for a, b, kind in token_spans(text):
+                surface = text[a:b]
+                lower = surface.lower()
+                start, end = paragraph.raw_span(offset + a, offset + b)
+                cached.append({
+                    "article": article.id, "paragraph": paragraph.index, "role": paragraph.role,
+                    "sentence": sentence["sentence"], "token": number, "text": surface,
+                    "lower": lower, "stem": stem(lower) if kind == "word" else lower,
+                    "kind": kind, "stop": kind == "word" and lower in words,
+                    "start": start, "end": end, "kept": paragraph.kept,
+                })
+                number += 1
+        article.cache["tokens"] = cached
+    return cached
+
+
+def _frame(rows: Iterable[dict], columns: list[str], roles: Iterable[str] | None) -> pd.DataFrame:
+    wanted = check_roles(roles)
+    chosen = [r for r in rows if r["kept"] and r["role"] in wanted]
+    return pd.DataFrame(chosen, columns=columns).reset_index(drop=True)
+
+
+def sentences(articles: Article | Sequence[Article],
+              roles: Iterable[str] | None = DEFAULT_ROLES) -> pd.DataFrame:
+    """One row per sentence of the chosen roles.
+
+    Columns: article, paragraph, role, sentence (numbered through the whole article, so the
+    number does not depend on ``roles``), start, end (offsets in ``raw``), text (normalised).
+    """
+    rows = [r for a in _as_list(articles) for r in _article_sentences(a)]
+    return _frame(rows, SENTENCE_COLUMNS, roles)
+
+
+def tokens(articles: Article | Sequence[Article],
+           roles: Iterable[str] | None = DEFAULT_ROLES) -> pd.DataFrame:
+    """One row per token of the chosen roles.
+
+    Columns: article, paragraph, role, sentence, token (numbered through the article), text
+    (normalised surface), lower, stem (Snowball, words only), kind, stop (stopword), start, end
+    (offsets in ``raw``: ``raw[start:end]`` is the token as published).
+    """
+    rows = [r for a in _as_list(articles) for r in _article_tokens(a)]
+    return _frame(rows, TOKEN_COLUMNS, roles)

@@ -1,0 +1,122 @@
+"""Sentences and tokens: Punkt with news abbreviations, NLTK word tokens, exact raw offsets."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import analysis
+from analysis.corpus import build_article
+from analysis.normalise import normalise
+from analysis.paths import SEEDS_DIR
+from analysis.tokens import TOKEN_COLUMNS, sentence_spans, token_kind, token_spans
+
+
+def split(text: str) -> list[str]:
+    return [text[a:b] for a, b in sentence_spans(text)]
+
+
+def test_us_and_coalition_forces_stays_one_sentence():
+    text = ("In another brazen attack on the U.S., a Russian unit paid bounties to kill U.S. and "
+            "coalition forces in Afghanistan. Trump was briefed.")
+    assert split(text) == [text[:text.index(" Trump")], "Trump was briefed."]
+
+
+def test_titles_and_months_do_not_end_sentences():
+    text = ("Sgt. 1st Class Michael Goble died in Dec. 2019, Gen. Miller said. Mr. Smith and "
+            "Dr. Jones met in St. Louis. It ended.")
+    assert split(text) == ["Sgt. 1st Class Michael Goble died in Dec. 2019, Gen. Miller said.",
+                           "Mr. Smith and Dr. Jones met in St. Louis.", "It ended."]
+
+
+def test_sentence_ending_in_a_quote():
+    assert split('He said "no." Then he left.') == ['He said "no."', "Then he left."]
+
+
+def test_seed_sentence_with_us_is_whole(dm):
+    sentences = analysis.sentences(dm)
+    lede = sentences[sentences["paragraph"] == 1]
+    assert len(lede) == 1
+    assert "U.S. and coalition forces in Afghanistan" in lede.iloc[0]["text"]
+
+
+def test_sentence_numbers_do_not_depend_on_roles(dm):
+    everything = analysis.sentences(dm, roles=None)
+    body = analysis.sentences(dm)
+    assert set(body["sentence"]) < set(everything["sentence"])
+    merged = body.merge(everything, on="sentence", suffixes=("", "_all"))
+    assert (merged["text"] == merged["text_all"]).all()
+
+
+def test_sentence_offsets_point_into_raw(seeds):
+    for article in seeds:
+        for row in analysis.sentences(article, roles=None).itertuples():
+            assert normalise(article.raw[row.start:row.end]).text == row.text
+
+
+def test_token_columns_and_raw_offsets(seeds):
+    for article in seeds:
+        tokens = analysis.tokens(article, roles=None)
+        assert list(tokens.columns) == TOKEN_COLUMNS
+        for row in tokens.itertuples():
+            raw = article.raw[row.start:row.end]
+            if row.kind in ("word", "number", "link", "hashtag"):
+                assert raw.replace("\u2019", "'") == row.text
+
+
+def test_handles_hashtags_and_links_are_their_own_kinds(ru):
+    tokens = analysis.tokens(ru, roles=["embed"])
+    by_kind = tokens.groupby("kind")["text"].apply(list).to_dict()
+    assert by_kind["link"] == ["pic.twitter.com/tqO7hVRVGv", "https://t.co/Ows7srg3IH"]
+    assert "#BlameRussians" in by_kind["hashtag"] and "#fakenews" in by_kind["hashtag"]
+    assert "@Mschwirtz" in by_kind["handle"] and "@RusEmbUSA" in by_kind["handle"]
+    hit = tokens[tokens["text"] == "@Mschwirtz"].iloc[0]
+    assert ru.raw[hit.start:hit.end] == "@ Mschwirtz"
+    assert not set(tokens[tokens["kind"] == "word"]["lower"]) & {"pic.twitter.com", "https", "co"}
+
+
+def test_footnote_marker_is_not_a_token(ru):
+    tokens = analysis.tokens(ru)
+    first = tokens[tokens["paragraph"] == 1]
+    assert "*" not in set(first["text"])
+    taliban = first[first["lower"] == "taliban"].iloc[0]
+    assert ru.raw[taliban.start:taliban.end] == "Taliban"
+
+
+def test_stems_group_inflections():
+    article = build_article("Title line\n\nThey kill. He killed. Killing continues. Kills rose.",
+                            id="t", path=SEEDS_DIR / "t.txt")
+    tokens = analysis.tokens(article)
+    assert set(tokens[tokens["lower"].str.startswith("kill")]["stem"]) == {"kill"}
+
+
+def test_token_kinds():
+    samples = ["Taliban", "2019", "1st", "'s", "n't", ",", "$", "\U0001f1f7"]
+    assert [token_kind(t) for t in samples] == [
+        "word", "number", "word", "clitic", "clitic", "punct", "punct", "symbol"]
+
+
+def test_stopwords_flagged_only_for_words(dm):
+    tokens = analysis.tokens(dm)
+    assert tokens[tokens["lower"] == "the"]["stop"].all()
+    assert not tokens[tokens["lower"] == "bounties"]["stop"].any()
+    assert not tokens[tokens["kind"] != "word"]["stop"].any()
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=200))
+def test_tokeniser_never_crashes_and_spans_are_ordered(text):
+    spans = token_spans(text)
+    previous = 0
+    for start, end, kind in spans:
+        assert previous <= start < end <= len(text)
+        assert kind in {"word", "number", "clitic", "punct", "symbol", "link", "handle", "hashtag"}
+        previous = end
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab U.S. \"'\u201c\u201d``''\n*@#")), max_size=120))
+def test_articles_with_odd_quotes_tokenise_with_raw_offsets(raw):
+    article = build_article(raw, id="t", path=SEEDS_DIR / "t.txt")
+    for row in analysis.tokens(article, roles=None).itertuples():
+        assert 0 <= row.start < row.end <= len(raw)
