@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 LAB_ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: install test lint report lab notebooks clean
+.PHONY: install test lint report lab notebooks bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,7 +23,7 @@ test: $(STAMP) lint
 	$(BIN)/python -m pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check analysis tests notebooks
+	$(BIN)/ruff check analysis tests benchmarks notebooks
 
 report: $(STAMP)
 	$(BIN)/framing report --out reports
@@ -35,6 +35,10 @@ lab: $(STAMP)
 notebooks: $(STAMP)
 	cd notebooks && ../$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 		--ExecutePreprocessor.record_timing=False [0-9][0-9]_*.ipynb
+
+# Speed measurements (not part of the tests): see benchmarks/README.md.
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench_tokenise_count.py
 
 clean:
 	rm -rf reports .pytest_cache .hypothesis

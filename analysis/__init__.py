@@ -4,8 +4,8 @@ The public API is re-exported here so notebooks can write ``analysis.role_summar
 """
 
 from .audit import (
-    cleaning_sentence,
     embedded_posts,
+    evidence_holds,
     normalisation_edits,
     normalisation_summary,
     overview,
@@ -23,7 +23,7 @@ from .corpus import (
     read_manifest,
     uses_seed_articles,
 )
-from .display import escape, markdown, setup_notebook
+from .display import escape, markdown, seed_note, setup_notebook
 from .errors import (
     AnalysisInputError,
     ArticleEncodingError,
@@ -35,18 +35,48 @@ from .errors import (
     HtmlInputError,
     ManifestError,
 )
+from .frequencies import (
+    collocations,
+    concordance,
+    concordances,
+    dispersion,
+    key_terms,
+    keyness,
+    keyness_between,
+    lexical_profile,
+    occurrences,
+    term_contrast,
+    term_table,
+    top_terms,
+    word_choices,
+)
+from .narrative import (
+    cleaning_sentence,
+    keyness_sentences,
+    only_in_sentences,
+    profile_sentences,
+)
 from .paths import PROJECT_ROOT
+from .plots import plot_dispersion, plot_keyness, plot_rate_scatter, plot_top_terms
 from .tokens import sentences, tokens
 
 __all__ = [
     "DEFAULT_ROLES", "ROLES", "PROJECT_ROOT",
+    # loading and cleaning
     "Article", "Paragraph", "load_article", "load_articles", "load_corpus", "read_manifest",
-    "uses_seed_articles",
-    "cleaning_sentence", "embedded_posts", "normalisation_edits", "normalisation_summary",
-    "overview",
-    "role_counts", "role_summary", "set_aside",
-    "sentences", "tokens",
-    "escape", "markdown", "setup_notebook",
+    "uses_seed_articles", "embedded_posts", "evidence_holds", "normalisation_edits",
+    "normalisation_summary", "overview", "role_counts", "role_summary", "set_aside", "sentences",
+    "tokens",
+    # word frequencies
+    "collocations", "concordance", "concordances", "dispersion", "key_terms", "keyness",
+    "keyness_between", "lexical_profile", "occurrences", "term_contrast", "term_table",
+    "top_terms", "word_choices",
+    # figures
+    "plot_dispersion", "plot_keyness", "plot_rate_scatter", "plot_top_terms",
+    # prose and display
+    "cleaning_sentence", "keyness_sentences", "only_in_sentences", "profile_sentences",
+    "escape", "markdown", "seed_note", "setup_notebook",
+    # errors
     "AnalysisInputError", "ArticleEncodingError", "ArticleError", "ArticleNotFoundError",
     "ArticleTooLargeError", "BinaryFileError", "EmptyArticleError", "HtmlInputError",
     "ManifestError",

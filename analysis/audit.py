@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable, Sequence
 
 import pandas as pd
@@ -148,16 +147,9 @@ def plural(n: int, singular: str, plural_form: str | None = None) -> str:
     return f"{n} {singular if n == 1 else (plural_form or singular + 's')}"
 
 
-def cleaning_sentence(article: Article) -> str:
-    """A Markdown sentence, generated from the audit, saying what cleaning found."""
-    parts = [plural(n, *ROLE_NOUNS[role]) for role, n in role_counts(article).items()]
-    repeats = sum(1 for p in article.paragraphs if p.duplicate_of is not None)
-    posts = len({p.post for p in article.paragraphs if p.post is not None})
-    extra = []
-    if repeats:
-        extra.append(plural(repeats, "repeat") + " set aside")
-    if posts:
-        extra.append(plural(posts, "embedded post"))
-    tail = f" ({'; '.join(extra)})" if extra else ""
-    return (f"**{html.escape(article.label)}**: {plural(len(article.paragraphs), 'paragraph')}: "
-            f"{', '.join(parts)}{tail}.")
+def evidence_holds(articles: Sequence[Article], table: pd.DataFrame,
+                   column: str = "match") -> bool:
+    """True when every row's ``column`` is exactly ``raw[start:end]`` of its article."""
+    raw = {a.id: a.raw for a in articles}
+    return all(raw[row.article][row.start:row.end] == getattr(row, column)
+               for row in table.itertuples())

@@ -32,3 +32,10 @@ def markdown(lines: str | Iterable[str]) -> Markdown:
     """Markdown from generated lines (callers escape any article text with ``escape``)."""
     text = lines if isinstance(lines, str) else "\n".join(lines)
     return Markdown(text)
+
+
+def seed_note(is_seeds: bool, text: str) -> Markdown:
+    """Show a note about the seed articles only when they are the input."""
+    if is_seeds:
+        return Markdown(text)
+    return Markdown("*(A note about the seed articles is hidden: these are other articles.)*")

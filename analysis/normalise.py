@@ -35,7 +35,7 @@ _EDITS = re.compile(
     rf"|(?P<zero_width>[{ZERO_WIDTH}]+)"
     rf"|(?P<single_quote>[{SINGLE_QUOTES}])"
     rf"|(?P<double_quote>[{DOUBLE_QUOTES}])"
-    r"|(?P<space>\s+)"
+    r"|(?P<space>[^\S ]\s*| \s+)"  # any whitespace run except a lone plain space
 )
 
 

@@ -22,12 +22,12 @@ from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from .clean import DEFAULT_ROLES
 from .corpus import Article, check_roles
-from .data_files import word_list
+from .data_files import table, word_list
 from .normalise import HANDLE_PATTERN, HASHTAG_PATTERN, LINK_PATTERN
 
 SENTENCE_COLUMNS = ["article", "paragraph", "role", "sentence", "start", "end", "text"]
-TOKEN_COLUMNS = ["article", "paragraph", "role", "sentence", "token", "text", "lower", "stem",
-                 "kind", "stop", "start", "end"]
+TOKEN_COLUMNS = ["article", "paragraph", "role", "sentence", "token", "text", "lower", "norm",
+                 "stem", "kind", "stop", "start", "end"]
 WORD_KINDS = ("word", "number")
 CLITICS = frozenset({"'s", "'re", "'ll", "'ve", "'d", "'m", "n't", "'t"})
 
@@ -45,6 +45,12 @@ def sentence_splitter() -> PunktSentenceTokenizer:
     params = PunktParameters()
     params.abbrev_types = set(word_list("abbreviations.txt"))
     return PunktSentenceTokenizer(params)
+
+
+@cache
+def term_variants() -> dict[str, str]:
+    """Case-sensitive spelling variants and the term they count as (``term_variants.tsv``)."""
+    return {row["variant"]: row["term"] for row in table("term_variants.tsv")}
 
 
 @cache
@@ -134,7 +140,7 @@ def _article_tokens(article: Article) -> list[dict]:
     if cached is None:
         cached, number = [], 0
         paragraphs = {p.index: p for p in article.paragraphs}
-        words = stopwords()
+        words, variants = stopwords(), term_variants()
         for sentence in _article_sentences(article):
             paragraph = paragraphs[sentence["paragraph"]]
             offset = sentence["_local"][0]
@@ -142,12 +148,14 @@ def _article_tokens(article: Article) -> list[dict]:
             for a, b, kind in token_spans(text):
                 surface = text[a:b]
                 lower = surface.lower()
+                norm = variants.get(surface, lower)
                 start, end = paragraph.raw_span(offset + a, offset + b)
                 cached.append({
                     "article": article.id, "paragraph": paragraph.index, "role": paragraph.role,
                     "sentence": sentence["sentence"], "token": number, "text": surface,
-                    "lower": lower, "stem": stem(lower) if kind == "word" else lower,
-                    "kind": kind, "stop": kind == "word" and lower in words,
+                    "lower": lower, "norm": norm,
+                    "stem": stem(norm) if kind == "word" else norm,
+                    "kind": kind, "stop": kind == "word" and norm in words,
                     "start": start, "end": end, "kept": paragraph.kept,
                 })
                 number += 1
@@ -177,8 +185,10 @@ def tokens(articles: Article | Sequence[Article],
     """One row per token of the chosen roles.
 
     Columns: article, paragraph, role, sentence, token (numbered through the article), text
-    (normalised surface), lower, stem (Snowball, words only), kind, stop (stopword), start, end
-    (offsets in ``raw``: ``raw[start:end]`` is the token as published).
+    (normalised surface), lower, norm (lower-cased with spelling variants such as "US" and
+    "U.S." merged, from ``lexicons/term_variants.tsv``), stem (Snowball stem of ``norm``, words
+    only), kind, stop (stopword), start, end (offsets in ``raw``: ``raw[start:end]`` is the token
+    as published).
     """
     rows = [r for a in _as_list(articles) for r in _article_tokens(a)]
     return _frame(rows, TOKEN_COLUMNS, roles)

@@ -6,11 +6,13 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+import matplotlib
 import pytest
 
 import analysis
 from analysis.paths import SEEDS_DIR
 
+matplotlib.use("Agg")
 SEED_IDS = ("dailymail", "ru_translation")
 
 
