@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import analysis
 from analysis import frequencies as f
@@ -222,3 +225,23 @@ def test_keyness_of_seeds_has_significant_terms_on_both_sides(seeds):
     assert "bounties" in side_a and "paper" in side_a
     assert "fake" in side_b and "embassy" in side_b
     assert (table[table["term"] == "rewards"]["p_value"] > 0.05).all()
+
+
+# --- the fast counting path equals the evidence path -------------------------------------------
+
+@pytest.mark.parametrize("unit", f.UNITS)
+def test_fast_counts_equal_evidence_counts_on_seeds(seeds, unit):
+    for art in seeds:
+        for roles in (analysis.DEFAULT_ROLES, None):
+            slow = Counter(f.occurrences(art, unit=unit, roles=roles)["term"])
+            assert f.term_counts(art, unit=unit, roles=roles) == slow
+            table = analysis.tokens(art, roles=roles)
+            assert f.word_total(art, roles) == table["kind"].isin(["word", "number"]).sum()
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab c.,\n'\"U.S#@ the of")), max_size=150))
+def test_fast_counts_equal_evidence_counts_on_any_text(raw):
+    art = article(raw)
+    for unit in f.UNITS:
+        assert f.term_counts(art, unit=unit) == Counter(f.occurrences(art, unit=unit)["term"])
