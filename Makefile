@@ -14,7 +14,7 @@ LAB_ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet -e ".[test,scale]"
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -38,7 +38,9 @@ notebooks: $(STAMP)
 
 # Speed measurements (not part of the tests): see benchmarks/README.md.
 bench: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[test,scale,bench]"
 	$(BIN)/python benchmarks/bench_tokenise_count.py
+	$(BIN)/python benchmarks/bench_corpus.py
 
 clean:
 	rm -rf reports .pytest_cache .hypothesis

@@ -16,6 +16,8 @@ from .audit import (
 from .clean import DEFAULT_ROLES, ROLES
 from .corpus import (
     Article,
+    ArticleGroup,
+    Corpus,
     Paragraph,
     load_article,
     load_articles,
@@ -37,6 +39,10 @@ from .errors import (
 )
 from .frequencies import (
     collocations,
+    corpus_summary,
+    count_terms,
+    keyness_from_counts,
+    same_counts,
     concordance,
     concordances,
     dispersion,
@@ -58,6 +64,8 @@ from .narrative import (
 )
 from .paths import PROJECT_ROOT
 from .plots import plot_dispersion, plot_keyness, plot_rate_scatter, plot_top_terms
+from .scale import group_counts_on_dask, start_local_cluster
+from .synthetic import generate_corpus, temporary_corpus
 from .tokens import sentences, tokens
 
 __all__ = [
@@ -71,6 +79,10 @@ __all__ = [
     "collocations", "concordance", "concordances", "dispersion", "key_terms", "keyness",
     "keyness_between", "lexical_profile", "occurrences", "term_contrast", "term_table",
     "top_terms", "word_choices",
+    # corpus mode
+    "ArticleGroup", "Corpus", "corpus_summary", "count_terms", "generate_corpus",
+    "group_counts_on_dask", "keyness_from_counts", "same_counts", "start_local_cluster",
+    "temporary_corpus",
     # figures
     "plot_dispersion", "plot_keyness", "plot_rate_scatter", "plot_top_terms",
     # prose and display

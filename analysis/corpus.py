@@ -10,7 +10,7 @@ import codecs
 import csv
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -240,39 +240,59 @@ def load_article(path: str | Path, *, id: str | None = None, label: str = "",
                          encoding=used)
 
 
-def read_manifest(manifest: str | Path = SEED_MANIFEST) -> list[dict[str, str]]:
-    """Validated rows of a manifest CSV; file paths are resolved against its folder."""
-    path = project_path(manifest)
+def _manifest_header(path: Path, required: Sequence[str] = REQUIRED_MANIFEST_COLUMNS
+                     ) -> list[str]:
+    """Check that a manifest exists, is UTF-8 CSV, and has the required columns."""
     shown = display_path(path)
     if not path.is_file():
         raise ManifestError(f"{shown}: manifest not found")
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            header = next(csv.reader(handle), [])
     except UnicodeDecodeError:
         raise ManifestError(f"{shown}: manifest is not UTF-8 text") from None
-    reader = csv.DictReader(text.splitlines())
-    columns = [c.strip() for c in reader.fieldnames or []]
-    missing = [c for c in REQUIRED_MANIFEST_COLUMNS if c not in columns]
+    columns = [c.strip() for c in header]
+    missing = [c for c in required if c not in columns]
     if missing:
         raise ManifestError(f"{shown}: missing column(s) {missing}; the header must include "
-                            f"{list(REQUIRED_MANIFEST_COLUMNS)} (found {columns})")
+                            f"{list(required)} (found {columns})")
+    return columns
+
+
+def iter_manifest(manifest: str | Path = SEED_MANIFEST,
+                  required: Sequence[str] = REQUIRED_MANIFEST_COLUMNS) -> Iterator[dict[str, str]]:
+    """Validated manifest rows, read lazily; file paths resolved against the manifest folder.
+
+    Problems in a row (empty id or file, a duplicate id, a path outside the folder) raise
+    ``ManifestError`` naming the line when that row is reached.
+    """
+    path = project_path(manifest)
+    shown = display_path(path)
+    _manifest_header(path, required)
     folder = path.parent.resolve()
-    rows, seen = [], {}
-    for line_no, row in enumerate(reader, start=2):
-        row = {(k or "").strip(): (v or "").strip() for k, v in row.items() if k is not None}
-        if not row.get("id") or not row.get("file"):
-            raise ManifestError(f"{shown}, line {line_no}: 'id' and 'file' must not be empty")
-        if row["id"] in seen:
-            raise ManifestError(f"{shown}, line {line_no}: duplicate id {row['id']!r} "
-                                f"(first used on line {seen[row['id']]})")
-        seen[row["id"]] = line_no
-        target = (folder / row["file"]).resolve()
-        if Path(row["file"]).is_absolute() or not target.is_relative_to(folder):
-            raise ManifestError(f"{shown}, line {line_no}: file {row['file']!r} is outside the "
-                                "manifest's folder; keep articles beside their manifest")
-        rows.append({**{c: "" for c in MANIFEST_COLUMNS}, **row, "path": str(target)})
+    seen: dict[str, int] = {}
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        for line_no, row in enumerate(csv.DictReader(handle), start=2):
+            row = {(k or "").strip(): (v or "").strip() for k, v in row.items() if k is not None}
+            if not row.get("id") or not row.get("file"):
+                raise ManifestError(f"{shown}, line {line_no}: 'id' and 'file' must not be empty")
+            if row["id"] in seen:
+                raise ManifestError(f"{shown}, line {line_no}: duplicate id {row['id']!r} "
+                                    f"(first used on line {seen[row['id']]})")
+            seen[row["id"]] = line_no
+            target = (folder / row["file"]).resolve()
+            if Path(row["file"]).is_absolute() or not target.is_relative_to(folder):
+                raise ManifestError(f"{shown}, line {line_no}: file {row['file']!r} is outside "
+                                    "the manifest's folder; keep articles beside their manifest")
+            yield {**{c: "" for c in MANIFEST_COLUMNS}, **row, "path": str(target)}
+
+
+def read_manifest(manifest: str | Path = SEED_MANIFEST) -> list[dict[str, str]]:
+    """All validated rows of a manifest CSV (see ``iter_manifest``); at least one is required."""
+    rows = list(iter_manifest(manifest))
     if not rows:
-        raise ManifestError(f"{shown}: the manifest lists no articles")
+        raise ManifestError(f"{display_path(project_path(manifest))}: the manifest lists no "
+                            "articles")
     return rows
 
 
@@ -283,9 +303,109 @@ def article_from_row(row: dict[str, str], label: str = "") -> Article:
                         label=label or row.get("label") or row["id"], meta=meta)
 
 
-def load_corpus(manifest: str | Path = SEED_MANIFEST) -> list[Article]:
-    """Load every article a manifest lists, in manifest order."""
-    return [article_from_row(row) for row in read_manifest(manifest)]
+class Corpus(Sequence):
+    """The articles a manifest lists, streamed: each is read and cleaned when it is reached.
+
+    Iterating loads one article at a time, so memory does not grow with the number of
+    articles. ``len()`` counts manifest rows; indexing loads that one article afresh. With
+    ``group_by`` naming a manifest column (``outlet``, ``side`` ...), ``groups()`` lists its
+    values and ``group(value)`` streams the articles that have it.
+    """
+
+    def __init__(self, manifest: str | Path = SEED_MANIFEST, *, group_by: str | None = None,
+                 progress: bool = False):
+        self.manifest = project_path(manifest)
+        self.group_by = group_by
+        self.progress = progress
+        required = [*REQUIRED_MANIFEST_COLUMNS, *([group_by] if group_by else [])]
+        _manifest_header(self.manifest, required)
+        self._required = required
+        self._length: int | None = None
+        if next(self.rows(), None) is None:
+            raise ManifestError(f"{display_path(self.manifest)}: the manifest lists no articles")
+
+    def rows(self) -> Iterator[dict[str, str]]:
+        """The validated manifest rows, lazily."""
+        return iter_manifest(self.manifest, self._required)
+
+    def __iter__(self) -> Iterator[Article]:
+        rows = _with_progress(self.rows(), self.progress, display_path(self.manifest),
+                              lambda: len(self))
+        for row in rows:
+            yield article_from_row(row)
+
+    def __len__(self) -> int:
+        if self._length is None:
+            self._length = sum(1 for _ in self.rows())
+        return self._length
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        for i, row in enumerate(self.rows()):
+            if i == index:
+                return article_from_row(row)
+        raise IndexError(f"{display_path(self.manifest)} lists {len(self)} articles")
+
+    def groups(self) -> list[str]:
+        """Values of the ``group_by`` column, in order of first appearance."""
+        if not self.group_by:
+            raise AnalysisInputError("this corpus has no group_by column")
+        return list(dict.fromkeys(row[self.group_by] for row in self.rows()))
+
+    def group(self, value: str) -> ArticleGroup:
+        """The articles whose ``group_by`` column equals ``value``, as a named group."""
+        if not self.group_by:
+            raise AnalysisInputError("this corpus has no group_by column")
+        if value not in self.groups():
+            raise AnalysisInputError(f"no articles with {self.group_by} = {value!r}; values "
+                                     f"are {self.groups()}")
+        return ArticleGroup(value, self, self.group_by)
+
+
+@dataclass(frozen=True)
+class ArticleGroup:
+    """A named group of a corpus's articles (those whose ``column`` equals ``id``), streamed.
+
+    The lenses that accept groups treat it like one article called ``id``.
+    """
+
+    id: str
+    corpus: Corpus
+    column: str
+
+    @property
+    def label(self) -> str:
+        """The display name: the group value."""
+        return self.id
+
+    def rows(self) -> Iterator[dict[str, str]]:
+        """The manifest rows of this group's articles, lazily."""
+        return (row for row in self.corpus.rows() if row[self.column] == self.id)
+
+    def __iter__(self) -> Iterator[Article]:
+        rows = _with_progress(self.rows(), self.corpus.progress, self.id,
+                              lambda: sum(1 for _ in self.rows()))
+        for row in rows:
+            yield article_from_row(row)
+
+
+def _with_progress(rows: Iterator[dict[str, str]], show: bool, name: str, total) -> Iterator:
+    """Wrap rows in a tqdm progress bar (notebook or terminal) when asked."""
+    if not show:
+        return rows
+    from tqdm.auto import tqdm
+
+    return tqdm(rows, total=total(), desc=name, unit="article")
+
+
+def load_corpus(manifest: str | Path = SEED_MANIFEST, *, group_by: str | None = None,
+                progress: bool = False) -> Corpus:
+    """The articles a manifest lists, streamed one at a time (see ``Corpus``); ``progress``
+    shows a progress bar while iterating."""
+    return Corpus(manifest, group_by=group_by, progress=progress)
 
 
 def load_articles(items: Sequence[str | Path], *, manifest: str | Path = SEED_MANIFEST,

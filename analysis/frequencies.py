@@ -22,12 +22,13 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
 
 import pandas as pd
 from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
 
 from .clean import DEFAULT_ROLES
-from .corpus import Article
+from .corpus import Article, ArticleGroup
 from .data_files import table as data_table
 from .errors import AnalysisInputError
 from .tokens import WORD_KINDS, sentence_keys, sentences, stem, stopwords, tokens
@@ -98,69 +99,119 @@ def occurrences(articles: Article | Sequence[Article], *, unit: str = "word",
     return pd.DataFrame(rows, columns=OCCURRENCE_COLUMNS)
 
 
-def display_forms(articles: Sequence[Article], roles: Iterable[str] | None = DEFAULT_ROLES
-                  ) -> dict[str, str]:
-    """For each stem, its most frequent lower-case surface form across the articles."""
-    forms: dict[str, Counter] = {}
-    for article in articles:
-        table = tokens(article, roles=roles)
-        words = table[table["kind"] == "word"]
-        for s, lower in zip(words["stem"], words["norm"], strict=True):
-            forms.setdefault(s, Counter())[lower] += 1
-    return {s: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for s, c in forms.items()}
+Countable = Article | ArticleGroup
 
 
-def term_counts(article: Article, *, unit: str = "word",
-                roles: Iterable[str] | None = DEFAULT_ROLES) -> Counter:
-    """Counts of every term of one article: the same keys and counts as ``occurrences``,
-    computed on the fast path (no offsets, rows or frames)."""
-    _check_unit(unit)
-    counts: Counter = Counter()
+@dataclass
+class TermCounts:
+    """One pass of counting over an article or a group: term counts, the word total, and
+    for stems the surface forms seen (to display each stem by its most frequent form)."""
+
+    counts: Counter = field(default_factory=Counter)
+    total: int = 0
+    forms: dict[str, Counter] = field(default_factory=dict)
+
+    def add(self, other: TermCounts) -> None:
+        """Add another pass's counts to these."""
+        self.counts.update(other.counts)
+        self.total += other.total
+        for stem_, forms in other.forms.items():
+            self.forms.setdefault(stem_, Counter()).update(forms)
+
+
+def _members(source: Countable) -> Iterable[Article]:
+    return [source] if isinstance(source, Article) else source
+
+
+def _count_article(article: Article, unit: str, roles: Iterable[str] | None) -> TermCounts:
+    result = TermCounts()
     stops = stopwords()
     n = {"bigram": 2, "trigram": 3}.get(unit, 1)
     for sentence in sentence_keys(article, roles):
+        result.total += sum(1 for t in sentence if t[0] in WORD_KINDS)
         if n == 1:
-            column = 1 if unit == "word" else 2
-            counts.update(t[column] for t in sentence if t[0] == "word" and not t[3])
+            words = [t for t in sentence if t[0] == "word" and not t[3]]
+            result.counts.update(t[1] if unit == "word" else t[2] for t in words)
+            if unit == "stem":
+                for _, norm, stem_, _ in words:
+                    result.forms.setdefault(stem_, Counter())[norm] += 1
             continue
         run: list[str] = []
         for kind, norm, _, _ in [*sentence, ("end", "", "", False)]:
             if kind in WORD_KINDS:
                 run.append(norm)
                 continue
-            counts.update(" ".join(run[i:i + n]) for i in range(len(run) - n + 1)
-                          if not all(w in stops for w in run[i:i + n]))
+            result.counts.update(" ".join(run[i:i + n]) for i in range(len(run) - n + 1)
+                                 if not all(w in stops for w in run[i:i + n]))
             run = []
-    return counts
+    return result
 
 
-def word_total(article: Article, roles: Iterable[str] | None = DEFAULT_ROLES) -> int:
-    """Word and number tokens in the chosen roles: the denominator of every rate."""
-    return sum(1 for sentence in sentence_keys(article, roles) for t in sentence
-               if t[0] in WORD_KINDS)
+def count_terms(source: Countable, *, unit: str = "word",
+                roles: Iterable[str] | None = DEFAULT_ROLES) -> TermCounts:
+    """Count terms in one pass over an article, or over every article of a group (streamed).
 
-
-def term_table(articles: Article | Sequence[Article], *, unit: str = "word",
-               roles: Iterable[str] | None = DEFAULT_ROLES) -> pd.DataFrame:
-    """Per article and term: count, rate per 10,000 words, and rank.
-
-    Columns: article, term (stems shown by their most frequent surface form), count, per10k,
-    rank (1 = most frequent; tied counts share the best rank). Sorted by article (in input
-    order), then count descending, then term.
+    The keys and counts equal those of ``occurrences``; this path builds no offsets, rows or
+    frames, so it is the one to use on large corpora.
     """
-    articles = _as_list(articles)
-    forms = display_forms(articles, roles) if unit == "stem" else {}
-    frames = []
-    for article in articles:
-        counts = term_counts(article, unit=unit, roles=roles)
-        total = word_total(article, roles)
-        frame = pd.DataFrame({"term": [forms.get(t, t) for t in counts],
-                              "count": list(counts.values())}, columns=["term", "count"])
-        frame["count"] = frame["count"].astype(int)
-        frame["per10k"] = frame["count"] / total * 10_000 if total else 0.0
-        frame = frame.sort_values(["count", "term"], ascending=[False, True])
-        frame["rank"] = frame["count"].rank(method="min", ascending=False).astype(int)
-        frames.append(frame.assign(article=article.id))
+    _check_unit(unit)
+    result = TermCounts()
+    for article in _members(source):
+        result.add(_count_article(article, unit, roles))
+    return result
+
+
+def _display(forms: dict[str, Counter]) -> dict[str, str]:
+    """Each stem's most frequent form (ties: alphabetical)."""
+    return {s: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for s, c in forms.items()}
+
+
+def display_forms(sources: Sequence[Countable], roles: Iterable[str] | None = DEFAULT_ROLES
+                  ) -> dict[str, str]:
+    """For each stem, its most frequent lower-case surface form across the sources."""
+    merged = TermCounts()
+    for source in sources:
+        merged.add(count_terms(source, unit="stem", roles=roles))
+    return _display(merged.forms)
+
+
+def term_counts(source: Countable, *, unit: str = "word",
+                roles: Iterable[str] | None = DEFAULT_ROLES) -> Counter:
+    """Counts of every term of an article or group (keys as in ``occurrences``)."""
+    return count_terms(source, unit=unit, roles=roles).counts
+
+
+def word_total(source: Countable, roles: Iterable[str] | None = DEFAULT_ROLES) -> int:
+    """Word and number tokens in the chosen roles: the denominator of every rate."""
+    return count_terms(source, unit="word", roles=roles).total
+
+
+def _table_of(source_id: str, counted: TermCounts, names: dict[str, str]) -> pd.DataFrame:
+    frame = pd.DataFrame({"term": [names.get(t, t) for t in counted.counts],
+                          "count": list(counted.counts.values())}, columns=["term", "count"])
+    frame["count"] = frame["count"].astype(int)
+    frame["per10k"] = frame["count"] / counted.total * 10_000 if counted.total else 0.0
+    frame = frame.sort_values(["count", "term"], ascending=[False, True])
+    frame["rank"] = frame["count"].rank(method="min", ascending=False).astype(int)
+    return frame.assign(article=source_id)
+
+
+def term_table(articles: Countable | Sequence[Countable], *, unit: str = "word",
+               roles: Iterable[str] | None = DEFAULT_ROLES) -> pd.DataFrame:
+    """Per article (or group of articles) and term: count, rate per 10,000 words, and rank.
+
+    Columns: article (the article id, or the group name), term (stems shown by their most
+    frequent surface form over all inputs), count, per10k, rank (1 = most frequent; tied
+    counts share the best rank). Sorted by input order, then count descending, then term.
+    Each input is read once.
+    """
+    sources = [articles] if isinstance(articles, Article | ArticleGroup) else list(articles)
+    counted = [count_terms(s, unit=unit, roles=roles) for s in sources]
+    merged = TermCounts()
+    for c in counted:
+        merged.add(c)
+    names = _display(merged.forms) if unit == "stem" else {}
+    frames = [_table_of(s.id, c, names) for s, c in zip(sources, counted, strict=True)]
     if not frames:
         return pd.DataFrame(columns=TERM_COLUMNS)
     return pd.concat(frames, ignore_index=True)[TERM_COLUMNS]
@@ -300,27 +351,37 @@ def keyness(counts_a: Mapping[str, float], counts_b: Mapping[str, float], *,
     return table.sort_values(["g2", "term"], ascending=[False, True], ignore_index=True)
 
 
-def keyness_between(articles: Sequence[Article], *, unit: str = "stem",
+def keyness_between(articles: Sequence[Countable], *, unit: str = "stem",
                     roles: Iterable[str] | None = DEFAULT_ROLES, min_count: int = 2,
                     g2_form: str = "full") -> pd.DataFrame:
-    """Keyness of the first article's terms against the second's (A = first, B = second).
+    """Keyness of the first input's terms against the second's (A = first, B = second).
 
-    Counts exclude stopwords; each article's total word count (stopwords included) enters
-    as an ``<other words>`` remainder so that rates match ``term_table``. Stems are shown by
-    their most frequent surface form.
+    Inputs are two articles or two groups of articles (``Corpus.group``). Counts exclude
+    stopwords; each input's total word count (stopwords included) enters as an
+    ``<other words>`` remainder so that rates match ``term_table``. Stems are shown by their
+    most frequent surface form. Each input is read once.
     """
     if len(articles) != 2:
-        raise AnalysisInputError(f"keyness compares two articles; got {len(articles)}")
-    counts = []
-    for article in articles:
-        c = term_counts(article, unit=unit, roles=roles)
-        remainder = word_total(article, roles) - sum(c.values())
-        counts.append(Counter({**c, "<other words>": max(remainder, 0)}))
+        raise AnalysisInputError(f"keyness compares two articles or groups; got {len(articles)}")
+    counted = [count_terms(a, unit=unit, roles=roles) for a in articles]
+    return keyness_from_counts(counted[0], counted[1], unit=unit, min_count=min_count,
+                               g2_form=g2_form)
+
+
+def keyness_from_counts(first: TermCounts, second: TermCounts, *, unit: str = "stem",
+                        min_count: int = 2, g2_form: str = "full") -> pd.DataFrame:
+    """``keyness`` of two ``TermCounts`` (from ``count_terms`` or the Dask path), with each
+    side's stopwords and other words as an ``<other words>`` remainder."""
+    counts = [Counter({**c.counts, "<other words>": max(c.total - sum(c.counts.values()), 0)})
+              for c in (first, second)]
     table = keyness(counts[0], counts[1], min_count=min_count, g2_form=g2_form)
     table = table[table["term"] != "<other words>"].reset_index(drop=True)
     if unit == "stem":
-        forms = display_forms(articles, roles)
-        table["term"] = [forms.get(t, t) for t in table["term"]]
+        merged = TermCounts()
+        merged.add(first)
+        merged.add(second)
+        names = _display(merged.forms)
+        table["term"] = [names.get(t, t) for t in table["term"]]
     return table
 
 
@@ -509,3 +570,28 @@ def term_contrast(articles: Sequence[Article],
                     sorted({" ".join(m.lower().split()) for m in found["match"]}))
             rows.append(row)
     return pd.DataFrame(rows)
+
+
+def corpus_summary(sources: Sequence[Countable], *,
+                   roles: Iterable[str] | None = DEFAULT_ROLES) -> pd.DataFrame:
+    """Per article or group: number of articles, characters of raw text, and words.
+
+    Columns: group, articles, characters, words. Reads each group once.
+    """
+    rows = []
+    for source in sources:
+        articles = characters = words = 0
+        for article in _members(source):
+            articles += 1
+            characters += len(article.raw)
+            words += _count_article(article, "word", roles).total
+        rows.append({"group": source.id, "articles": articles, "characters": characters,
+                     "words": words})
+    return pd.DataFrame(rows, columns=["group", "articles", "characters", "words"])
+
+
+def same_counts(first: Mapping[str, TermCounts], second: Mapping[str, TermCounts]) -> bool:
+    """True when two sets of group counts agree exactly: groups, terms, totals and forms."""
+    return list(first) == list(second) and all(
+        first[g].counts == second[g].counts and first[g].total == second[g].total
+        and first[g].forms == second[g].forms for g in first)

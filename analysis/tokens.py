@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
-from functools import cache
+from functools import cache, lru_cache
 
 import pandas as pd
 from nltk.stem.snowball import SnowballStemmer
@@ -74,6 +74,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     return list(sentence_splitter().span_tokenize(text))
 
 
+@lru_cache(maxsize=200_000)
 def token_kind(token: str) -> str:
     """The kind of a word-tokeniser token: word, number, clitic, punct or symbol."""
     if token.lower() in CLITICS:
@@ -114,6 +115,7 @@ def token_spans(text: str) -> list[tuple[int, int, str]]:
     return spans
 
 
+@lru_cache(maxsize=200_000)
 def token_keys(surface: str, kind: str) -> tuple[str, str, str, bool]:
     """``(lower, norm, stem, stop)`` of a token, as the ``tokens`` table has them."""
     lower = surface.lower()

@@ -19,7 +19,7 @@ SEED_IDS = ("dailymail", "ru_translation")
 @pytest.fixture(scope="session")
 def seeds() -> list[analysis.Article]:
     """Both seed articles, loaded from the seed manifest."""
-    return analysis.load_corpus()
+    return list(analysis.load_corpus())
 
 
 @pytest.fixture(scope="session")

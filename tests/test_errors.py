@@ -179,33 +179,35 @@ def test_manifest_with_duplicate_ids(seed_copy):
     path = write_manifest(seed_copy, "id,file\na,000_402bb0ddee2a2a46.txt\n"
                                      "a,003_01a4db6abad63367.txt\n")
     with pytest.raises(ManifestError, match=r"articles\.csv, line 3: duplicate id 'a'"):
-        analysis.load_corpus(path)
+        list(analysis.load_corpus(path))
 
 
 def test_manifest_with_missing_columns(seed_copy):
     path = write_manifest(seed_copy, "name,path\na,000_402bb0ddee2a2a46.txt\n")
     with pytest.raises(ManifestError, match=r"missing column\(s\) \['id', 'file'\]"):
-        analysis.load_corpus(path)
+        list(analysis.load_corpus(path))
 
 
 @pytest.mark.parametrize("outside", ["../secret.txt", "/etc/passwd", "sub/../../x.txt"])
 def test_manifest_paths_outside_its_folder(seed_copy, outside):
     path = write_manifest(seed_copy, f"id,file\na,{outside}\n")
     with pytest.raises(ManifestError, match="outside the manifest's folder"):
-        analysis.load_corpus(path)
+        list(analysis.load_corpus(path))
 
 
 def test_manifest_missing_and_empty(seed_copy):
     with pytest.raises(ManifestError, match="manifest not found"):
-        analysis.load_corpus(seed_copy / "nope.csv")
+        list(analysis.load_corpus(seed_copy / "nope.csv"))
     with pytest.raises(ManifestError, match="lists no articles"):
         analysis.load_corpus(write_manifest(seed_copy, "id,file\n"))
+    with pytest.raises(ManifestError, match="lists no articles"):
+        analysis.read_manifest(write_manifest(seed_copy, "id,file\n"))
 
 
 def test_manifest_row_pointing_at_a_missing_file(seed_copy):
     path = write_manifest(seed_copy, "id,file\na,gone.txt\n")
     with pytest.raises(ArticleNotFoundError, match=r"gone\.txt: no such file"):
-        analysis.load_corpus(path)
+        list(analysis.load_corpus(path))
 
 
 def test_unknown_manifest_id_lists_the_known_ones():

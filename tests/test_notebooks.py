@@ -12,6 +12,8 @@ from analysis.report import notebook_paths
 
 NOTEBOOKS = notebook_paths()
 PARAMETER_NAMES = {"ARTICLES", "LABELS", "MANIFEST", "ROLES", "OUTPUT_DIR"}
+CORPUS_PARAMETERS = {"MANIFEST", "GROUP_BY", "GROUPS", "SYNTHETIC_MB", "ROLES", "OUTPUT_DIR"}
+PAIR_NOTEBOOKS = [p for p in NOTEBOOKS if not p.name.startswith("06_")]
 
 
 def cells(path):
@@ -26,14 +28,23 @@ def test_the_story_notebooks_exist():
     assert [p.name for p in NOTEBOOKS][:1] == ["01_load_and_clean.ipynb"]
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
-def test_first_code_cell_is_a_parameters_cell_defaulting_to_the_seeds(path):
-    code = [c for c in cells(path) if c["cell_type"] == "code"]
-    first = code[0]
+def parameters_cell(path):
+    first = [c for c in cells(path) if c["cell_type"] == "code"][0]
     assert "parameters" in first["metadata"].get("tags", [])
-    names = set(re.findall(r"^([A-Z_]+) =", source(first), re.M))
+    return source(first), set(re.findall(r"^([A-Z_]+) =", source(first), re.M))
+
+
+@pytest.mark.parametrize("path", PAIR_NOTEBOOKS, ids=lambda p: p.name)
+def test_first_code_cell_is_a_parameters_cell_defaulting_to_the_seeds(path):
+    text, names = parameters_cell(path)
     assert names == PARAMETER_NAMES
-    assert '"dailymail", "ru_translation"' in source(first)
+    assert '"dailymail", "ru_translation"' in text
+
+
+def test_corpus_notebook_parameters_default_to_a_synthetic_corpus():
+    text, names = parameters_cell(NOTEBOOKS_DIR / "06_corpus_scale.ipynb")
+    assert names == CORPUS_PARAMETERS
+    assert "MANIFEST = None" in text
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)

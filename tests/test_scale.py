@@ -1,0 +1,69 @@
+"""The Dask path counts exactly what the single-process path counts."""
+
+from __future__ import annotations
+
+import pytest
+
+import analysis
+from analysis import frequencies as f
+from analysis.scale import count_partition, group_counts_on_dask, merge_partials
+from analysis.synthetic import generate_corpus
+
+
+@pytest.fixture(scope="module")
+def manifest(tmp_path_factory):
+    return generate_corpus(tmp_path_factory.mktemp("scale"), 80_000, seed=11)
+
+
+@pytest.fixture(scope="module")
+def client():
+    from analysis.scale import start_local_cluster
+
+    with start_local_cluster(workers=2) as dask_client:
+        yield dask_client
+        dask_client.cluster.close()
+
+
+def single_process(manifest, unit):
+    corpus = analysis.load_corpus(manifest, group_by="side")
+    return {g: f.count_terms(corpus.group(g), unit=unit) for g in corpus.groups()}
+
+
+@pytest.mark.parametrize("unit", ["word", "stem", "bigram"])
+def test_dask_counts_equal_single_process_counts(manifest, client, unit):
+    on_dask = group_counts_on_dask(manifest, unit=unit, group_by="side", client=client)
+    expected = single_process(manifest, unit)
+    assert list(on_dask) == ["A", "B"]
+    for group, counted in expected.items():
+        assert on_dask[group].counts == counted.counts
+        assert on_dask[group].total == counted.total
+        assert on_dask[group].forms == counted.forms
+    assert sum(on_dask["A"].counts.values()) > 1000
+
+
+def test_dask_without_groups_counts_everything_once(manifest, client):
+    everything = group_counts_on_dask(manifest, unit="word", client=client, partitions=3)
+    groups = single_process(manifest, "word")
+    assert list(everything) == ["all"]
+    assert everything["all"].counts == groups["A"].counts + groups["B"].counts
+
+
+def test_keyness_from_dask_counts_equals_group_keyness(manifest, client):
+    on_dask = group_counts_on_dask(manifest, unit="stem", group_by="side", client=client)
+    corpus = analysis.load_corpus(manifest, group_by="side")
+    direct = f.keyness_between([corpus.group("A"), corpus.group("B")])
+    via_dask = f.keyness_from_counts(on_dask["A"], on_dask["B"])
+    assert direct.equals(via_dask)
+
+
+def test_partitions_merge_in_any_split(manifest):
+    rows = analysis.read_manifest(manifest)
+    whole = merge_partials([count_partition(rows, "word", None, "side")])
+    halves = merge_partials([count_partition(rows[:5], "word", None, "side"),
+                             count_partition(rows[5:], "word", None, "side")])
+    assert {g: c.counts for g, c in whole.items()} == {g: c.counts for g, c in halves.items()}
+
+
+def test_missing_group_column_is_a_clear_error(manifest):
+    with pytest.raises(analysis.AnalysisInputError, match="no column 'stance'"):
+        group_counts_on_dask(manifest, group_by="stance")
