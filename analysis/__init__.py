@@ -35,6 +35,28 @@ from .errors import (
     HtmlInputError,
     ManifestError,
 )
+from .evidence import (
+    first_appearance,
+    in_spans,
+    kwic,
+    position_profile,
+    rate_table,
+    subtract_spans,
+)
+from .framing import (
+    actor_kwic,
+    actor_mentions,
+    actor_naming,
+    frame_evidence,
+    frame_items,
+    frame_scores,
+    stance_markers,
+    stance_summary,
+    tone,
+    tone_of_spans,
+    tone_summary,
+)
+from .lexicon import word_counts
 from .paths import PROJECT_ROOT
 from .tokens import sentences, tokens
 
@@ -45,7 +67,10 @@ __all__ = [
     "cleaning_sentence", "embedded_posts", "normalisation_edits", "normalisation_summary",
     "overview",
     "role_counts", "role_summary", "set_aside",
-    "sentences", "tokens",
+    "sentences", "tokens", "word_counts",
+    "stance_markers", "stance_summary", "frame_evidence", "frame_items", "frame_scores",
+    "actor_mentions", "actor_naming", "actor_kwic", "tone", "tone_of_spans", "tone_summary",
+    "position_profile", "first_appearance", "kwic", "in_spans", "subtract_spans", "rate_table",
     "escape", "markdown", "setup_notebook",
     "AnalysisInputError", "ArticleEncodingError", "ArticleError", "ArticleNotFoundError",
     "ArticleTooLargeError", "BinaryFileError", "EmptyArticleError", "HtmlInputError",
