@@ -37,25 +37,47 @@ from .errors import (
     HtmlInputError,
     ManifestError,
 )
+from .evidence import (
+    first_appearance,
+    in_spans,
+    kwic,
+    position_profile,
+    rate_table,
+    subtract_spans,
+)
+from .framing import (
+    actor_kwic,
+    actor_mentions,
+    actor_naming,
+    frame_evidence,
+    frame_items,
+    frame_scores,
+    stance_markers,
+    stance_summary,
+    tone,
+    tone_of_spans,
+    tone_summary,
+)
 from .frequencies import (
     collocations,
-    corpus_summary,
-    count_terms,
-    keyness_from_counts,
-    same_counts,
     concordance,
     concordances,
+    corpus_summary,
+    count_terms,
     dispersion,
     key_terms,
     keyness,
     keyness_between,
+    keyness_from_counts,
     lexical_profile,
     occurrences,
+    same_counts,
     term_contrast,
     term_table,
     top_terms,
     word_choices,
 )
+from .lexicon import word_counts
 from .narrative import (
     cleaning_sentence,
     keyness_sentences,
@@ -88,6 +110,12 @@ __all__ = [
     # prose and display
     "cleaning_sentence", "keyness_sentences", "only_in_sentences", "profile_sentences",
     "escape", "markdown", "seed_note", "setup_notebook",
+    # framing
+    "stance_markers", "stance_summary", "frame_evidence", "frame_items", "frame_scores",
+    "actor_mentions", "actor_naming", "actor_kwic", "tone", "tone_of_spans", "tone_summary",
+    # evidence helpers
+    "position_profile", "first_appearance", "kwic", "in_spans", "subtract_spans", "rate_table",
+    "word_counts",
     # errors
     "AnalysisInputError", "ArticleEncodingError", "ArticleError", "ArticleNotFoundError",
     "ArticleTooLargeError", "BinaryFileError", "EmptyArticleError", "HtmlInputError",
