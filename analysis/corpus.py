@@ -71,7 +71,9 @@ class Paragraph:
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Offsets in ``Article.raw`` of the span ``[start, end)`` of ``self.text``."""
-        assert self.normalised is not None
+        if self.normalised is None:
+            raise AnalysisInputError(f"paragraph {self.index} has no offset map; build "
+                                     "articles with load_article or build_article")
         return self.normalised.raw_span(start, end)
 
 
@@ -414,12 +416,16 @@ def load_articles(items: Sequence[str | Path], *, manifest: str | Path = SEED_MA
     if labels is not None and len(labels) != len(items):
         raise AnalysisInputError(f"{len(items)} articles but {len(labels)} labels")
     rows = None
-    articles = []
+    articles: list[Article] = []
     for i, item in enumerate(items):
         label = labels[i] if labels else ""
         candidate = Path(item)
         if candidate.suffix or len(candidate.parts) > 1:
-            articles.append(load_article(project_path(candidate), label=label))
+            used = {a.id for a in articles}
+            article_id, n = candidate.stem, 2
+            while article_id in used:  # two files with the same name in different folders
+                article_id, n = f"{candidate.stem}-{n}", n + 1
+            articles.append(load_article(project_path(candidate), id=article_id, label=label))
             continue
         rows = rows if rows is not None else {r["id"]: r for r in read_manifest(manifest)}
         if str(item) not in rows:

@@ -7,12 +7,15 @@ Word lists have one entry a line; tables are tab-separated with a column-name li
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 from .paths import LEXICONS_DIR
 
 
 def _content_lines(name: str) -> list[str]:
-    path = LEXICONS_DIR / name
+    """Non-comment lines of a data file: a name in ``analysis/lexicons/`` or an absolute path
+    to a researcher's own file in the same format."""
+    path = Path(name) if Path(name).is_absolute() else LEXICONS_DIR / name
     lines = path.read_text(encoding="utf-8").splitlines()
     return [line for line in lines if line.strip() and not line.startswith("#")]
 

@@ -46,7 +46,7 @@ from .data_files import table
 from .errors import AnalysisInputError
 from .normalise import normalise
 from .paths import LEXICONS_DIR
-from .tokens import WORD_KINDS, stem, token_spans, tokens
+from .tokens import stem, token_spans, tokens
 
 MODES = ("case", "exact", "stem")  # most literal first: the tie-break order for overlaps
 IGNORE = "ignore"
@@ -103,8 +103,6 @@ def pattern_keys(pattern: str, mode: str) -> tuple[str, ...]:
     """The token keys of a lexicon pattern, tokenised like article text."""
     text = normalise(pattern).text.strip()
     spans = token_spans(text)
-    if len(spans) > 1 and text[spans[-1][0]:] == "." and spans[-2][1] == spans[-1][0]:
-        spans = spans[:-1]  # the tokenizer cuts the final stop off "U.S." at the end of text
     return tuple(token_key(text[a:b], kind, mode) for a, b, kind in spans)
 
 
@@ -245,9 +243,6 @@ def match_lexicon(articles: Article | Sequence[Article], lexicon: Lexicon,
 def word_counts(articles: Article | Sequence[Article],
                 roles: Iterable[str] | None = DEFAULT_ROLES) -> dict[str, int]:
     """Words (tokens of kind word or number) in the chosen roles, per article id."""
-    chosen = article_list(articles)
-    counts = {}
-    for article in chosen:
-        toks = tokens(article, roles)
-        counts[article.id] = int(toks["kind"].isin(WORD_KINDS).sum())
-    return counts
+    from .frequencies import word_total
+
+    return {article.id: word_total(article, roles) for article in article_list(articles)}

@@ -40,10 +40,16 @@ _NUMBER = re.compile(r"[+-]?\d[\d,.:/]*%?")
 
 
 @cache
+def abbreviations() -> frozenset[str]:
+    """Abbreviations that do not end a sentence (lower case, no final stop)."""
+    return frozenset(word_list("abbreviations.txt"))
+
+
+@cache
 def sentence_splitter() -> PunktSentenceTokenizer:
     """Punkt with this project's abbreviation list and no trained model."""
     params = PunktParameters()
-    params.abbrev_types = set(word_list("abbreviations.txt"))
+    params.abbrev_types = set(abbreviations())
     return PunktSentenceTokenizer(params)
 
 
@@ -94,9 +100,15 @@ def _is_punctuation(char: str) -> bool:
 
 def _word_spans(text: str) -> list[tuple[int, int]]:
     try:
-        return list(_WORD_TOKENIZER.span_tokenize(text))
+        spans = list(_WORD_TOKENIZER.span_tokenize(text))
     except (ValueError, IndexError):  # NLTK cannot realign some quote sequences
         return [m.span() for m in _FALLBACK_TOKEN.finditer(text)]
+    if len(spans) > 1:
+        (a, b), (c, d) = spans[-2], spans[-1]
+        # NLTK cuts the final stop off a sentence-final abbreviation ("... in the U.S.")
+        if b == c and text[c:d] == "." and text[a:b].lower() in abbreviations():
+            spans[-2:] = [(a, d)]
+    return spans
 
 
 def token_spans(text: str) -> list[tuple[int, int, str]]:

@@ -120,3 +120,8 @@ def test_articles_with_odd_quotes_tokenise_with_raw_offsets(raw):
     article = build_article(raw, id="t", path=SEEDS_DIR / "t.txt")
     for row in analysis.tokens(article, roles=None).itertuples():
         assert 0 <= row.start < row.end <= len(raw)
+
+
+def test_sentence_final_abbreviation_keeps_its_stop():
+    text = "Twenty troops were sent home to the U.S."
+    assert [text[a:b] for a, b, _ in token_spans(text)][-2:] == ["the", "U.S."]
