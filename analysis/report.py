@@ -4,8 +4,8 @@ A report folder holds, for every story notebook, the executed copy (``NN_name.ip
 HTML rendering (``NN_name.html``), plus ``index.html`` linking them with a summary table. The HTML
 is meant to be sent to people:
 
-- it needs no network: figures are embedded, and the CDN scripts nbconvert adds (require.js,
-  MathJax, mermaid) are left out, so nothing is fetched and "$" in article text stays a dollar;
+- it needs no network: figures are embedded (with alt text), and the CDN scripts nbconvert adds
+  (require.js, MathJax, mermaid) are left out, so nothing is fetched and "$" stays a dollar;
 - article text never becomes live markup: every HTML or Markdown output, and every Markdown
   cell, passes through an allow-list sanitiser (``safe_html``) after the notebooks' own escaping;
 - running twice gives byte-identical files: execution timings and papermill metadata are
@@ -44,7 +44,9 @@ INDEX_NAME = "index.html"
 INJECTED_TAG = "injected-parameters"
 PARAMETER_NAMES = ("ARTICLES", "LABELS", "MANIFEST", "ROLES", "OUTPUT_DIR")
 KERNEL_ENV = {"PYTHONHASHSEED": "0", "SOURCE_DATE_EPOCH": "0"}
-KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=ERROR"]  # silences the "running over TCP" warning
+# the kernel's own log only says "running over TCP" and "KeyboardInterrupt caught" at shutdown;
+# errors in cells reach the executed notebook, not this log
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL"]
 HERE = "."  # how the HTML shows an OUTPUT_DIR outside the project: the report's own folder
 
 SAFE_TAGS = frozenset({
@@ -95,21 +97,33 @@ SHARE_TEMPLATE = """{%- extends 'index.html.j2' -%}
 </div>
 {%- endblock data_javascript -%}
 {%- block data_widget_view scoped -%}{%- endblock data_widget_view -%}
-{%- block data_png scoped -%}
-{%- set alt = (output | get_metadata('alt', 'image/png'))
+{%- macro figure(output, cell, mime, data) -%}
+{%- set alt = (output | get_metadata('alt', mime))
               or ('Figure: output of cell [%s]' | format(cell.execution_count)) -%}
-{%- set width = output | get_metadata('width', 'image/png') -%}
-{%- set height = output | get_metadata('height', 'image/png') -%}
-{%- set background = output | get_metadata('needs_background', 'image/png') -%}
-<div class="jp-RenderedImage jp-OutputArea-output {{ extra_class }}">
-<img src="data:image/png;base64,{{ output.data['image/png'] | escape_html }}"
-alt="{{ alt | escape_html }}"
+{%- set width = output | get_metadata('width', mime) -%}
+{%- set height = output | get_metadata('height', mime) -%}
+{%- set background = output | get_metadata('needs_background', mime) -%}
+<img src="data:{{ mime }};base64,{{ data | escape_html }}" alt="{{ alt | escape_html }}"
 {%- if width is not none %} width="{{ width | escape_html }}"{% endif -%}
 {%- if height is not none %} height="{{ height | escape_html }}"{% endif -%}
 {%- if background in ('light', 'dark') %} class="jp-needs-{{ background }}-background"{% endif -%}
 >
+{%- endmacro -%}
+{%- block data_png scoped -%}
+<div class="jp-RenderedImage jp-OutputArea-output {{ extra_class }}">
+{{ figure(output, cell, 'image/png', output.data['image/png']) }}
 </div>
 {%- endblock data_png -%}
+{%- block data_jpg scoped -%}
+<div class="jp-RenderedImage jp-OutputArea-output {{ extra_class }}">
+{{ figure(output, cell, 'image/jpeg', output.data['image/jpeg']) }}
+</div>
+{%- endblock data_jpg -%}
+{%- block data_svg scoped -%}
+<div class="jp-RenderedSVG jp-OutputArea-output {{ extra_class }}" data-mime-type="image/svg+xml">
+{{ figure(output, cell, 'image/svg+xml', output.data['image/svg+xml'] | text_base64) }}
+</div>
+{%- endblock data_svg -%}
 """
 
 

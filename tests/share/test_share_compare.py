@@ -112,3 +112,41 @@ def test_report_runs_the_seeds_into_a_folder_with_an_index(tmp_path, capsys):
     executed = (tmp_path / names[0]).read_text(encoding="utf-8")
     assert '"papermill"' not in executed and "iopub" not in executed
     assert str(SEEDS_DIR) not in (tmp_path / f"{Path(names[0]).stem}.html").read_text("utf-8")
+
+
+def figure_notebook(folder: Path) -> Path:
+    """A story notebook with the output kinds that tend to differ between runs."""
+    parameters = new_code_cell(SEED_PARAMETERS)
+    parameters.metadata["tags"] = ["parameters"]
+    code = [
+        "import analysis\nimport matplotlib.pyplot as plt\nimport pandas as pd\n\n"
+        "analysis.setup_notebook()",
+        "%config InlineBackend.figure_formats = ['png', 'svg']\n"
+        "fig, ax = plt.subplots()\nax.bar(['a', 'b'], [1, 2])\nax.set_title('bars')\nplt.show()",
+        "pd.DataFrame({'share': [0.25, 0.75]}).style.format(precision=2)",
+        "print(list({'alpha', 'beta', 'gamma', 'delta', 'epsilon'}))",
+    ]
+    cells = [new_markdown_cell("# 8 · Figures"), parameters]
+    for source in code:
+        cells += [new_markdown_cell("Next:"), new_code_cell(source)]
+    node = new_notebook(cells=cells)
+    node.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                   "language": "python"}
+    path = folder / "nb" / "08_figures.ipynb"
+    path.parent.mkdir()
+    nbformat.write(node, path)
+    return path
+
+
+@pytest.mark.executes_notebooks
+def test_figures_styled_tables_and_sets_render_identically_twice(tmp_path):
+    source = figure_notebook(tmp_path)
+    pages = [build_reports(tmp_path / f"run{n}", notebooks=[source], progress=lambda _: None)
+             for n in (1, 2)]
+    assert [p.name for p in pages[0]] == ["08_figures.html", "index.html"]
+    for first, second in zip(*pages, strict=True):
+        assert first.read_bytes() == second.read_bytes(), first.name
+    page = pages[0][0].read_text(encoding="utf-8")
+    assert re.search(r'<img alt="Figure: output of cell \[4\]" src="data:image/svg\+xml;base64,'
+                     r'[A-Za-z0-9+/=]{1000,}"/>', page)
+    assert '<table id="T_styled1">' in page
