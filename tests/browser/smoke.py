@@ -49,6 +49,7 @@ LAB_SETTINGS = {  # written to a throwaway user-settings folder, never the user'
                                                    "checkForUpdates": False},
 }
 ERROR_MIME = "application/vnd.jupyter.stderr"
+IMAGE_MIMES = ("image/png", "image/svg+xml", "image/jpeg")
 SERVER_START_SECONDS = 60
 BROWSER_SECONDS = 120
 
@@ -91,7 +92,7 @@ class Expected:
 
 
 def expected(path: Path) -> Expected:
-    """Count the cells, HTML tables and PNG figures a committed notebook holds."""
+    """Count the cells, HTML tables and figures (PNG, SVG, JPEG) a committed notebook holds."""
     cells = json.loads(path.read_text(encoding="utf-8"))["cells"]
     outputs = [o for c in cells if c["cell_type"] == "code" for o in c.get("outputs", [])]
     html = ["".join(o.get("data", {}).get("text/html", "")) for o in outputs]
@@ -99,7 +100,7 @@ def expected(path: Path) -> Expected:
         code_cells=sum(c["cell_type"] == "code" for c in cells),
         markdown_cells=sum(c["cell_type"] == "markdown" for c in cells),
         tables=sum(h.count("<table") for h in html),
-        figures=sum("image/png" in o.get("data", {}) for o in outputs),
+        figures=sum(any(k in IMAGE_MIMES for k in o.get("data", {})) for o in outputs),
     )
 
 
@@ -116,9 +117,9 @@ def check_dom(dom_text: str, want: Expected) -> list[str]:
                         f"{want.markdown_cells} in the notebook")
     if dom.tables < want.tables:
         problems.append(f"{dom.tables} tables shown, {want.tables} in the outputs")
-    figures = sum(src.startswith("data:image/png") for src in dom.images)
+    figures = sum(src.startswith(tuple(f"data:{m}" for m in IMAGE_MIMES)) for src in dom.images)
     if figures < want.figures:
-        problems.append(f"{figures} PNG figures shown, {want.figures} in the outputs")
+        problems.append(f"{figures} embedded figures shown, {want.figures} in the outputs")
     errors = dom.mime_types[ERROR_MIME] + dom.classes["jp-OutputArea-error"]
     if errors:
         problems.append(f"{errors} error or stderr outputs shown")

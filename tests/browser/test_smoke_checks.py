@@ -21,7 +21,12 @@ def test_a_complete_page_passes():
 def test_missing_cells_tables_and_figures_are_reported():
     assert check_dom("<div></div>", WANT) == [
         "0 code cells shown, 1 in the notebook", "0 Markdown cells shown, 1 in the notebook",
-        "0 tables shown, 1 in the outputs", "0 PNG figures shown, 1 in the outputs"]
+        "0 tables shown, 1 in the outputs", "0 embedded figures shown, 1 in the outputs"]
+
+
+def test_svg_figures_count_as_figures():
+    page = CELLS + '<table></table><img src="data:image/svg+xml;base64,PHN2Zy8+">'
+    assert check_dom(page, WANT) == []
 
 
 def test_error_and_stderr_outputs_are_reported_but_css_mentioning_them_is_not():
@@ -39,6 +44,6 @@ def test_expected_counts_come_from_the_notebook(tmp_path):
     assert want.tables >= 1
     path = tmp_path / "x.ipynb"
     path.write_text(json.dumps({"cells": [{"cell_type": "code", "source": "", "outputs": [
-        {"output_type": "display_data", "data": {"image/png": "AAAA"}},
+        {"output_type": "display_data", "data": {"image/png": "AAAA", "image/svg+xml": "<svg/>"}},
         {"output_type": "execute_result", "data": {"text/html": ["<table>", "</table>"]}}]}]}))
     assert expected(path) == Expected(code_cells=1, markdown_cells=0, tables=1, figures=1)
