@@ -74,7 +74,8 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--label-b", default=None, help="display name of the second article")
     compare.add_argument("--roles", default=None,
                          help="comma-separated paragraph roles to analyse (default headline,body)")
-    compare.add_argument("--out", default="comparison", help="output folder (default ./comparison)")
+    compare.add_argument("--out", default=str(REPORTS_DIR / "comparison"),
+                         help="output folder (default: reports/comparison)")
     compare.set_defaults(run=_compare)
     report = commands.add_parser("report", help="execute every notebook and render HTML")
     report.add_argument("--out", default=str(REPORTS_DIR), help="output folder")
