@@ -9,7 +9,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 LAB_ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: install test lint report lab notebooks bench clean
+.PHONY: install test lint report lab notebooks bench browser clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -30,6 +30,11 @@ report: $(STAMP)
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab $(LAB_ROOT_FLAG) notebooks/
+
+# Browser smoke test: every notebook opens in JupyterLab in headless Chromium (installed with
+# apt-get when missing); screenshots go to reports/screenshots/.
+browser: $(STAMP)
+	$(BIN)/python tests/browser/smoke.py
 
 # For maintainers: re-execute the committed notebooks in place, top to bottom in fresh kernels.
 notebooks: $(STAMP)

@@ -1,4 +1,4 @@
-"""The ``framing`` command: ``framing audit FILE`` and ``framing report``."""
+"""The ``framing`` command: ``audit FILE``, ``compare A.txt B.txt`` and ``report``."""
 
 from __future__ import annotations
 
@@ -41,7 +41,17 @@ def format_audit(table: pd.DataFrame, *, offsets: bool = False) -> str:
 def _report(args: argparse.Namespace) -> int:
     from .report import build_reports
 
-    build_reports(Path(args.out))
+    build_reports(Path(args.out).expanduser().resolve())
+    return 0
+
+
+def _compare(args: argparse.Namespace) -> int:
+    from .report import build_reports, compare_parameters
+
+    roles = [r.strip() for r in args.roles.split(",") if r.strip()] if args.roles else None
+    parameters = compare_parameters(args.first, args.second, roles=roles,
+                                    labels=(args.label_a, args.label_b))
+    build_reports(Path(args.out).expanduser().resolve(), parameters)
     return 0
 
 
@@ -54,6 +64,19 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument("--encoding", default=None, help="text encoding if not UTF-8")
     audit.add_argument("--offsets", action="store_true", help="also print raw offsets")
     audit.set_defaults(run=_audit)
+    compare = commands.add_parser(
+        "compare", help="run every notebook on two article files and render HTML with an index",
+        description="Run the notebook sequence on two plain-text articles with papermill, "
+                    "render each notebook to HTML in --out and write index.html there.")
+    compare.add_argument("first", metavar="A.txt", help="the first article (plain text)")
+    compare.add_argument("second", metavar="B.txt", help="the second article (plain text)")
+    compare.add_argument("--label-a", default=None, help="display name of the first article")
+    compare.add_argument("--label-b", default=None, help="display name of the second article")
+    compare.add_argument("--roles", default=None,
+                         help="comma-separated paragraph roles to analyse (default headline,body)")
+    compare.add_argument("--out", default=str(REPORTS_DIR / "comparison"),
+                         help="output folder (default: reports/comparison)")
+    compare.set_defaults(run=_compare)
     report = commands.add_parser("report", help="execute every notebook and render HTML")
     report.add_argument("--out", default=str(REPORTS_DIR), help="output folder")
     report.set_defaults(run=_report)
@@ -65,9 +88,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.run(args)
-    except ArticleError as exc:
+    except ArticleError as exc:  # bad input: 2; a notebook that failed (NotebookFailedError): 1
         print(f"framing: error: {exc}", file=sys.stderr)
-        return 2
+        return getattr(exc, "exit_code", 2)
     except BrokenPipeError:  # output piped into `head` and the like
         sys.stderr.close()
         return 0

@@ -1,0 +1,223 @@
+"""The test article pairs: each loads and audits cleanly and runs through every notebook.
+
+The reports they produce are deterministic, need no network, and never turn article text into
+live markup. Tests marked xfail record cleaning mistakes reported to the maintainers of
+``analysis/clean.py`` (strict: they fail loudly once fixed, so the marker can go).
+"""
+
+from __future__ import annotations
+
+import nbformat
+import pytest
+from nbconvert.filters.markdown import markdown2html
+from share_checks import (
+    HOSTILE_LABEL,
+    PAIRS,
+    PAYLOADS,
+    live_markup,
+    network_references,
+    pair_arguments,
+    pair_files,
+    parse,
+)
+
+import analysis
+from analysis.cli import main
+from analysis.report import notebook_paths
+
+NOTEBOOKS = notebook_paths()
+EXPECTED_PAIRS = {"plain", "british_quotes", "wire", "webpage", "hostile_markup"}
+
+
+def load(name: str) -> list[analysis.Article]:
+    """Both articles of a pair."""
+    return [analysis.load_article(path) for path in pair_files(name)]
+
+
+def roles_by_text(article: analysis.Article) -> dict[str, tuple[str, bool]]:
+    """Each paragraph's normalised text mapped to its role and whether analysis keeps it."""
+    return {p.text: (p.role, p.kept) for p in article.paragraphs}
+
+
+def test_every_expected_pair_is_there():
+    assert EXPECTED_PAIRS <= set(PAIRS)
+
+
+@pytest.mark.parametrize("name", PAIRS)
+def test_pair_articles_are_plausible_length_and_fully_accounted_for(name):
+    for article in load(name):
+        assert 300 <= len(article.raw.split()) <= 700, article.path
+        assert article.unaccounted() == []
+        audit = article.audit()
+        assert list(audit["paragraph"]) == list(range(len(article.paragraphs)))
+        assert (audit["role"] == "body").sum() >= 7
+
+
+@pytest.mark.parametrize("name", ["plain", "british_quotes", "hostile_markup"])
+def test_pairs_without_furniture_are_a_headline_and_body_paragraphs(name):
+    for article in load(name):
+        counts = analysis.role_counts(article)
+        assert counts == {"headline": 1, "body": len(article.paragraphs) - 1}
+        assert all(p.kept for p in article.paragraphs)
+
+
+def test_british_quotes_keep_the_nested_quotation_inside_one_paragraph():
+    first, _ = load("british_quotes")
+    quote = next(p for p in first.paragraphs if "a town without its pier" in p.text)
+    assert quote.role == "body"
+    raw = first.raw[quote.start:quote.end]
+    assert raw.count("'") == 4 and raw.count('"') == 2
+    assert raw.endswith("'")
+
+
+WEB_FURNITURE = {
+    "a": ["Skip to main content", "Home | News | Sport | Business | Culture | Weather | Travel",
+          "By Marguerite Osei-Flanagan", "Published 14 March 2031", "Share this article",
+          "Advertisement", "Most read", "Related: Eastbrook Metro unveils plans for new trams",
+          "Follow us on social media", "© 2031 Eastbrook Evening Herald. All rights reserved."],
+    "b": ["Menu", "Search", "Sign in", "News • Local • Politics • Business • Opinion • Sport",
+          "By Declan Haverford-Iyer, Transport Correspondent", "Updated: 15 March 2031, 07:45",
+          "Share", "Advertisement", "Sponsored content",
+          "Read more: How the Eastbrook tram network was built", "Comments 48", "Most read"],
+}
+WEB_STORY_STARTS = {
+    "a": ["A fire at the Eastbrook", "The blaze broke out", "Eastbrook Metro Transport said six",
+          '"This is a serious blow', "The cause of the fire", "Commuters at Eastbrook Parkway",
+          "The Eastbrook line carries", "Passengers with season tickets"],
+    "b": ["Trade union officials", "The Tramworkers' Federation", '"Our members flagged',
+          "Eastbrook Metro Transport said it took", "The fire broke out",
+          "Opposition councillors", "Passengers on the replacement bus"],
+}
+WEB_COOKIES = {
+    "a": ["We use cookies to give you the best experience on our website. By continuing to "
+          "browse, you agree to our use of cookies.", "Accept all cookies", "Manage preferences"],
+    "b": ["This site uses cookies. Some are essential to make our site work; others help us "
+          "improve the user experience. By using the site, you consent to the placement of "
+          "these cookies.", "Accept"],
+}
+
+
+@pytest.mark.parametrize(("side", "index"), [("a", 0), ("b", 1)])
+def test_web_page_menus_bylines_share_buttons_and_adverts_are_boilerplate(side, index):
+    roles = roles_by_text(load("webpage")[index])
+    for line in WEB_FURNITURE[side]:
+        assert roles[line] == ("boilerplate", False), line
+
+
+@pytest.mark.parametrize(("side", "index"), [("a", 0), ("b", 1)])
+def test_web_page_story_paragraphs_are_kept_as_body(side, index):
+    article = load("webpage")[index]
+    story = [p for p in article.paragraphs if p.text.startswith(tuple(WEB_STORY_STARTS[side]))]
+    assert len(story) == len(WEB_STORY_STARTS[side])
+    assert all(p.role == "body" and p.kept for p in story)
+    kept_body = [p.text for p in article.select(["body"])]
+    assert [p.text for p in story] == [t for t in kept_body if t in {p.text for p in story}]
+
+
+@pytest.mark.xfail(strict=True, reason="clean.py: cookie banners are not boilerplate (reported)")
+@pytest.mark.parametrize(("side", "index"), [("a", 0), ("b", 1)])
+def test_web_page_cookie_banner_lines_are_boilerplate(side, index):
+    roles = roles_by_text(load("webpage")[index])
+    assert [roles[line] for line in WEB_COOKIES[side]] == [("boilerplate", False)] * len(
+        WEB_COOKIES[side])
+
+
+@pytest.mark.xfail(strict=True, reason="clean.py: a headline after site furniture is not found "
+                                       "because only paragraph 0 can be the headline (reported)")
+def test_web_page_headline_after_the_menus_is_the_headline():
+    first, second = load("webpage")
+    assert first.headline == "Tram depot fire halts Eastbrook line for a week"
+    assert second.headline == "Questions raised over safety checks after tram depot blaze"
+
+
+@pytest.mark.xfail(strict=True, reason="clean.py: the list under 'Most read' is body (reported)")
+def test_web_page_most_read_lists_are_set_aside():
+    for article in load("webpage"):
+        after = article.paragraphs[[p.text for p in article.paragraphs].index("Most read") + 1]
+        assert (after.role, after.kept) == ("boilerplate", False), after.text
+
+
+def test_wire_stories_are_headline_and_body_with_the_copyright_set_aside():
+    reuters, ap = load("wire")
+    assert reuters.headline.startswith("Senate panel delays vote")
+    assert ap.headline.startswith("Vote on storm-proofing")
+    assert roles_by_text(ap)["Copyright © The Associated Press. All rights reserved."] == (
+        "boilerplate", False)
+    said = [s for s in analysis.sentences(reuters)["text"] if " said" in s or "said " in s]
+    assert len(said) >= 8
+
+
+@pytest.mark.xfail(strict=True, reason="clean.py: the '(Reuters)'/'(AP)' dateline matches the "
+                                       "wire-photo credit cue, so the lead is a caption (reported)")
+def test_wire_lead_paragraph_with_a_dateline_is_body():
+    for article in load("wire"):
+        lead = article.paragraphs[1]
+        assert lead.text.startswith("WASHINGTON (")
+        assert lead.role == "body"
+
+
+def executed_notebooks(out) -> list[nbformat.NotebookNode]:
+    """The executed copies in a report folder, in notebook order."""
+    return [nbformat.read(out / path.name, as_version=4) for path in NOTEBOOKS]
+
+
+@pytest.mark.executes_notebooks
+@pytest.mark.parametrize("name", PAIRS)
+def test_every_pair_runs_through_every_notebook(compared, name):
+    out = compared(name)
+    index = (out / "index.html").read_text(encoding="utf-8")
+    assert live_markup(index) == [] and network_references(index) == []
+    for path, node in zip(NOTEBOOKS, executed_notebooks(out), strict=True):
+        assert f'<a href="{path.stem}.html">' in index
+        outputs = [o for c in node.cells if c.cell_type == "code" for o in c.outputs]
+        assert not [o for o in outputs if o.output_type == "error" or o.get("name") == "stderr"]
+        page = (out / f"{path.stem}.html").read_text(encoding="utf-8")
+        assert live_markup(page) == [], path.name
+        assert network_references(page) == [], path.name
+        assert "<script" not in page
+
+
+@pytest.mark.executes_notebooks
+def test_reports_are_byte_identical_when_run_twice(compared, tmp_path):
+    first = compared("plain")
+    assert main(pair_arguments("plain", tmp_path)) == 0
+    pages = sorted(p.name for p in first.glob("*.html"))
+    assert pages == sorted(p.name for p in tmp_path.glob("*.html"))
+    assert len(pages) == len(NOTEBOOKS) + 1
+    for name in pages:
+        assert (first / name).read_bytes() == (tmp_path / name).read_bytes(), name
+    for path in NOTEBOOKS:  # the executed copies differ only in the output folder they name
+        again = (tmp_path / path.name).read_text(encoding="utf-8")
+        assert (first / path.name).read_text(encoding="utf-8") == again.replace(
+            str(tmp_path), str(first))
+
+
+@pytest.mark.executes_notebooks
+def test_hostile_article_text_shows_as_text_and_never_as_markup(compared):
+    out = compared("hostile_markup")
+    shown = {"index.html": [PAYLOADS[0], HOSTILE_LABEL],  # the headline and the label
+             f"{NOTEBOOKS[0].stem}.html": [*PAYLOADS, HOSTILE_LABEL]}  # prints the raw text
+    for name, payloads in shown.items():
+        markup = (out / name).read_text(encoding="utf-8")
+        assert live_markup(markup) == [], name
+        text = parse(markup).text
+        for payload in payloads:
+            assert payload in text, (name, payload)
+        assert "&lt;script&gt;alert(1)&lt;/script&gt;" in markup
+    first_page = parse((out / f"{NOTEBOOKS[0].stem}.html").read_text(encoding="utf-8")).text
+    assert "about $5,000, and that a full review" in first_page
+    assert "[link](javascript:alert(2))" in first_page
+
+
+@pytest.mark.executes_notebooks
+def test_notebook_outputs_escape_article_text_before_any_sanitising(compared):
+    """The notebooks' own outputs (not just the sanitised HTML) must never carry live markup."""
+    problems = []
+    for path, node in zip(NOTEBOOKS, executed_notebooks(compared("hostile_markup")), strict=True):
+        for cell in node.cells:
+            for output in cell.get("outputs", []):
+                data = output.get("data", {})
+                rendered = [data.get("text/html", ""), markdown2html(data.get("text/markdown", ""))]
+                for problem in live_markup("".join(rendered)):
+                    problems.append(f"{path.name} cell [{cell.execution_count}]: {problem}")
+    assert problems == []
