@@ -147,6 +147,11 @@ def notebook_paths(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
     return sorted(p for p in folder.glob("[0-9][0-9]_*.ipynb"))
 
 
+def pair_notebooks(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
+    """The numbered notebooks that compare two articles (their parameters name ARTICLES)."""
+    return [p for p in notebook_paths(folder) if "ARTICLES" in notebook_defaults(p)]
+
+
 def notebook_defaults(notebook: Path) -> dict[str, Any]:
     """The literal values assigned in a notebook's cell tagged ``parameters``."""
     node = nbformat.read(notebook, as_version=4)
@@ -435,7 +440,9 @@ def build_reports(out_dir: Path = REPORTS_DIR, parameters: Mapping[str, Any] | N
     """Execute every notebook into ``out_dir``, render each to HTML, and write ``index.html``.
 
     ``parameters`` override the notebooks' defaults; ``OUTPUT_DIR`` is always ``out_dir``.
-    Returns the HTML files written, index last.
+    Each notebook receives only the parameters its ``parameters`` cell declares; when
+    ``parameters`` name ``ARTICLES`` (a comparison of two articles), notebooks that declare no
+    ``ARTICLES`` (the corpus notebook) are skipped. Returns the HTML files written, index last.
     """
     out_dir = Path(out_dir).resolve()
     sources = list(notebooks or notebook_paths())
@@ -450,12 +457,22 @@ def build_reports(out_dir: Path = REPORTS_DIR, parameters: Mapping[str, Any] | N
                  "OUTPUT_DIR": parameter_path(out_dir)}
     articles = load_articles(effective["ARTICLES"], manifest=effective["MANIFEST"],
                              labels=effective["LABELS"])
-    injected = {k: v for k, v in effective.items() if k in PARAMETER_NAMES}
+    # only what the caller chose (and the output folder) is injected; defaults stay each
+    # notebook's own, since notebooks may give a parameter such as MANIFEST its own meaning
+    injected = {k: v for k, v in {**dict(parameters or {}), "OUTPUT_DIR": effective["OUTPUT_DIR"]}
+                .items() if k in PARAMETER_NAMES}
     pages, written = [], []
     for number, source in enumerate(sources, start=1):
+        declared = notebook_defaults(source)
+        if parameters and "ARTICLES" in parameters and "ARTICLES" not in declared:
+            # pair_notebooks() lists the ones that run
+            progress(f"[{number}/{len(sources)}] {source.name}: skipped (it does not compare "
+                     "two articles)")
+            continue
         progress(f"[{number}/{len(sources)}] {source.name}: running ...")
         started = time.perf_counter()
-        executed = execute(source, out_dir / source.name, injected)
+        own = {k: v for k, v in injected.items() if k in declared}
+        executed = execute(source, out_dir / source.name, own)
         node = tidy_executed(executed)
         page = render_html(executed, out_dir / f"{source.stem}.html", index_link=True)
         progress(f"[{number}/{len(sources)}] {source.name}: wrote {display_path(page)} "
@@ -474,17 +491,13 @@ def compare_parameters(first: str | Path, second: str | Path, *,
     """Notebook parameters for comparing two article files; checks the files first.
 
     Raises an ``ArticleError`` subclass naming the file when one cannot be read, and
-    ``AnalysisInputError`` for unknown roles or two files that would get the same id.
+    ``AnalysisInputError`` for unknown roles. Two files with the same name get distinct ids
+    (``a`` and ``a-2``).
     """
     paths = [parameter_path(p) for p in (first, second)]
     chosen = list(roles) if roles else list(DEFAULT_ROLES)
     check_roles(chosen)
     articles = load_articles(paths)
-    if articles[0].id == articles[1].id and articles[0].path != articles[1].path:
-        raise AnalysisInputError(
-            f"{display_path(articles[0].path)} and {display_path(articles[1].path)} have the same "
-            f"file name stem {articles[0].id!r}, which the notebooks use as the article id; "
-            "rename one of them")
     names = [label or article.id for label, article in zip(labels, articles, strict=True)]
     return {"ARTICLES": paths, "LABELS": names, "ROLES": chosen}
 

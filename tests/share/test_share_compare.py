@@ -10,10 +10,11 @@ import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 from share_checks import pair_files
 
+import analysis
 from analysis import report
 from analysis.cli import main
 from analysis.paths import NOTEBOOKS_DIR, SEEDS_DIR
-from analysis.report import NotebookFailedError, build_reports, notebook_paths
+from analysis.report import NotebookFailedError, build_reports, compare_parameters, notebook_paths
 
 SEED_PARAMETERS = ('ARTICLES = ["dailymail", "ru_translation"]\nLABELS = ["DM", "RU"]\n'
                    'MANIFEST = "seeds/articles.csv"\nROLES = ["headline", "body"]\n'
@@ -57,12 +58,10 @@ def test_unknown_roles_are_refused_before_running(tmp_path, capsys):
     assert "unknown role(s) ['bodies']" in one_line_error(capsys)
 
 
-def test_two_files_with_the_same_name_stem_are_refused(tmp_path, capsys):
+def test_two_files_with_the_same_name_stem_get_distinct_ids(capsys):
     first, second = pair_files("plain")
-    assert main(["compare", str(first), str(pair_files("wire")[0]),
-                 "--out", str(tmp_path / "out")]) == 2
-    err = one_line_error(capsys)
-    assert "have the same file name stem 'a'" in err and "rename one of them" in err
+    parameters = compare_parameters(first, pair_files("wire")[0])
+    assert [a.id for a in analysis.load_articles(parameters["ARTICLES"])] == ["a", "a-2"]
     assert main(["compare", str(first), str(second), "--out", str(NOTEBOOKS_DIR)]) == 2
     assert "must not be the notebooks folder" in one_line_error(capsys)
 

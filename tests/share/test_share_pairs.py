@@ -23,9 +23,9 @@ from share_checks import (
 
 import analysis
 from analysis.cli import main
-from analysis.report import notebook_paths
+from analysis.report import pair_notebooks
 
-NOTEBOOKS = notebook_paths()
+NOTEBOOKS = pair_notebooks()
 EXPECTED_PAIRS = {"plain", "british_quotes", "wire", "webpage", "hostile_markup"}
 
 
