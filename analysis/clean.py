@@ -32,6 +32,8 @@ DEFAULT_ROLES = ("headline", "body")
 HEADLINE_MAX_WORDS = 30
 CAPTION_MIN_WORDS = 6
 POST_MAX_CHARS = 600
+LIST_LINE_MAX_WORDS = 15
+RELATED_BLOCK = "related-links block"
 
 _BLANK_LINES = re.compile(r"(?:\r\n|\r|\n)(?:[^\S\r\n]*(?:\r\n|\r|\n))+")
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
@@ -43,6 +45,7 @@ _DATE = re.compile(rf"\b(?:(?:{_MONTHS})\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}"
 _SENTENCE_END = tuple(".!?:;\"')]…")
 _FOOTNOTE_START = re.compile(r"^(?P<marker>\*+|†|‡)\s*(?P<rest>\S.*)$", re.S)
 _WORD = re.compile(r"[^\W\d_][\w'-]*")
+_LIST_MARK = re.compile(r"(?:\d{1,2}[.)]|[-•*–])\s")
 
 
 @dataclass(frozen=True)
@@ -165,6 +168,30 @@ def _footnote_reason(texts: Sequence[str], raw_texts: Sequence[str], index: int)
     return None
 
 
+def is_link_list(raw: str) -> bool:
+    """True when every line of a paragraph reads like a list of headlines or links: short,
+    numbered or bulleted, or not ending like a sentence."""
+    lines = [line.strip() for line in _LINE_BREAK.split(raw) if line.strip()]
+    return bool(lines) and all(
+        word_count(line) <= LIST_LINE_MAX_WORDS
+        and (_LIST_MARK.match(line) is not None or not ends_like_sentence(line))
+        for line in lines)
+
+
+def _lists_under_headings(texts: Sequence[str], raw_texts: Sequence[str],
+                          originals: Sequence[int], taken: dict[int, RoleDecision]) -> None:
+    """Set aside the headline lists that follow a "Most read" or "Related" heading."""
+    for position, i in enumerate(originals):
+        decision = taken.get(i)
+        if not decision or decision.reason != RELATED_BLOCK or ":" in texts[i]:
+            continue
+        for j in originals[position + 1:]:
+            if j in taken or not is_link_list(raw_texts[j]):
+                break
+            taken[j] = RoleDecision("boilerplate", False, f"list under the '{texts[i]}' "
+                                    f"heading in paragraph {i}")
+
+
 def _repeats(texts: Sequence[str]) -> list[int | None]:
     """For each paragraph, the first copy it repeats when it directly follows a copy."""
     first_copy: list[int | None] = [None] * len(texts)
@@ -214,12 +241,15 @@ def assign_roles(texts: Sequence[str],
         reason = _footnote_reason(texts, raw_texts, i)
         if reason:
             taken[i] = RoleDecision("footnote", True, reason)
-    body_count = sum(1 for i in originals if i not in taken)
-    if originals and 0 not in taken and body_count > 1:
-        words = word_count(texts[0])
-        if words <= HEADLINE_MAX_WORDS and not texts[0].rstrip().endswith((".", ",", ";")):
-            taken[0] = RoleDecision("headline", True, f"first paragraph: a short line ({words} "
-                                    "words) that does not end like a sentence")
+    _lists_under_headings(texts, raw_texts, originals, taken)
+    free = [i for i in originals if i not in taken]
+    if len(free) > 1:
+        first = free[0]
+        words = word_count(texts[first])
+        if words <= HEADLINE_MAX_WORDS and not texts[first].rstrip().endswith((".", ",", ";")):
+            where = "first paragraph" if first == 0 else "first paragraph after site furniture"
+            taken[first] = RoleDecision("headline", True, f"{where}: a short line ({words} "
+                                        "words) that does not end like a sentence")
     for i in originals:
         if i in taken:
             continue

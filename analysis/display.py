@@ -23,14 +23,21 @@ def setup_notebook() -> None:
     apply_style()
 
 
+_MARKDOWN_SPECIALS = {c: f"&#{ord(c)};" for c in "\\`*_[](){}#+!|~$"}
+
+
 def escape(text: str) -> str:
-    """Escape article text for Markdown/HTML output so it never becomes live markup."""
-    return html.escape(text, quote=True).replace("*", "&#42;").replace("_", "&#95;")
+    """Escape text (article text, labels) for Markdown output: HTML characters and every
+    Markdown or maths special become entities, and line breaks become spaces, so the text
+    shows as written and never becomes a link, emphasis, heading, list or formula."""
+    escaped = html.escape(" ".join(text.split()), quote=True)
+    return "".join(_MARKDOWN_SPECIALS.get(c, c) for c in escaped)
 
 
 def markdown(lines: str | Iterable[str]) -> Markdown:
-    """Markdown from generated lines (callers escape any article text with ``escape``)."""
-    text = lines if isinstance(lines, str) else "\n".join(lines)
+    """Markdown from generated text; several items become separate paragraphs. Callers
+    escape any article text or label with ``escape``."""
+    text = lines if isinstance(lines, str) else "\n\n".join(lines)
     return Markdown(text)
 
 

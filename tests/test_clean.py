@@ -233,3 +233,28 @@ def test_arbitrary_unicode_articles_are_lossless(raw):
         assert raw[p.start:p.end] and not raw[p.start:p.end][0].isspace()
         start, end = p.raw_span(0, len(p.text))
         assert p.start <= start <= end <= p.end
+
+
+def test_wire_dateline_is_not_a_photo_credit_but_a_trailing_credit_is():
+    texts = ["Title line", "WASHINGTON (Reuters) - A Senate panel delayed a vote on Tuesday",
+             "Senators meet in the Capitol in Washington, June 5, 2020. (AP Photo/Jane Roe)",
+             "More body text."]
+    assert [d.role for d in assign_roles(texts)] == ["headline", "body", "caption", "body"]
+
+
+def test_credit_lines_and_cookie_banners_are_boilerplate():
+    texts = ["Title line", "Body text.", "(Reporting by Ann Lee; Editing by Bo Chan)",
+             "AP writer Kim Ode in Dover contributed to this report.",
+             "We use cookies to improve your experience.", "Accept all cookies"]
+    assert [d.role for d in assign_roles(texts)] == ["headline", "body"] + ["boilerplate"] * 4
+
+
+def test_headline_may_follow_site_furniture_and_lists_under_most_read_are_set_aside():
+    texts = ["Home | News | Sport", "Storm hits coast", "The storm hit.", "It was big.",
+             "Most read", "1. Ten walks\n2. Bin days", "Follow us on social media"]
+    raw = list(texts)
+    decisions = assign_roles(texts, raw)
+    assert [d.role for d in decisions] == ["boilerplate", "headline", "body", "body",
+                                           "boilerplate", "boilerplate", "boilerplate"]
+    assert decisions[1].reason.startswith("first paragraph after site furniture")
+    assert decisions[5].reason == "list under the 'Most read' heading in paragraph 4"

@@ -2,13 +2,12 @@
 
 nbconvert turns ``text/markdown`` outputs into HTML with mistune, which passes link targets
 through unchanged. The report sanitiser (``analysis.report.safe_html``) removes what survives,
-but the notebooks' own outputs should already be safe. The xfail tests record gaps reported
-to the maintainers of ``analysis/display.py`` and ``analysis/audit.py``.
+but the notebooks' own outputs should already be safe: ``analysis.escape`` turns every Markdown
+special into an entity.
 """
 
 from __future__ import annotations
 
-import pytest
 from nbconvert.filters.markdown import markdown2html
 from share_checks import PAYLOADS, live_markup, parse
 
@@ -30,17 +29,12 @@ def test_the_report_sanitiser_removes_what_markdown_links_let_through():
     assert live_markup(html) == []
 
 
-@pytest.mark.xfail(strict=True, reason="display.escape does not escape [ ] ( ), so Markdown link "
-                                       "syntax in article text becomes a javascript: link "
-                                       "(reported)")
 def test_escape_keeps_markdown_link_syntax_as_text():
     html = markdown2html(analysis.escape(f"a {LINK} b"))
     assert live_markup(html) == []
     assert f"a {LINK} b" in parse(html).text
 
 
-@pytest.mark.xfail(strict=True, reason="audit.cleaning_sentence escapes the label with "
-                                       "html.escape, not analysis.escape (reported)")
 def test_cleaning_sentence_keeps_a_label_with_markdown_syntax_as_text(tmp_path):
     label = f"{LINK} *Bold*"
     article = build_article("Headline here\n\nA body.\n\nMore body.\n", id="x",

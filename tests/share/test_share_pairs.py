@@ -1,8 +1,8 @@
 """The test article pairs: each loads and audits cleanly and runs through every notebook.
 
 The reports they produce are deterministic, need no network, and never turn article text into
-live markup. Tests marked xfail record cleaning mistakes reported to the maintainers of
-``analysis/clean.py`` (strict: they fail loudly once fixed, so the marker can go).
+live markup. The web-page and wire pairs also pin how cleaning treats site furniture (menus,
+cookie banners, "Most read" lists, credit lines) and wire datelines.
 """
 
 from __future__ import annotations
@@ -114,7 +114,6 @@ def test_web_page_story_paragraphs_are_kept_as_body(side, index):
     assert [p.text for p in story] == [t for t in kept_body if t in {p.text for p in story}]
 
 
-@pytest.mark.xfail(strict=True, reason="clean.py: cookie banners are not boilerplate (reported)")
 @pytest.mark.parametrize(("side", "index"), [("a", 0), ("b", 1)])
 def test_web_page_cookie_banner_lines_are_boilerplate(side, index):
     roles = roles_by_text(load("webpage")[index])
@@ -122,15 +121,12 @@ def test_web_page_cookie_banner_lines_are_boilerplate(side, index):
         WEB_COOKIES[side])
 
 
-@pytest.mark.xfail(strict=True, reason="clean.py: a headline after site furniture is not found "
-                                       "because only paragraph 0 can be the headline (reported)")
 def test_web_page_headline_after_the_menus_is_the_headline():
     first, second = load("webpage")
     assert first.headline == "Tram depot fire halts Eastbrook line for a week"
     assert second.headline == "Questions raised over safety checks after tram depot blaze"
 
 
-@pytest.mark.xfail(strict=True, reason="clean.py: the list under 'Most read' is body (reported)")
 def test_web_page_most_read_lists_are_set_aside():
     for article in load("webpage"):
         after = article.paragraphs[[p.text for p in article.paragraphs].index("Most read") + 1]
@@ -147,8 +143,6 @@ def test_wire_stories_are_headline_and_body_with_the_copyright_set_aside():
     assert len(said) >= 8
 
 
-@pytest.mark.xfail(strict=True, reason="clean.py: the '(Reuters)'/'(AP)' dateline matches the "
-                                       "wire-photo credit cue, so the lead is a caption (reported)")
 def test_wire_lead_paragraph_with_a_dateline_is_body():
     for article in load("wire"):
         lead = article.paragraphs[1]
