@@ -177,7 +177,8 @@ def find_known(text: str) -> list[tuple[int, int, Known]]:
 @cache
 def stop_capitals() -> frozenset[str]:
     """Capitalised words that never start or join a name (function words, sentence openers)."""
-    words = {w.capitalize() for w in word_list("stopwords_en.txt") if w.isalpha()}
+    words = {w.capitalize() for w in word_list("stopwords_en.txt")
+             if w.isalpha() and (len(w) > 1 or w in "ai")}
     return frozenset(words | gazetteer().not_name)
 
 

@@ -217,6 +217,9 @@ class _Grammar:
     list_sep: re.Pattern[str]
     conj_prefix: re.Pattern[str]
     adv_suffix: re.Pattern[str]
+    addressee: re.Pattern[str]
+    negation: re.Pattern[str]
+    agent_appositive: re.Pattern[str]
     adv_step: re.Pattern[str]
     relay_step: re.Pattern[str]
     adverbs: re.Pattern[str]
@@ -241,8 +244,9 @@ def _grammar() -> _Grammar:
     conn1 = "of the|of|&|de|du|da|del|der|al|el|bin|ibn|van|von|la|le|y"
     conn_head = "in the|in|on the|on|for the|for|at the|at"
     nouns = _source_nouns()
-    head = rf"(?:{_alternation(nouns.get('head', set()) | nouns.get('spokesperson', set()))})" \
-           r"(?![\w-])"
+    head_nouns = nouns.get("head", set()) | nouns.get("spokesperson", set()) | {
+        f for f, specs in cue_specs().items() if any(x.frame == "noun" for x in specs)}
+    head = rf"(?:{_alternation(head_nouns)})(?![\w-])"
     adverbials = _adverbials()
     cue_words = [f for f in cue_specs() if " " not in f]
     stoplow = _alternation(set(word_list("stopwords_en.txt")) |
@@ -275,6 +279,11 @@ def _grammar() -> _Grammar:
             r"|(?i:(?:in|of|on|at|from|with|by|during) (?:(?:one|some|each|all|many|most|both"
             r"|none|two|three) )?(?:of )?which))")
     advs = rf"(?P<adv>(?: {adv})*)"
+    aux = (r"(?:has|have|had|will|would|could|can|may|might|should|must|did|does|do|is|are|was"
+           r"|were|has been|have been|had been|cannot|can't|won't|didn't|doesn't|hasn't|haven't"
+           r"|hadn't|wasn't|weren't|isn't|aren't|wouldn't|couldn't)(?: not| ever| never| also"
+           r"| [a-z]+ly)*")
+    auxs = rf"(?P<aux>(?: {aux}(?: {adv})*)?)"
     bound = (rf"(?=\s*(?:[,.;:!?)\]\"'\u2013\u2014]|-\s|$)|\s(?:{_alternation(adverbials)}"
              r"|on|in|at|as|after|before|that|who|which|when|while|to|about|and|but|or|since"
              rf"|because|if|{_alternation(cue_words)})(?![\w-]))")
@@ -282,16 +291,20 @@ def _grammar() -> _Grammar:
     lowered = (stop_capitals() - _DAYS_MONTHS) | {"He", "She"}
     return _Grammar(
         np=re.compile(np()),
-        simple=re.compile(rf"(?:{conj},? )?(?P<np>{np()}|{pron}){advs} ?"),
+        simple=re.compile(rf"(?:{conj},? )?(?P<np>{np()}|{pron}){advs}{auxs} ?"),
         appos=re.compile(rf"(?:{conj},? )?(?P<np>{np()}), (?P<app>(?={det} |[a-z]|{cap})"
                          rf"[^,;:\"]{{1,100}}?),{advs} ?"),
         relative=re.compile(rf"(?i:who|which|that){advs} ?"),
-        inherit=re.compile(rf"(?:(?:^|.*[,;]? )(?:and|but|then|or)|^){advs} ?$", re.S),
+        inherit=re.compile(rf"(?:(?:^|.*[,;]? )(?:and|but|then|or)|^){advs}{auxs} ?$", re.S),
         np_end=re.compile(rf"(?<![\w'-])(?P<np>(?:(?:{det}|{name()}'s?) )?{core()})$"),
         right_np=re.compile(rf"(?P<np>{np()}|him|her|them){bound}"),
         list_sep=re.compile(r",? and |, "),
         conj_prefix=re.compile(rf"(?:{conj},? )?"),
-        adv_suffix=re.compile(rf"(?:(?: {adv})*) ?$"),
+        adv_suffix=re.compile(rf"(?:(?: {adv})*)(?: {aux}(?: {adv})*)? ?$"),
+        addressee=re.compile(r" (?:(?:the|a|an) )?[\w'.&-]+(?: [\w'.&-]+){0,4}?"
+                             r"(?=\s*(?:[,.:;\"']|$)|\s(?:that|on|in|at|after|before|last|this"
+                             r"|earlier|during|when|while|as|about|by|from|via)\b)"),
+        negation=re.compile(r"\b(?:not|never)\b|n't\b"),
         adv_step=re.compile(rf",?\s+{adv}"),
         relay_step=re.compile(r",?\s+(?:citing|quoting) "),
         adverbs=re.compile(rf"(?: {adv})+"),
@@ -299,10 +312,12 @@ def _grammar() -> _Grammar:
         aux=re.compile(r"(?:^|\s)(?:was|were|is|are|been|be|being)(?: not| also| first"
                        r"| [a-z]+ly)? $"),
         possessive=re.compile(rf"(?:^|(?<=\s))(?P<name>{name()})'s? $"),
-        noun_by=re.compile(rf" (?:(?:{_alternation(nouns.get('participle', set()))}) )?"
+        noun_by=re.compile(rf",? (?:(?:{_alternation(nouns.get('participle', set()))}) )?"
                            r"(?:by|from) "),
+        agent_appositive=re.compile(rf"(?:{_alternation(nouns.get('participle', set()))}) "
+                                    r"(?:by|from) "),
         anonymous_modifier=re.compile(rf"(?i:{anon})\Z"),
-        lowered=re.compile(rf"(?<![\w'-])(?:{_alternation(lowered)})(?![\w'-])"),
+        lowered=re.compile(rf"(?<![\w'.-])(?:{_alternation(lowered)})(?![\w'-]|\.\w)"),
         org_connector=re.compile(rf"(?<![\w'-])(?:{_alternation(heads)}) (?=(?:in|on|for|at) "
                                  rf"(?:the )?[{upper}])"),
         lowered_words=frozenset(lowered),
@@ -391,11 +406,11 @@ def resolve(text: str, position: int, context: _Context) -> Resolved:
     if lower in _PRONOUNS:
         found = context.antecedent(position, frozenset({"person"}))
         return found or Resolved(f"unresolved: {phrase}", "person", False, "person")
-    described = False
+    described: frozenset[str] = frozenset()
     for pattern, classes in _coreference():
         match = pattern.fullmatch(phrase)
         if match:
-            described = True
+            described = described | classes
             required = match.groupdict().get("req")
             found = context.antecedent(position, classes, required)
             if found:
@@ -411,9 +426,11 @@ def resolve(text: str, position: int, context: _Context) -> Resolved:
     nouns = _source_nouns()
     carriers = nouns.get("spokesperson", set()) | _speech_nouns()
     persons = [n for n in _names(head) if n.type == "person"]
-    if rest and not persons and any(head.lower().endswith(c) for c in carriers):
-        inner = _strip_det(rest)
-        return resolve(inner, position, context)
+    if persons:
+        person = resolve_person(persons[-1], context.surnames)
+        return Resolved(person.canonical, "person", True, "person")
+    if rest and any(head.lower().endswith(c) for c in carriers):
+        return resolve(rest, position, context)
     anonymous = _anonymous_source(head_words, persons)
     if anonymous:
         return anonymous
@@ -431,8 +448,7 @@ def resolve(text: str, position: int, context: _Context) -> Resolved:
         return Resolved(canonical, name.kind, True, name.cls)
     if lower.startswith("@"):
         return Resolved(phrase, "social", True, "social")
-    del described
-    return Resolved(f"unresolved: {phrase}", "other", False, "")
+    return Resolved(f"unresolved: {phrase}", _kind_of_classes(described), False, "")
 
 
 def _names(text: str) -> list[Name]:
@@ -448,6 +464,26 @@ def _names(text: str) -> list[Name]:
     return [n for _, n in sorted(found, key=lambda f: f[0])]
 
 
+_KIND_OF_CLASS = {"person": "person", "newspaper": "media", "news site": "media",
+                  "news agency": "media", "broadcaster": "media", "magazine": "media",
+                  "embassy": "government", "ministry": "government", "agency": "government",
+                  "treaty": "document"}
+
+
+def _kind_of_classes(classes: Iterable[str]) -> str:
+    """The source kind an unresolved description implies ("the paper" -> media)."""
+    kinds = {_KIND_OF_CLASS.get(c, "other") for c in classes}
+    return kinds.pop() if len(kinds) == 1 else "other"
+
+
+def _is_affiliation(word: str) -> bool:
+    """True for a word that names who anonymous sources work for ("U.S.", "Afghan", "Taliban")."""
+    gaz = gazetteer()
+    return (word in gaz.demonyms or word in gaz.places or word in gaz.groups
+            or word in gaz.heads or bool(find_known(word))
+            or (len(word) > 1 and word.replace(".", "").isupper()))
+
+
 def _anonymous_source(words: list[str], persons: list[Name]) -> Resolved | None:
     if not words or persons:
         return None
@@ -456,10 +492,8 @@ def _anonymous_source(words: list[str], persons: list[Name]) -> Resolved | None:
         for pattern, template in _anonymous().heads:
             if pattern.fullmatch(noun):
                 premods = words[:-k]
-                capitals = [i for i, w in enumerate(premods) if w[:1].isupper()]
-                affiliation = " ".join(premods[capitals[0]:]) + " " if capitals else ""
-                if affiliation and find_known(affiliation.strip()):
-                    pass
+                named = [i for i, w in enumerate(premods) if _is_affiliation(w)]
+                affiliation = " ".join(premods[named[0]:]) + " " if named else ""
                 canonical = template.replace("{affiliation}", affiliation)
                 return Resolved(" ".join(canonical.split()), "anonymous", False, "anonymous")
     return None
@@ -488,6 +522,7 @@ class _Found:
     speech: tuple[int, int] | None = None
     anaphoric: bool = False
     subject: tuple[int, int] | None = None
+    cue_class: str = ""
 
     @property
     def region(self) -> tuple[int, int]:
@@ -558,38 +593,43 @@ def _coordination(t: _Text, start: int, cue: int) -> list[tuple[int, int]] | Non
 
 
 def _subject(t: _Text, sent: _Sentence, cue: int,
-             earlier: Sequence[_Found]) -> tuple[list[tuple[int, int]], str] | None:
-    """Source spans standing before a verb cue, and how they were found."""
+             earlier: Sequence[_Found]) -> tuple[list[tuple[int, int]], str, int] | None:
+    """Source spans standing before a verb cue, how they were found, and where their
+    clause starts."""
     g = _grammar()
     starts = _boundaries(t, sent.start, cue)
     for start in reversed(starts):
         spans = _coordination(t, start, cue)
         if spans:
-            return spans, "coordinated"
+            return spans, "coordinated", start
         match = g.appos.fullmatch(t.m, start, cue)
         if match:
             first = match.span("np")
             a, b = match.span("app")
             b = a + len(t.m[a:b].rstrip())
+            agent = g.agent_appositive.match(t.m, a, b)
+            agents = _right_sources(t, agent.end(), cue) if agent else []
+            if agents:
+                return agents, "appositive", start
             app_persons = [n for n in _names(t.text[a:b]) if n.type == "person"]
             first_persons = [n for n in _names(t.text[first[0]:first[1]]) if n.type == "person"]
             if app_persons and not first_persons and g.np.fullmatch(t.m, a, b):
-                return [(a, b)], "appositive"
-            return [first], "appositive"
+                return [(a, b)], "appositive", start
+            return [first], "appositive", start
     for start in starts:
         match = g.simple.fullmatch(t.m, start, cue)
         if match:
-            return [match.span("np")], "subject"
+            return [match.span("np")], "subject", start
     nearest = starts[0] if starts else sent.start
     if g.relative.fullmatch(t.m, nearest, cue) and t.m[nearest - 2:nearest] == ", ":
         window = max(sent.start, nearest - 160)
         match = g.np_end.search(t.m, window, nearest - 2)
         if match:
-            return [match.span("np")], "relative"
+            return [match.span("np")], "relative", match.start("np")
     if earlier and g.inherit.search(t.m[sent.start:cue]):
         previous = earlier[-1]
         if previous.cue[1] <= cue:
-            return [previous.source], "inherited"
+            return [previous.source], "inherited", cue
     return None
 
 
@@ -631,10 +671,10 @@ def _skip(t: _Text, position: int, end: int) -> int:
 def _after_cue(t: _Text, position: int, end: int, told: bool) -> int:
     """Position after adverbials, relay clauses and (for "told") the addressee."""
     position = _skip(t, position, end)
-    if told and t.m[position:position + 1] == " ":
-        addressee = _right_sources(t, position + 1, end)
+    if told:
+        addressee = _grammar().addressee.match(t.m, position, end)
         if addressee:
-            position = _skip(t, addressee[-1][1], end)
+            position = _skip(t, addressee.end(), end)
     return position
 
 
@@ -666,6 +706,11 @@ def _quote_after(t: _Text, position: int) -> Quote | None:
     match = re.match(r"\s*[:,]?\s*", t.m[position:])
     at = position + (match.end() if match else 0)
     return next((q for q in t.quotes if q.start == at), None)
+
+
+_QUOTED_AS = re.compile(r" as (?:saying|telling|stating|writing)\b")
+_AUXILIARY = re.compile(r"\b(?:has|have|had|will|would|could|can|may|might|should|must|did|does"
+                        r"|do|is|are|was|were|cannot|\w+n't)\b")
 
 
 def _inside(position: int, spans: Iterable[tuple[int, int]]) -> bool:
@@ -736,7 +781,7 @@ def _read_frame(t: _Text, sent: _Sentence, cue: tuple[int, int], form: str, spec
         subject = _subject(t, sent, cue[0], earlier)
         if not subject:
             return []
-        spans, how = subject
+        spans, how, _ = subject
         return make(spans, "evaluative", inherited=how == "inherited")
     return _read_verb(t, sent, cue, form, spec, earlier, make)
 
@@ -763,6 +808,9 @@ def _read_verb(t: _Text, sent: _Sentence, cue: tuple[int, int], form: str, spec:
     follows = _speech_follows(t, after, sent.end)
     subject = _subject(t, sent, cue[0], earlier)
     inverted = False
+    if subject is None and form.endswith("ing") and earlier \
+            and m[sent.start:cue[0]].rstrip().endswith(",") and earlier[-1].cue[1] <= cue[0]:
+        subject = ([earlier[-1].source], "inherited", cue[0])
     if subject is None:
         nearest = _boundaries(t, sent.start, cue[0])
         left = m[nearest[0]:cue[0]] if nearest else ""
@@ -770,23 +818,45 @@ def _read_verb(t: _Text, sent: _Sentence, cue: tuple[int, int], form: str, spec:
             spans = _right_sources(t, cue[1] + 1, sent.end) if m[cue[1]:cue[1] + 1] == " " \
                 else []
             if spans:
-                subject = (spans, "inverted")
+                subject = (spans, "inverted", cue[0])
                 inverted = True
         if subject is None:
             return []
-    spans, how = subject
+    spans, how, clause = subject
     first = min(s for s, _ in spans)
-    quote_before = _quote_before(t, cue[0] if inverted or how == "inherited" else first)
+    quote_before = _quote_before(t, clause)
     if inverted:
         after = _after_cue(t, max(e for _, e in spans), sent.end, False)
         follows = _speech_follows(t, after, sent.end)
-    if spec.check and quote_before is None:
+    relayed: list[tuple[int, int]] = []
+    if form.lower() in ("quoted", "quotes", "quoting"):
+        as_saying = _QUOTED_AS.search(m, cue[1], sent.end)
+        relayed = _right_sources(t, cue[1] + 1, as_saying.start()) if as_saying else []
+        if relayed:
+            after = as_saying.end()
+            follows = _speech_follows(t, after, sent.end)
+    cue_class = ""
+    left_end = cue[0] if inverted else (earlier[-1].cue[1] if how == "inherited"
+                                       else max(e for _, e in spans))
+    tail = m[left_end:cue[0]]
+    tail_start = left_end + tail.rfind(",") + 1
+    if g.negation.search(m, tail_start, cue[0]):
+        cue_class = "non_response"
+        auxiliary = _AUXILIARY.search(m, tail_start, cue[0])
+        if auxiliary:
+            cue = (auxiliary.start(), cue[1])
+    elif spec.check and quote_before is None and not relayed:
         if follows == "clause":
             return []
         if follows == "none" and not m[sent.start:first].strip(" \"'") and not inverted:
             return []  # "X added." with nothing said before or after
     made = make(spans, "verb", inherited=how == "inherited")
+    for span in relayed:
+        made.append(_Found(made[0].paragraph, sent.number, (sent.start, sent.end), span, cue,
+                           spec, "relay", governor=made[0]))
     for f in made:
+        f.cue = cue
+        f.cue_class = cue_class
         f.after = follows
         f.parenthetical = follows == "none" and quote_before is None
         f.direct = quote_before
@@ -800,7 +870,10 @@ def _read_verb(t: _Text, sent: _Sentence, cue: tuple[int, int], form: str, spec:
 
 _NEW_CLAUSE = re.compile(r"(?:[,;:]|\b(?:and|but|or|while|although|whereas|then))"
                          r"(?: also| then| [a-z]+ly)?\s*$")
-_TRAILING_CONJ = re.compile(r",?\s(?:and|but|or|then)(?: also| then| [a-z]+ly)?$")
+_SPEECH_LEAD = re.compile(r"\s*,?\s*(?::\s*|(?:(?:in|at|on|to|during|after|before|from|via|over"
+                          r"|with) [^,.;:\"]{1,40}?\s)?that\s+)?")
+_TRAILING_CONJ = re.compile(r",?\s(?:and|but|or|then|while|whereas|although|though|as)"
+                            r"(?: also| then| [a-z]+ly)?$")
 _LEADING_CONJ = re.compile(r"(?:and|but|although|though|while|whereas|or)\b", re.I)
 
 
@@ -824,7 +897,7 @@ def _post_speech(text: str, start: int, f: _Found, others: Sequence[_Found]) -> 
     if stop:
         end = stop.start()
     for other in others:
-        if other is f or other.frame == "relay" or other.governor is f:
+        if other is f or (other.frame == "relay" and other.governor is not f):
             continue
         region = other.region[0]
         if start < region < end and _NEW_CLAUSE.search(text[start:region]):
@@ -839,7 +912,8 @@ def _pre_speech(text: str, f: _Found, others: Sequence[_Found]) -> tuple[int, in
     for other in others:
         if other is f or other.governor is f or f.governor is other:
             continue
-        if other.region[1] <= region:
+        said_before = other.speech is not None and other.speech[1] <= other.region[0]
+        if other.region[1] <= region and (said_before or other.speech is None):
             start = max(start, other.region[1])
     return _trim_speech(text, start, region)
 
@@ -860,7 +934,7 @@ def _after_region(text: str, f: _Found) -> int:
 
 def _set_speech(text: str, f: _Found, others: Sequence[_Found],
                 sentences: Sequence[_Sentence], quotes: Sequence[Quote]) -> None:
-    if f.spec.cue_class == "non_response" or f.frame == "relay":
+    if (f.cue_class or f.spec.cue_class) == "non_response" or f.frame == "relay":
         f.speech = None
         return
     if f.direct is not None:
@@ -879,7 +953,7 @@ def _set_speech(text: str, f: _Found, others: Sequence[_Found],
         if f.frame == "evaluative":
             start = f.cue[1]
         rest = text[start:f.bounds[1]]
-        lead = re.match(r"\s*,?\s*(?::\s*|that\s+)?", rest)
+        lead = _SPEECH_LEAD.match(rest)
         f.speech = _post_speech(text, start + (lead.end() if lead else 0), f, others)
         return
     if f.frame == "according":
@@ -955,7 +1029,7 @@ def _row(article: Article, f: _Found, quote: str, quote_text: str, via: str) -> 
         "article": article.id, "paragraph": p.index, "role": p.role, "sentence": f.sentence,
         "source": article.raw[start:end], "canonical": f.resolved.canonical,
         "kind": f.resolved.kind, "named": f.resolved.named,
-        "cue": article.raw[cue_start:cue_end], "cue_class": f.spec.cue_class,
+        "cue": article.raw[cue_start:cue_end], "cue_class": f.cue_class or f.spec.cue_class,
         "quote": quote, "quote_text": quote_text, "start": start, "end": end,
         "cue_start": cue_start, "cue_end": cue_end, "speech_start": speech[0],
         "speech_end": speech[1], "date": "", "via": via, "frame": f.frame,
