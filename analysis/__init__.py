@@ -24,6 +24,7 @@ from .corpus import (
     uses_seed_articles,
 )
 from .display import escape, markdown, setup_notebook
+from .entities import SOURCE_ROLES, entities, entity_counts
 from .errors import (
     AnalysisInputError,
     ArticleEncodingError,
@@ -36,6 +37,17 @@ from .errors import (
     ManifestError,
 )
 from .paths import PROJECT_ROOT
+from .sources import (
+    anonymity,
+    attributions,
+    cue_class_counts,
+    evaluate,
+    kind_counts,
+    named_counts,
+    read_gold,
+    shared_sources,
+    source_roster,
+)
 from .tokens import sentences, tokens
 
 __all__ = [
@@ -46,6 +58,8 @@ __all__ = [
     "overview",
     "role_counts", "role_summary", "set_aside",
     "sentences", "tokens",
+    "SOURCE_ROLES", "attributions", "entities", "entity_counts", "source_roster", "anonymity",
+    "shared_sources", "kind_counts", "named_counts", "cue_class_counts", "evaluate", "read_gold",
     "escape", "markdown", "setup_notebook",
     "AnalysisInputError", "ArticleEncodingError", "ArticleError", "ArticleNotFoundError",
     "ArticleTooLargeError", "BinaryFileError", "EmptyArticleError", "HtmlInputError",

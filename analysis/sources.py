@@ -64,6 +64,7 @@ from .entities import (
     Name,
     _article_mentions,
     _as_list,
+    _split_connectors,
     classify_words,
     find_known,
     gazetteer,
@@ -292,7 +293,7 @@ def _grammar() -> _Grammar:
     return _Grammar(
         np=re.compile(np()),
         simple=re.compile(rf"(?:{conj},? )?(?P<np>{np()}|{pron}){advs}{auxs} ?"),
-        appos=re.compile(rf"(?:{conj},? )?(?P<np>{np()}), (?P<app>(?={det} |[a-z]|{cap})"
+        appos=re.compile(rf"(?:{conj},? )?(?P<np>{np()}), (?P<app>(?={det} |[a-z\d]|{cap})"
                          rf"[^,;:\"]{{1,100}}?),{advs} ?"),
         relative=re.compile(rf"(?i:who|which|that){advs} ?"),
         inherit=re.compile(rf"(?:(?:^|.*[,;]? )(?:and|but|then|or)|^){advs}{auxs} ?$", re.S),
@@ -388,7 +389,12 @@ _DET_START = re.compile(r"^(?:the|a|an|this|that|these|those|its|his|her|their|o
 def _head_part(text: str) -> tuple[str, str]:
     """Split a phrase into its head part and what follows its first preposition outside names."""
     protected = [(s, e) for s, e, _ in find_known(text)]
-    protected += [m.span() for m in name_regex().finditer(text)]
+    for match in name_regex().finditer(text):
+        position = match.start()
+        for piece in _split_connectors(match.group().split(" ")):
+            start = text.find(" ".join(piece), position)
+            position = start + len(" ".join(piece))
+            protected.append((start, position))
     for match in _PREP_SPLIT.finditer(text):
         if not any(s <= match.start() < e for s, e in protected):
             return text[:match.start()], text[match.end():]
