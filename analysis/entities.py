@@ -135,6 +135,7 @@ def gazetteer() -> Gazetteer:
 
 
 def _variant_is_case_insensitive(variant: str) -> bool:
+    """Multi-word variants, handles and web addresses match without regard to case."""
     return " " in variant or variant.startswith("@") or "." in variant.strip(".")
 
 
@@ -222,6 +223,7 @@ def _split_connectors(words: list[str]) -> list[list[str]]:
 
 
 def _title_spans(words: Sequence[str]) -> list[tuple[int, int]]:
+    """Word ranges of the titles in ``words`` (longest title first at each position)."""
     spans, i = [], 0
     titles = gazetteer().titles
     while i < len(words):
@@ -236,6 +238,7 @@ def _title_spans(words: Sequence[str]) -> list[tuple[int, int]]:
 
 
 def _head_word(words: Sequence[str]) -> str:
+    """The last word before the first connector ("Embassy" in "Russian Embassy in ...")."""
     connectors = {c.split()[0] for c in GENERAL_CONNECTORS + HEAD_CONNECTORS}
     before = []
     for word in words:
@@ -246,6 +249,7 @@ def _head_word(words: Sequence[str]) -> str:
 
 
 def _is_plain_word(word: str) -> bool:
+    """True for a capitalised word of letters with some lower case ("Smith", not "NSA")."""
     return word[:1].isupper() and word[1:].replace("-", "").replace("'", "").isalpha() \
         and any(c.islower() for c in word[1:])
 
@@ -313,6 +317,7 @@ def _strip_demonyms(words: Sequence[str]) -> list[str]:
 
 
 def _mask(text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """``text`` with ``spans`` blanked out (same length)."""
     chars = list(text)
     for a, b in spans:
         chars[a:b] = "\x00" * (b - a)
@@ -375,6 +380,7 @@ def _classified_pieces(text: str, start: int, end: int) -> list[tuple[int, int, 
 
 
 def _article_mentions(article: Article, roles: frozenset[str]) -> list[Mention]:
+    """Every name mention of an article in the chosen roles (cached)."""
     from .tokens import _article_sentences
 
     key = ("mentions", roles)
@@ -439,6 +445,7 @@ def resolve_organisation(name: Name, canonicals: Sequence[str], names: Sequence[
 
 
 def _as_list(articles: Article | Sequence[Article]) -> list[Article]:
+    """``articles`` as a list of Articles, or a clear error."""
     if isinstance(articles, Article):
         return [articles]
     if isinstance(articles, (str, bytes)) or not isinstance(articles, Sequence):
@@ -474,9 +481,11 @@ def entities(articles: Article | Sequence[Article], *,
 
 
 def _article_order(articles: Article | Sequence[Article]):
+    """A sort key putting articles in the order given."""
     order = {a.id: i for i, a in enumerate(_as_list(articles))}
 
     def key(column: pd.Series) -> pd.Series:
+        """Map the article column to its position."""
         return column.map(order) if column.name == "article" else column
 
     return key

@@ -51,6 +51,7 @@ class Quote:
 
 
 def _double_quotes(text: str) -> list[Quote]:
+    """Pair straight double quotes in order; an unclosed one runs to the end."""
     quotes, opened = [], None
     for match in re.finditer('"', text):
         i = match.start()
@@ -70,6 +71,7 @@ def _double_quotes(text: str) -> list[Quote]:
 
 
 def _is_apostrophe(text: str, i: int) -> bool:
+    """True for a ' inside a word or eliding the start of one ('90s, 'em)."""
     before = text[i - 1] if i else " "
     after = text[i + 1] if i + 1 < len(text) else " "
     if before.isalnum() and after.isalnum():
@@ -78,6 +80,7 @@ def _is_apostrophe(text: str, i: int) -> bool:
 
 
 def _single_quotes(text: str) -> list[Quote]:
+    """Pair single quotes that open before a word and close after one."""
     quotes, opened = [], None
     for match in re.finditer("'", text):
         i = match.start()

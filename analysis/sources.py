@@ -3,46 +3,58 @@
 Method. Attribution is found by rules over the normalised paragraph text, sentence by sentence,
 with quotations paired per paragraph (:mod:`analysis.quotes`) so that a quotation may run over
 several sentences. Every reporting cue listed in ``lexicons/attribution_cues.tsv`` is matched
-outside quotation marks, and the source is read according to the cue's frame:
+outside quotation marks, and its source is read according to the cue's frame:
 
 - ``verb``: the subject before the verb ("The Foreign Ministry reminded that ..."), allowing
-  adverbials ("NYT also writes"), coordinated subjects ("The CIA, the NSA, and the Pentagon all
-  declined comment": one row each), appositives ("Hugh Hill, a doctor, said"), relative pronouns
-  ("John Bolton, who claims ..."), a verb sharing the subject of an earlier cue ("He said ... and
-  added: ..."); or the subject after the verb ("'...,' said Jane Smith"); or the agent of a
-  passive ("This was reported in the press service of the Russian Embassy").
+  adverbials and auxiliaries ("NYT also writes", "Officials have repeatedly said"),
+  coordinated subjects ("The CIA, the NSA, and the Pentagon all declined comment": one row
+  each), appositives ("Hugh Hill, a doctor, said"; "The minister, Anna Berg, said"; "The report,
+  published by Human Rights Watch, says"), relative pronouns ("John Bolton, who claims ..."), a
+  verb sharing the subject of an earlier cue ("He said ... and added: ...", "..., adding that");
+  or the subject after the verb ("'...,' said Jane Smith, a spokeswoman"); or the agent of a
+  passive ("This was reported in the press service of the Russian Embassy"). "X quoted Y as
+  saying" gives X and, relayed by X, Y. A negated verb ("has not commented") is a non-response.
+  Verbs with common non-reporting senses ("added", "reported", "noted") count only when they
+  govern speech: a that-clause, a colon, a quotation, or a clause they stand after.
 - ``according``: "according to X"; ``relay``: ", citing X" / ", quoting X", where X is a second
   source relayed by the clause's main source (column ``via``); ``attributed``: "the words
   attributed to him"; ``noun``: "a statement by X", "a report prepared by X", "Putin's denial";
   ``evaluative``: "X called Y a fake", "X dismissed Y as ...".
 
-A source phrase is a noun phrase built from capitalised names, determiners, a few modifiers and
-the head nouns of ``lexicons/source_nouns.tsv``. It is resolved to a canonical name in this
-order: "he/she/him/her" to the most recent person named before it; a definite description
-("the paper", "the embassy", "the Foreign Ministry"; ``lexicons/source_coreference.tsv``) to the
-most recent earlier mention of a compatible named source; a spokesperson or document ("a
-spokesman for the ministry", "the press service of X") to the organisation it speaks for; an
-anonymous formula ("officials briefed on the matter", "unnamed sources", "the user";
+A source phrase is a noun phrase of capitalised names, determiners, a few modifiers and the
+head nouns of ``lexicons/source_nouns.tsv``. It is resolved to a canonical name in this order:
+"he/she/him/her" to the most recent person named before it; a definite description ("the
+paper", "the embassy", "the Foreign Ministry"; ``lexicons/source_coreference.tsv``) to the most
+recent earlier mention of a compatible named source; a person named in the phrase ("Kremlin
+spokesman Dmitry Peskov") to that person, without titles, a surname becoming the full name
+given elsewhere in the article; a spokesperson or document ("a spokesman for the ministry",
+"the press service of X", "a statement from X") to what it speaks for; an anonymous formula
+("officials briefed on the matter", "unnamed sources", "the user";
 ``lexicons/anonymous_sources.tsv``) to an ``unnamed ...`` canonical; a variant in
 ``lexicons/source_aliases.tsv`` to its canonical name; otherwise the name itself, classified by
-:mod:`analysis.entities` (a person's title is dropped and a surname becomes the full name given
-elsewhere in the article).
+:mod:`analysis.entities`. A description with no antecedent stays ``unresolved: ...`` with
+``named`` False.
 
 What was said (``speech_start``/``speech_end``): the quotation when the cue introduces one
 (``quote == "direct"``: '"...," the embassy says', 'and added: "..."'); otherwise the clause the
-cue governs: the that-clause or the words after the verb, up to the end of the sentence or the
-next attribution; for a cue placed after its clause ("..., officials said", "..., according to
-the paper") the clause before it; for "This was reported in X" the previous sentence. Partial
-quotations inside that clause make ``quote == "partial"``. Embedded social-media posts are
-attributed speech by their signature line's author (kind ``social``, ``date`` kept).
+cue governs: the that-clause or the words after the verb (and after "told reporters", "said in a
+statement"), up to the end of the sentence, a semicolon, a dash or the next attribution that
+starts a new clause; for a cue placed after its clause ("..., officials said", "..., according
+to the paper") the clause before it; for "This was reported in X" the previous sentence;
+nothing (-1) for a non-response and for "a statement by X" without a that-clause. Quotations
+inside that clause make ``quote == "partial"``. Embedded social-media posts are attributed
+speech by their signature line's author (kind ``social``, ``date`` kept, speech = the post).
 
-Limits: rules, not a parser. Sources written as a common noun not listed as a head ("the
-family said") are missed, and so are subjects separated from their verb by a long clause.
-"They", "it" and "we" are never resolved (the outlet's own "we" is not a source). Coreference is
-recency only. A quotation interrupted by its cue ('"A," he said, "B."') is attributed, but the
-speech span covers the first part only (``quote_text`` joins both). A quotation with no cue in
-its sentence is not attributed to the previous speaker. Nested attribution inside a quotation is
-not read. Sarcasm, irony and the outlet's own evaluative verbs are out of scope.
+Limits: rules, not a parser. A source written as a common noun that no lexicon lists ("the
+family said") is missed, and so is a subject more than ``SUBJECT_WINDOW`` characters before its
+verb or separated from it by a clause. "They", "it" and "we" are never resolved (the outlet's
+own "we" is not a source); "he/she" take the most recent person, which is wrong when the
+subject of the story is not the last person named. A single unknown capitalised word ("Peskov"
+with no full name in the article) is kind ``other``. A quotation interrupted by its cue ('"A,"
+he said, "B."') has both parts in ``quote_text`` but only the first in the speech span; a
+quotation with no cue of its own ('... she said. "Never."') is not attributed. Cues inside
+quotations (nested attribution) are not read. The speech clause may run on into narration
+that shares the sentence ("said the call was 'perfect' and was acquitted ...").
 """
 
 from __future__ import annotations
@@ -97,6 +109,7 @@ CUE_CLASS_COUNT_COLUMNS = ["article", "cue_class", "attributions"]
 NAMED_STATUSES = ("named", "anonymous", "unresolved")
 GOLD_COLUMNS = ("article", "sentence", "canonical")
 
+SUBJECT_WINDOW = 300  # characters before a cue searched for its subject
 _PRONOUNS = {"he", "she", "him", "her"}
 _CONJ_WORDS = ("but", "and", "so", "yet", "then", "however", "although", "though", "while",
                "that", "which", "whom", "since", "because", "as", "when", "after", "before",
@@ -119,6 +132,7 @@ class CueSpec:
 
 
 def _split_forms(cell: str) -> list[str]:
+    """The comma-separated entries of a lexicon cell."""
     return [f.strip() for f in cell.split(",") if f.strip()]
 
 
@@ -141,6 +155,7 @@ def cue_specs() -> dict[str, tuple[CueSpec, ...]]:
 
 @cache
 def _cue_regex() -> re.Pattern[str]:
+    """One pattern for every cue form, longest first; a capital first letter is allowed."""
     forms = sorted(cue_specs(), key=len, reverse=True)
     parts = [re.escape(f).replace(r"\ ", " ") for f in forms]
     parts = [f"[{p[0]}{p[0].upper()}]{p[1:]}" if p[0].isalpha() else p for p in parts]
@@ -149,6 +164,7 @@ def _cue_regex() -> re.Pattern[str]:
 
 @cache
 def _source_nouns() -> dict[str, set[str]]:
+    """``lexicons/source_nouns.tsv`` grouped by category."""
     nouns: dict[str, set[str]] = {}
     for row in table("source_nouns.tsv"):
         nouns.setdefault(row["category"], set()).add(row["noun"])
@@ -157,18 +173,22 @@ def _source_nouns() -> dict[str, set[str]]:
 
 @cache
 def _speech_nouns() -> frozenset[str]:
+    """Cue forms read in the ``noun`` frame (statement, report, denial ...)."""
     return frozenset(form for form, specs in cue_specs().items()
                      if any(s.frame == "noun" for s in specs))
 
 
 @dataclass(frozen=True)
 class _Anonymous:
+    """The anonymous-source heads (pattern, canonical) and the modifier alternation."""
+
     heads: tuple[tuple[re.Pattern[str], str], ...]
     modifiers: str
 
 
 @cache
 def _anonymous() -> _Anonymous:
+    """``lexicons/anonymous_sources.tsv`` compiled."""
     heads, modifiers = [], []
     for row in table("anonymous_sources.tsv"):
         if row["part"] == "head":
@@ -180,6 +200,7 @@ def _anonymous() -> _Anonymous:
 
 @cache
 def _coreference() -> tuple[tuple[re.Pattern[str], frozenset[str]], ...]:
+    """``lexicons/source_coreference.tsv`` compiled: pattern and antecedent classes."""
     return tuple((re.compile(row["pattern"], re.I),
                   frozenset(c.strip() for c in row["classes"].split(",") if c.strip()))
                  for row in table("source_coreference.tsv"))
@@ -187,6 +208,7 @@ def _coreference() -> tuple[tuple[re.Pattern[str], frozenset[str]], ...]:
 
 @cache
 def _adverbials() -> tuple[str, ...]:
+    """``lexicons/attribution_adverbials.txt``, longest first."""
     return tuple(sorted(word_list("attribution_adverbials.txt"), key=len, reverse=True))
 
 
@@ -199,6 +221,7 @@ _DAYS_MONTHS = frozenset(
 
 
 def _alternation(words: Iterable[str]) -> str:
+    """A regular-expression alternation of literal words, longest first."""
     return "|".join(re.escape(w).replace(r"\ ", " ") for w in sorted(set(words), key=len,
                                                                        reverse=True))
 
@@ -236,6 +259,7 @@ class _Grammar:
 
 @cache
 def _grammar() -> _Grammar:
+    """Compile the source grammar from the lexicons (once)."""
     upper = UPPER
     abbreviations = sorted({t[-1] for t in gazetteer().titles if t[-1].endswith(".")} |
                            {"St.", "Jr.", "Sr."}, key=len, reverse=True)
@@ -262,17 +286,20 @@ def _grammar() -> _Grammar:
     anon = _anonymous().modifiers
 
     def name() -> str:
+        """A capitalised name, matched atomically (longest, no backtracking into it)."""
         group = f"n{next(_GROUP)}"
         body = rf"{cap}(?:(?: (?:(?:{conn1}) )?|\x01(?:{conn_head}) ){capc})*"
         return rf"(?=(?P<{group}>{body}))(?P={group})"
 
     def core() -> str:
+        """Modifiers and a head noun or name."""
         return rf"(?:(?:{low}|{name()}) ){{0,3}}(?:{head}|{name()})"
 
     pp = (rf"(?! (?:{prep_adverbials})(?![\w-])) (?:of|for|at|from|with|in|on) "
           rf"(?:{det} )?(?:(?:{low}|{name()}) ){{0,3}}(?:{head}|{name()}|{low})")
 
     def np() -> str:
+        """A noun phrase naming a source."""
         return rf"(?:(?:{det}|{name()}'s?) )?{core()}(?:{pp}){{0,3}}(?: (?i:{anon}))?"
 
     pron = r"(?:[Hh]e|[Ss]he)"
@@ -351,7 +378,7 @@ class _Context:
     """What resolution needs to know about an article: its mentions and sources so far."""
 
     def __init__(self, article: Article, roles: frozenset[str]):
-        self.article = article
+        """Index the article's mentions for coreference."""
         self.mentions = _article_mentions(article, roles)
         names = [m.name for m in self.mentions]
         self.surnames = surname_index(names)
@@ -402,10 +429,11 @@ def _head_part(text: str) -> tuple[str, str]:
 
 
 def _strip_det(text: str) -> str:
+    """``text`` without a leading determiner."""
     return _DET_START.sub("", text, count=1)
 
 
-def resolve(text: str, position: int, context: _Context) -> Resolved:
+def _resolve(text: str, position: int, context: _Context) -> Resolved:
     """Resolve a source phrase written at raw ``position`` to a canonical name and kind."""
     phrase = text.strip()
     lower = phrase.lower()
@@ -436,13 +464,14 @@ def resolve(text: str, position: int, context: _Context) -> Resolved:
         person = resolve_person(persons[-1], context.surnames)
         return Resolved(person.canonical, "person", True, "person")
     if rest and any(head.lower().endswith(c) for c in carriers):
-        return resolve(rest, position, context)
+        return _resolve(rest, position, context)
     anonymous = _anonymous_source(head_words, persons)
     if anonymous:
         return anonymous
-    for start, _, entry in find_known(head):
-        if start >= 0:
-            return Resolved(entry.canonical, entry.kind, True, entry.cls)
+    known = find_known(head)
+    if known:
+        entry = known[0][2]
+        return Resolved(entry.canonical, entry.kind, True, entry.cls)
     names = _names(head)
     if names:
         name = resolve_organisation(resolve_person(names[-1], context.surnames),
@@ -458,6 +487,7 @@ def resolve(text: str, position: int, context: _Context) -> Resolved:
 
 
 def _names(text: str) -> list[Name]:
+    """Classified names in a phrase: alias-file names first, then capitalised runs."""
     found = []
     masked = text
     for start, end, entry in find_known(text):
@@ -491,6 +521,7 @@ def _is_affiliation(word: str) -> bool:
 
 
 def _anonymous_source(words: list[str], persons: list[Name]) -> Resolved | None:
+    """The anonymous canonical name for a phrase whose head is an anonymous noun."""
     if not words or persons:
         return None
     for k in (2, 1):
@@ -540,6 +571,8 @@ class _Found:
 
 @dataclass
 class _Sentence:
+    """A sentence: its number in the article and its span in the paragraph text."""
+
     number: int
     start: int
     end: int
@@ -570,6 +603,7 @@ def _boundaries(t: _Text, start: int, cue: int) -> list[int]:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Shrink ``[start, end)`` past spaces, commas, colons and dashes at either end."""
     while start < end and text[start] in " ,;:\u2013\u2014-\x01":
         start += 1
     while end > start and text[end - 1] in " ,;:\u2013\u2014-\x01":
@@ -603,7 +637,7 @@ def _subject(t: _Text, sent: _Sentence, cue: int,
     """Source spans standing before a verb cue, how they were found, and where their
     clause starts."""
     g = _grammar()
-    starts = _boundaries(t, sent.start, cue)
+    starts = [p for p in _boundaries(t, sent.start, cue) if p >= cue - SUBJECT_WINDOW]
     for start in reversed(starts):
         spans = _coordination(t, start, cue)
         if spans:
@@ -626,7 +660,7 @@ def _subject(t: _Text, sent: _Sentence, cue: int,
         match = g.simple.fullmatch(t.m, start, cue)
         if match:
             return [match.span("np")], "subject", start
-    nearest = starts[0] if starts else sent.start
+    nearest = starts[0] if starts else cue
     if g.relative.fullmatch(t.m, nearest, cue) and t.m[nearest - 2:nearest] == ", ":
         window = max(sent.start, nearest - 160)
         match = g.np_end.search(t.m, window, nearest - 2)
@@ -702,6 +736,7 @@ def _speech_follows(t: _Text, position: int, end: int) -> str:
 
 
 def _quote_before(t: _Text, region_start: int) -> Quote | None:
+    """The closed quotation that ends right before ``region_start`` (commas aside)."""
     for q in t.quotes:
         if q.closed and q.end <= region_start and not t.m[q.end:region_start].strip(" ,"):
             return q
@@ -709,6 +744,7 @@ def _quote_before(t: _Text, region_start: int) -> Quote | None:
 
 
 def _quote_after(t: _Text, position: int) -> Quote | None:
+    """The quotation that opens right after ``position`` (after a colon or comma)."""
     match = re.match(r"\s*[:,]?\s*", t.m[position:])
     at = position + (match.end() if match else 0)
     return next((q for q in t.quotes if q.start == at), None)
@@ -720,14 +756,17 @@ _AUXILIARY = re.compile(r"\b(?:has|have|had|will|would|could|can|may|might|shoul
 
 
 def _inside(position: int, spans: Iterable[tuple[int, int]]) -> bool:
+    """True when ``position`` lies in one of ``spans``."""
     return any(a <= position < b for a, b in spans)
 
 
 def _sentence_initial(text: str, sent: _Sentence, position: int) -> bool:
+    """True when only quotation marks or brackets precede ``position`` in the sentence."""
     return not text[sent.start:position].strip(" \"'(")
 
 
 def _find_in_paragraph(paragraph: Paragraph, sentences: list[_Sentence]) -> list[_Found]:
+    """Every attribution in one paragraph, cue by cue, in text order."""
     text = paragraph.text
     t = _Text(text, _matching_copy(text), outer_quotes(text))
     closed = [(q.inner_start, q.inner_end) for q in t.quotes if q.closed]
@@ -759,6 +798,7 @@ def _read_frame(t: _Text, sent: _Sentence, cue: tuple[int, int], form: str, spec
     m = t.m
 
     def make(spans: list[tuple[int, int]], frame: str, **extra) -> list[_Found]:
+        """Attributions for ``spans`` in this frame."""
         return [_Found(paragraph, sent.number, (sent.start, sent.end), s, cue, spec, frame,
                        **extra) for s in spans]
 
@@ -884,6 +924,7 @@ _LEADING_CONJ = re.compile(r"(?:and|but|although|though|while|whereas|or)\b", re
 
 
 def _trim_speech(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A speech span without edge punctuation or a dangling conjunction; None if empty."""
     start, end = _trim(text, start, end)
     while end > start and text[end - 1] in " .,;:":
         end -= 1
@@ -925,6 +966,8 @@ def _pre_speech(text: str, f: _Found, others: Sequence[_Found]) -> tuple[int, in
 
 
 def _that_clause(text: str, f: _Found, others: Sequence[_Found]) -> tuple[int, int] | None:
+    """The that-clause after a noun-frame source ("the words attributed to him, it follows that
+    ...")."""
     match = re.search(r"\bthat\s", text[f.source[1]:f.bounds[1]])
     if not match:
         return None
@@ -940,6 +983,7 @@ def _after_region(text: str, f: _Found) -> int:
 
 def _set_speech(text: str, f: _Found, others: Sequence[_Found],
                 sentences: Sequence[_Sentence], quotes: Sequence[Quote]) -> None:
+    """Decide what was said for one attribution (see the module docstring)."""
     if (f.cue_class or f.spec.cue_class) == "non_response" or f.frame == "relay":
         f.speech = None
         return
@@ -1009,12 +1053,14 @@ def _quote_span(text: str, q: Quote) -> tuple[int, int]:
 
 
 def _quote_words(text: str, q: Quote) -> str:
+    """The quoted words of ``q``, as in the normalised text."""
     return text[slice(*_quote_span(text, q))]
 
 
 # --- assembling rows ---------------------------------------------------------------------------
 
 def _sentences_by_paragraph(article: Article, roles: frozenset[str]) -> dict[int, list[_Sentence]]:
+    """The chosen sentences of an article, grouped by paragraph."""
     from .tokens import _article_sentences
 
     grouped: dict[int, list[_Sentence]] = {}
@@ -1026,6 +1072,7 @@ def _sentences_by_paragraph(article: Article, roles: frozenset[str]) -> dict[int
 
 
 def _row(article: Article, f: _Found, quote: str, quote_text: str, via: str) -> dict:
+    """One output row, with raw offsets."""
     p = f.paragraph
     start, end = p.raw_span(*f.source)
     cue_start, cue_end = p.raw_span(*f.cue)
@@ -1043,6 +1090,7 @@ def _row(article: Article, f: _Found, quote: str, quote_text: str, via: str) -> 
 
 
 def _dedupe(found: list[_Found]) -> list[_Found]:
+    """Drop repeated attributions, and noun-frame ones that repeat a verb's source."""
     kept: list[_Found] = []
     seen: set[tuple] = set()
     verbs = {(f.sentence, f.source) for f in found if f.frame in ("verb", "evaluative")}
@@ -1059,6 +1107,7 @@ def _dedupe(found: list[_Found]) -> list[_Found]:
 
 def _embed_rows(article: Article, roles: frozenset[str],
                 sentences: dict[int, list[_Sentence]]) -> list[dict]:
+    """One row per embedded post, attributed to its signature line."""
     if "embed" not in roles:
         return []
     posts: dict[int, list[Paragraph]] = {}
@@ -1108,6 +1157,7 @@ def _embed_rows(article: Article, roles: frozenset[str],
 
 
 def _article_attributions(article: Article, roles: frozenset[str]) -> list[dict]:
+    """Every attribution row of one article (cached per roles)."""
     key = ("attributions", roles)
     cached = article.cache.get(key)
     if cached is not None:
@@ -1140,7 +1190,7 @@ def _article_attributions(article: Article, roles: frozenset[str]) -> list[dict]
                 f.resolved = source.resolved if source else None
             if f.resolved is None:
                 position = p.raw_span(*f.source)[0]
-                f.resolved = resolve(p.text[f.source[0]:f.source[1]], position, context)
+                f.resolved = _resolve(p.text[f.source[0]:f.source[1]], position, context)
                 context.add(position, f.resolved)
         for f in found:
             if f.resolved is None:
@@ -1193,14 +1243,17 @@ def attributions(articles: Article | Sequence[Article], *,
 # --- comparing articles ------------------------------------------------------------------------
 
 def _word_count(text: str) -> int:
+    """Number of words in ``text``."""
     return len(_WORD.findall(text))
 
 
 def _joined(values: Iterable[str]) -> str:
+    """Distinct non-empty values, sorted and joined by commas."""
     return ", ".join(sorted({v for v in values if v}))
 
 
 def _cue_summary(frame: pd.DataFrame) -> str:
+    """Each cue with its count, commonest first ("according to ×4, said ×1")."""
     labels = [c.lower() if c else "embedded post" for c in frame["cue"]]
     counted = pd.Series(labels, dtype=object).value_counts()
     ordered = sorted(counted.items(), key=lambda item: (-item[1], item[0]))
@@ -1208,6 +1261,7 @@ def _cue_summary(frame: pd.DataFrame) -> str:
 
 
 def _main_kind(kinds: pd.Series) -> str:
+    """The most frequent kind; ties go to the first in ``KINDS``."""
     counted = kinds.value_counts()
     best = counted.max()
     return min((k for k, n in counted.items() if n == best), key=KINDS.index)
@@ -1313,6 +1367,7 @@ def shared_sources(articles: Article | Sequence[Article], *, only_shared: bool =
 
 def _counts(articles: Article | Sequence[Article], column: str, values: Sequence[str],
             columns: list[str], roles: Iterable[str] | None) -> pd.DataFrame:
+    """Attributions per value of ``column`` and article, every value listed."""
     items = _as_list(articles)
     table_ = attributions(items, roles=roles)
     rows = []
@@ -1351,6 +1406,7 @@ def named_counts(articles: Article | Sequence[Article], *,
 
 
 def _status_counts(items: Sequence[Article], table_: pd.DataFrame) -> pd.DataFrame:
+    """Attributions per named/anonymous/unresolved status and article."""
     rows = []
     for article in items:
         counted = table_[table_["article"] == article.id]["status"].value_counts()
@@ -1372,6 +1428,7 @@ def cue_class_counts(articles: Article | Sequence[Article], *,
 # --- evaluation --------------------------------------------------------------------------------
 
 def _pairs(frame: pd.DataFrame, what: str) -> dict[tuple[str, int, str], tuple[str, int, str]]:
+    """The distinct (article, sentence, canonical) triples of a table, keyed case-insensitively."""
     if not isinstance(frame, pd.DataFrame):
         raise AnalysisInputError(f"{what} must be a DataFrame with columns {list(GOLD_COLUMNS)}, "
                                  f"got {type(frame).__name__}")
