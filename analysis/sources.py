@@ -300,7 +300,9 @@ def _grammar() -> _Grammar:
 
     def np() -> str:
         """A noun phrase naming a source."""
-        return rf"(?:(?:{det}|{name()}'s?) )?{core()}(?:{pp}){{0,3}}(?: (?i:{anon}))?"
+        possessor = rf"(?:{det} )?(?:{low} )?(?:{head}|{low})'s?"
+        return (rf"(?:(?:{det}|{name()}'s?|{possessor}) )?{core()}(?:{pp}){{0,3}}"
+                rf"(?: (?i:{anon}))?")
 
     pron = r"(?:[Hh]e|[Ss]he)"
     conj = (rf"(?:(?i:{'|'.join(_CONJ_WORDS)})"

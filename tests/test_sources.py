@@ -435,6 +435,15 @@ CASES = {
           "the attack was planned in Pakistan"),
          ("the Associated Press", "Associated Press", "according to", "neutral", "none",
           "Officials in Kabul said the attack was planned in Pakistan")]),
+    "possessive common noun before the appositive": (
+        "The agency's director general, Rafael Grossi, called the situation \"extremely "
+        "fragile.\"",
+        [("Rafael Grossi", "Rafael Grossi", "called", "directive", "partial",
+          'the situation "extremely fragile."')]),
+    "intergovernmental agency is not media": (
+        "According to the International Atomic Energy Agency, the plant lost power.",
+        [("the International Atomic Energy Agency", "International Atomic Energy Agency",
+          "According to", "neutral", "none", "the plant lost power")]),
     "state media": (
         "State media reported that the president had signed the decree.",
         [("State media", "unnamed media", "reported", "neutral", "none",
@@ -446,6 +455,12 @@ CASES = {
 def test_attribution_pattern(name):
     text, expected = CASES[name]
     assert rows(text) == expected
+
+
+def test_agency_kind_comes_from_its_head():
+    table_ = sources.attributions(make("According to the International Atomic Energy Agency, "
+                                       "the plant lost power."))
+    assert table_["kind"].tolist() == ["government"]
 
 
 def test_sentences_without_attribution():
