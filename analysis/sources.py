@@ -753,6 +753,7 @@ def _quote_after(t: _Text, position: int) -> Quote | None:
 
 
 _QUOTED_AS = re.compile(r" as (?:saying|telling|stating|writing)\b")
+_QUOTED_OBJECT = re.compile(r"[\w'.@-]+(?: [\w'.@-]+){0,7}")
 _AUXILIARY = re.compile(r"\b(?:has|have|had|will|would|could|can|may|might|should|must|did|does"
                         r"|do|is|are|was|were|cannot|\w+n't)\b")
 
@@ -880,6 +881,9 @@ def _read_verb(t: _Text, sent: _Sentence, cue: tuple[int, int], form: str, spec:
     if form.lower() in ("quoted", "quotes", "quoting"):
         as_saying = _QUOTED_AS.search(m, cue[1], sent.end)
         relayed = _right_sources(t, cue[1] + 1, as_saying.start()) if as_saying else []
+        if as_saying and not relayed and _QUOTED_OBJECT.fullmatch(m, cue[1] + 1,
+                                                                 as_saying.start()):
+            relayed = [(cue[1] + 1, as_saying.start())]
         if relayed:
             after = as_saying.end()
             follows = _speech_follows(t, after, sent.end)
@@ -1173,7 +1177,7 @@ def _article_attributions(article: Article, roles: frozenset[str]) -> list[dict]
         found = _dedupe(_find_in_paragraph(p, sentences[p.index]))
         quotes = outer_quotes(p.text)
         for f in found:
-            if f.frame == "relay":
+            if f.frame == "relay" and f.governor is None:
                 same = [g for g in found if g.sentence == f.sentence and g.frame != "relay"]
                 before = [g for g in same if g.cue[0] < f.cue[0]]
                 f.governor = before[-1] if before else (same[0] if same else None)

@@ -457,6 +457,21 @@ def test_attribution_pattern(name):
     assert rows(text) == expected
 
 
+def test_quoted_as_saying_keeps_its_own_governor():
+    table_ = sources.attributions(make(
+        "Officials said the road was closed, and Reuters quoted a police officer as saying that "
+        "the bridge had collapsed."))
+    assert table_[["source", "canonical", "cue", "via", "frame"]].values.tolist() == [
+        ["Officials", "unnamed officials", "said", "", "verb"],
+        ["Reuters", "Reuters", "quoted", "", "verb"],
+        ["a police officer", "unnamed officials", "quoted", "Reuters", "relay"]]
+    article = make("Officials said the road was closed, and Reuters quoted a police officer as "
+                   "saying that the bridge had collapsed.")
+    said = [article.raw[a:b] for a, b in zip(table_["speech_start"], table_["speech_end"],
+                                              strict=True)]
+    assert said == ["the road was closed"] + ["the bridge had collapsed"] * 2
+
+
 def test_agency_kind_comes_from_its_head():
     table_ = sources.attributions(make("According to the International Atomic Energy Agency, "
                                        "the plant lost power."))
