@@ -444,6 +444,14 @@ def resolve_organisation(name: Name, canonicals: Sequence[str], names: Sequence[
     return next(n for n in names if n.canonical == longer[0])
 
 
+def check_source_roles(roles: Iterable[str] | None) -> frozenset[str]:
+    """Validate a roles argument (None means every role), refusing non-iterables clearly."""
+    if roles is not None and not isinstance(roles, (str, Iterable)):
+        raise AnalysisInputError(f"roles must be a role name or a list of role names, got "
+                                 f"{type(roles).__name__}")
+    return check_roles(roles)
+
+
 def _as_list(articles: Article | Sequence[Article]) -> list[Article]:
     """``articles`` as a list of Articles, or a clear error."""
     if isinstance(articles, Article):
@@ -467,7 +475,7 @@ def entities(articles: Article | Sequence[Article], *,
     media, government, person, document, social, other), start, end (offsets in ``raw``:
     ``raw[start:end]`` is the name as published).
     """
-    wanted = check_roles(roles)
+    wanted = check_source_roles(roles)
     rows = []
     for article in _as_list(articles):
         for m in _article_mentions(article, wanted):

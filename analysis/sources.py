@@ -68,7 +68,7 @@ from itertools import count
 import pandas as pd
 
 from .clean import signature
-from .corpus import Article, Paragraph, check_roles
+from .corpus import Article, Paragraph
 from .data_files import table, word_list
 from .entities import (
     SOURCE_ROLES,
@@ -77,6 +77,7 @@ from .entities import (
     _article_mentions,
     _as_list,
     _split_connectors,
+    check_source_roles,
     classify_words,
     find_known,
     gazetteer,
@@ -1241,7 +1242,7 @@ def attributions(articles: Article | Sequence[Article], *,
     named inside another source's words), frame (how it was found: verb, passive, according,
     relay, attributed, noun, possessive, evaluative, embed). Rows are in text order.
     """
-    wanted = check_roles(roles)
+    wanted = check_source_roles(roles)
     rows = [r for a in _as_list(articles) for r in _article_attributions(a, wanted)]
     return pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS)
 
@@ -1407,8 +1408,7 @@ def named_counts(articles: Article | Sequence[Article], *,
     status = pd.Series("unresolved", index=table_.index, dtype=object)
     status[table_["named"].astype(bool)] = "named"
     status[table_["kind"] == "anonymous"] = "anonymous"
-    return _counts(items, "status", NAMED_STATUSES, NAMED_COUNT_COLUMNS, roles) \
-        if table_.empty else _status_counts(items, table_.assign(status=status))
+    return _status_counts(items, table_.assign(status=status))
 
 
 def _status_counts(items: Sequence[Article], table_: pd.DataFrame) -> pd.DataFrame:

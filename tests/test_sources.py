@@ -559,6 +559,30 @@ def test_bad_arguments_raise_analysis_input_error(dm):
         sources.source_roster([dm, "ru"])
     with pytest.raises(analysis.AnalysisInputError, match="unknown role"):
         sources.attributions(dm, roles=("sidebar",))
+    with pytest.raises(analysis.AnalysisInputError, match="roles must be"):
+        sources.attributions(dm, roles=5)
+    with pytest.raises(analysis.AnalysisInputError, match="roles must be"):
+        analysis.entities(dm, roles=5)
+
+
+@pytest.mark.parametrize("function", [
+    sources.attributions, sources.source_roster, sources.anonymity, sources.shared_sources,
+    sources.kind_counts, sources.named_counts, sources.cue_class_counts, analysis.entity_counts])
+def test_tables_for_an_article_without_sources(function):
+    article = make("Nothing is attributed here. Nor here.")
+    assert function([]).empty
+    table_ = function([article])
+    if function is sources.kind_counts:
+        assert table_["attributions"].tolist() == [0] * len(sources.KINDS)
+    elif function is sources.named_counts:
+        assert table_["status"].tolist() == list(sources.NAMED_STATUSES)
+        assert table_["attributions"].sum() == 0
+    elif function is sources.cue_class_counts:
+        assert table_["attributions"].tolist() == [0] * len(sources.CUE_CLASSES)
+    elif function is sources.anonymity:
+        assert table_["attributions"].tolist() == [0]
+    else:
+        assert table_.empty
 
 
 # --- comparison tables ----------------------------------------------------------------------
