@@ -24,7 +24,6 @@ from .corpus import (
     uses_seed_articles,
 )
 from .display import escape, markdown, setup_notebook
-from .entities import SOURCE_ROLES, entities, entity_counts
 from .errors import (
     AnalysisInputError,
     ArticleEncodingError,
@@ -36,6 +35,7 @@ from .errors import (
     HtmlInputError,
     ManifestError,
 )
+from .named_entities import SOURCE_ROLES, entities, entity_counts
 from .paths import PROJECT_ROOT
 from .sources import (
     anonymity,

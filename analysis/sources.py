@@ -32,7 +32,7 @@ given elsewhere in the article; a spokesperson or document ("a spokesman for the
 ("officials briefed on the matter", "unnamed sources", "the user";
 ``lexicons/anonymous_sources.tsv``) to an ``unnamed ...`` canonical; a variant in
 ``lexicons/source_aliases.tsv`` to its canonical name; otherwise the name itself, classified by
-:mod:`analysis.entities`. A description with no antecedent stays ``unresolved: ...`` with
+:mod:`analysis.named_entities`. A description with no antecedent stays ``unresolved: ...`` with
 ``named`` False.
 
 What was said (``speech_start``/``speech_end``): the quotation when the cue introduces one
@@ -70,7 +70,8 @@ import pandas as pd
 from .clean import signature
 from .corpus import Article, Paragraph
 from .data_files import table, word_list
-from .entities import (
+from .errors import AnalysisInputError
+from .named_entities import (
     SOURCE_ROLES,
     UPPER,
     Name,
@@ -87,7 +88,6 @@ from .entities import (
     stop_capitals,
     surname_index,
 )
-from .errors import AnalysisInputError
 from .quotes import Quote, outer_quotes
 
 KINDS = ("media", "government", "person", "anonymous", "document", "social", "other")

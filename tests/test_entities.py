@@ -7,7 +7,7 @@ import pytest
 
 import analysis
 from analysis.corpus import build_article
-from analysis.entities import ENTITY_COLUMNS, ENTITY_COUNT_COLUMNS, entities, entity_counts
+from analysis.named_entities import ENTITY_COLUMNS, ENTITY_COUNT_COLUMNS, entities, entity_counts
 from analysis.normalise import normalise
 from analysis.paths import SEEDS_DIR
 
