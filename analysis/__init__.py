@@ -78,6 +78,7 @@ from .frequencies import (
     word_choices,
 )
 from .lexicon import word_counts
+from .named_entities import SOURCE_ROLES, entities, entity_counts
 from .narrative import (
     cleaning_sentence,
     keyness_sentences,
@@ -87,6 +88,17 @@ from .narrative import (
 from .paths import PROJECT_ROOT
 from .plots import plot_dispersion, plot_keyness, plot_rate_scatter, plot_top_terms
 from .scale import group_counts_on_dask, start_local_cluster
+from .sources import (
+    anonymity,
+    attributions,
+    cue_class_counts,
+    evaluate,
+    kind_counts,
+    named_counts,
+    read_gold,
+    shared_sources,
+    source_roster,
+)
 from .synthetic import generate_corpus, temporary_corpus
 from .tokens import sentences, tokens
 
@@ -116,6 +128,9 @@ __all__ = [
     # evidence helpers
     "position_profile", "first_appearance", "kwic", "in_spans", "subtract_spans", "rate_table",
     "word_counts",
+    # sources
+    "SOURCE_ROLES", "attributions", "entities", "entity_counts", "source_roster", "anonymity",
+    "shared_sources", "kind_counts", "named_counts", "cue_class_counts", "evaluate", "read_gold",
     # errors
     "AnalysisInputError", "ArticleEncodingError", "ArticleError", "ArticleNotFoundError",
     "ArticleTooLargeError", "BinaryFileError", "EmptyArticleError", "HtmlInputError",

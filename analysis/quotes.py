@@ -1,0 +1,118 @@
+"""Quotation marks in normalised paragraph text, paired into quoted spans.
+
+Paragraph text is normalised, so every quotation mark is a straight ``"`` or ``'`` (curly,
+angled and low quotes are straightened with offsets kept). Double quotes pair in order: the
+first opens, the next closes, whatever the spacing around them (translations print
+``Taliban? ",``). Single quotes are harder because the same character is the apostrophe:
+a ``'`` between two letters or digits ("Moscow's", "don't") or before a year ("'90s") is never
+a quotation mark; an opening mark must follow a space, a bracket, a dash or the start of the
+text and precede a word; a closing mark must follow a non-space and precede a space,
+punctuation or the end. Quotes are found per paragraph, so a quotation may run over several
+sentences.
+
+Limits: a plural possessive ("the officials' view") inside an open single quotation can close it
+early; an unclosed single quote is dropped (it is more often an apostrophe than a quotation); an
+unclosed double quote runs to the end of the paragraph (the convention for a quotation that
+continues in the next paragraph) and is marked ``closed=False``. Nested quotations are kept
+only when wholly inside an outer one; :func:`outer_quotes` gives the outermost spans.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_OPEN_BEFORE = " \t([{\u2013\u2014-/:;\""
+_ELISION = re.compile(r"'(?:\d\d(?:s\b|\b)|em\b|til\b|n'|cause\b)", re.I)
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quoted span: ``start``/``end`` include the marks, ``inner_*`` exclude them."""
+
+    start: int
+    end: int
+    mark: str
+    closed: bool
+
+    @property
+    def inner_start(self) -> int:
+        """Position just after the opening mark."""
+        return self.start + 1
+
+    @property
+    def inner_end(self) -> int:
+        """Position of the closing mark (the end of the text when unclosed)."""
+        return self.end - 1 if self.closed else self.end
+
+    def contains(self, start: int, end: int) -> bool:
+        """True when ``[start, end)`` lies inside the quotation marks."""
+        return self.inner_start <= start and end <= self.inner_end
+
+
+def _double_quotes(text: str) -> list[Quote]:
+    """Pair straight double quotes in order; an unclosed one runs to the end."""
+    quotes, opened = [], None
+    for match in re.finditer('"', text):
+        i = match.start()
+        if opened is None:
+            before = text[i - 1] if i else " "
+            after = text[i + 1] if i + 1 < len(text) else " "
+            if not before.isspace() and before not in _OPEN_BEFORE and (
+                    after.isspace() or after in ".,;:!?)"):
+                continue  # a stray closing mark with nothing open
+            opened = i
+        else:
+            quotes.append(Quote(opened, i + 1, '"', True))
+            opened = None
+    if opened is not None:
+        quotes.append(Quote(opened, len(text), '"', False))
+    return quotes
+
+
+def _is_apostrophe(text: str, i: int) -> bool:
+    """True for a ' inside a word or eliding the start of one ('90s, 'em)."""
+    before = text[i - 1] if i else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isalnum() and after.isalnum():
+        return True
+    return bool(_ELISION.match(text, i)) and (before.isspace() or i == 0)
+
+
+def _single_quotes(text: str) -> list[Quote]:
+    """Pair single quotes that open before a word and close after one."""
+    quotes, opened = [], None
+    for match in re.finditer("'", text):
+        i = match.start()
+        if _is_apostrophe(text, i):
+            continue
+        before = text[i - 1] if i else " "
+        after = text[i + 1] if i + 1 < len(text) else " "
+        opens = (i == 0 or before in _OPEN_BEFORE or before.isspace()) and (
+            after.isalnum() or after in "\".\u2026")
+        closes = not before.isspace() and (after.isspace() or not after.isalnum())
+        if opened is None and opens:
+            opened = i
+        elif opened is not None and closes:
+            quotes.append(Quote(opened, i + 1, "'", True))
+            opened = None
+    return quotes
+
+
+def quotes(text: str) -> list[Quote]:
+    """Every quoted span of ``text`` (double and single marks), in order of their start."""
+    doubles = _double_quotes(text)
+    singles = [
+        s for s in _single_quotes(text)
+        if all(d.contains(s.start, s.end) or s.end <= d.start or s.start >= d.end
+               for d in doubles)
+    ]
+    return sorted(doubles + singles, key=lambda q: (q.start, -q.end))
+
+
+def outer_quotes(text: str) -> list[Quote]:
+    """The quoted spans of ``text`` that are not inside another quotation."""
+    found = quotes(text)
+    return [q for q in found
+            if not any(o is not q and o.start <= q.start and q.end <= o.end
+                       and (o.start, o.end) != (q.start, q.end) for o in found)]
