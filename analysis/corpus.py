@@ -135,7 +135,11 @@ def check_roles(roles: Iterable[str] | None) -> frozenset[str]:
         return frozenset(ROLES)
     if isinstance(roles, str):
         roles = [roles]
-    chosen = frozenset(roles)
+    try:
+        chosen = frozenset(roles)
+    except TypeError:
+        raise AnalysisInputError(f"roles must be a list of role names such as {list(ROLES)}, "
+                                 f"not {roles!r}") from None
     unknown = sorted(chosen - set(ROLES))
     if unknown:
         raise AnalysisInputError(f"unknown role(s) {unknown}; choose from {list(ROLES)}")

@@ -6,8 +6,10 @@ Word lists have one entry a line; tables are tab-separated with a column-name li
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from functools import cache
 from pathlib import Path
+from types import MappingProxyType
 
 from .paths import LEXICONS_DIR
 
@@ -27,15 +29,20 @@ def word_list(name: str) -> tuple[str, ...]:
 
 
 @cache
-def table(name: str) -> tuple[dict[str, str], ...]:
-    """The rows of a tab-separated data file as dicts keyed by its column-name line."""
+def table(name: str) -> tuple[Mapping[str, str], ...]:
+    """The rows of a tab-separated data file as read-only mappings keyed by its column-name
+    line; a row with more cells than there are columns is an error naming the file."""
     lines = _content_lines(name)
     columns = lines[0].split("\t")
     rows = []
-    for line in lines[1:]:
+    for number, line in enumerate(lines[1:], start=2):
         cells = line.split("\t")
+        if len(cells) > len(columns):
+            raise ValueError(f"{name}: data row {number} has {len(cells)} tab-separated cells "
+                             f"but the header names {len(columns)} columns")
         cells += [""] * (len(columns) - len(cells))
-        rows.append(dict(zip(columns, (c.strip() for c in cells), strict=False)))
+        rows.append(MappingProxyType(dict(zip(columns, (c.strip() for c in cells),
+                                              strict=True))))
     return tuple(rows)
 
 

@@ -75,9 +75,23 @@ def stem(word: str) -> str:
     return _STEMMER.stem(word)
 
 
+_CONTINUATION = re.compile(r"[\"')\]]*\s*(?:[,;:]|[a-z])")
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
-    """Spans of the sentences in one paragraph's normalised text."""
-    return list(sentence_splitter().span_tokenize(text))
+    """Spans of the sentences in one paragraph's normalised text.
+
+    Punkt splits after "?" or "!" even inside a quotation that continues the sentence
+    ('"... the Taliban?", the ministry added.'). A piece that starts with a comma, semicolon,
+    colon or a lower-case letter (after any closing quotes) is joined to the sentence before.
+    """
+    spans: list[tuple[int, int]] = []
+    for start, end in sentence_splitter().span_tokenize(text):
+        if spans and _CONTINUATION.match(text, start):
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
 
 
 @lru_cache(maxsize=200_000)

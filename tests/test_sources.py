@@ -232,7 +232,7 @@ def test_embedded_posts_are_attributed_to_their_signature(ru):
 
 
 def test_quotation_over_three_sentences_then_the_cue(ru):
-    row = by_sentence(ru, 22).iloc[0]
+    row = by_sentence(ru, 21).iloc[0]
     assert (row["source"], row["cue"], row["quote"]) == ("The Foreign Ministry", "added",
                                                           "direct")
     said = ru.raw[row["speech_start"]:row["speech_end"]]
@@ -251,14 +251,14 @@ def test_called_a_fake_is_evaluative_with_partial_quotes(ru):
 
 
 def test_statement_by_is_relayed_by_the_newspaper(ru):
-    found = by_sentence(ru, 29)
+    found = by_sentence(ru, 28)
     assert found["canonical"].tolist() == ["The New York Times", "Dmitry Peskov"]
     assert found["cue"].tolist() == ["cites", "statement"]
     assert found["via"].tolist() == ["", "The New York Times"]
 
 
 def test_the_outlets_own_we_add_is_not_a_source(ru):
-    found = by_sentence(ru, 31)
+    found = by_sentence(ru, 30)
     assert found["canonical"].tolist() == ["Republicans of the lower house of the US Congress"]
     assert found["cue"].tolist() == ["proposed"]
 

@@ -125,3 +125,10 @@ def test_articles_with_odd_quotes_tokenise_with_raw_offsets(raw):
 def test_sentence_final_abbreviation_keeps_its_stop():
     text = "Twenty troops were sent home to the U.S."
     assert [text[a:b] for a, b, _ in token_spans(text)][-2:] == ["the", "U.S."]
+
+
+def test_quote_ending_in_a_question_stays_with_its_attribution():
+    text = '"Maybe they do not like peace talks? ", The Foreign Ministry added. Then it ended.'
+    assert split(text) == ['"Maybe they do not like peace talks? ", The Foreign Ministry added.',
+                           "Then it ended."]
+    assert split('"Why?" he asked. She left.') == ['"Why?" he asked.', "She left."]
