@@ -86,7 +86,20 @@ from .narrative import (
     profile_sentences,
 )
 from .paths import PROJECT_ROOT
-from .plots import plot_dispersion, plot_keyness, plot_rate_scatter, plot_top_terms
+from .plots import (
+    plot_cue_classes,
+    plot_dispersion,
+    plot_frames,
+    plot_keyness,
+    plot_named_anonymous,
+    plot_rate_scatter,
+    plot_source_kinds,
+    plot_stance,
+    plot_stance_by_voice,
+    plot_tone_profile,
+    plot_top_terms,
+    plot_voice_shares,
+)
 from .scale import group_counts_on_dask, start_local_cluster
 from .sources import (
     anonymity,
@@ -101,6 +114,15 @@ from .sources import (
 )
 from .synthetic import generate_corpus, temporary_corpus
 from .tokens import sentences, tokens
+from .voice import (
+    VOICES,
+    stance_by_voice,
+    stance_markers_by_voice,
+    tone_by_voice,
+    voice_segments,
+    voice_spans,
+    voice_words,
+)
 
 __all__ = [
     "DEFAULT_ROLES", "ROLES", "PROJECT_ROOT",
@@ -118,7 +140,12 @@ __all__ = [
     "group_counts_on_dask", "keyness_from_counts", "same_counts", "start_local_cluster",
     "temporary_corpus",
     # figures
-    "plot_dispersion", "plot_keyness", "plot_rate_scatter", "plot_top_terms",
+    "plot_cue_classes", "plot_dispersion", "plot_frames", "plot_keyness",
+    "plot_named_anonymous", "plot_rate_scatter", "plot_source_kinds", "plot_stance",
+    "plot_stance_by_voice", "plot_tone_profile", "plot_top_terms", "plot_voice_shares",
+    # voice
+    "VOICES", "stance_by_voice", "stance_markers_by_voice", "tone_by_voice", "voice_segments",
+    "voice_spans", "voice_words",
     # prose and display
     "cleaning_sentence", "keyness_sentences", "only_in_sentences", "profile_sentences",
     "escape", "markdown", "seed_note", "setup_notebook",

@@ -209,3 +209,116 @@ def close_all() -> None:
 def current_figure() -> Figure:
     """The figure the last plot function drew."""
     return plt.gcf()
+
+
+def _bars(table: pd.DataFrame, category: str, value: str, labels: Sequence[str] | None,
+          title: str, axis_label: str, stacked: bool = False) -> pd.DataFrame:
+    """Bars of ``value`` by ``category`` for each article: grouped, or stacked per article."""
+    articles = list(dict.fromkeys(table["article"]))
+    labels = list(labels) if labels else articles
+    categories = list(dict.fromkeys(table[category]))
+    wide = (table.pivot_table(index="article", columns=category, values=value, aggfunc="sum",
+                              fill_value=0, sort=False)
+            .reindex(index=articles, columns=categories, fill_value=0))
+    fig, axes = _figure(8.0, 4.0 if stacked else max(3.5, 0.45 * len(categories) * 2 + 1))
+    ax = axes[0][0]
+    if stacked:
+        left = np.zeros(len(articles))
+        palette = plt.get_cmap("tab10")
+        for i, name in enumerate(categories):
+            values = wide[name].to_numpy(dtype=float)
+            ax.barh(labels[::-1], values[::-1], left=left[::-1], color=palette(i % 10),
+                    label=name)
+            left += values
+        ax.legend(ncols=min(4, len(categories)), loc="upper center",
+                  bbox_to_anchor=(0.5, -0.18))
+    else:
+        height = 0.8 / len(articles)
+        y = np.arange(len(categories))[::-1]
+        for i, article in enumerate(articles):
+            ax.barh(y + (len(articles) - 1 - i) * height - 0.4 + height / 2,
+                    wide.loc[article].to_numpy(dtype=float), height=height, color=colour(i),
+                    label=labels[i])
+        ax.set_yticks(y, categories)
+        ax.legend(loc="best")
+    ax.set_xlabel(axis_label)
+    ax.set_title(title)
+    ax.grid(axis="y", visible=False)
+    fig.tight_layout()
+    return wide.reset_index()
+
+
+def plot_source_kinds(kinds: pd.DataFrame, labels: Sequence[str] | None = None) -> pd.DataFrame:
+    """Stacked bars: each article's attributions by kind of source (``kind_counts``).
+    Returns the plotted table: one row per article, one column per kind."""
+    return _bars(kinds, "kind", "attributions", labels, "Who is cited: attributions by kind "
+                 "of source", "attributions", stacked=True)
+
+
+def plot_named_anonymous(named: pd.DataFrame, labels: Sequence[str] | None = None
+                         ) -> pd.DataFrame:
+    """Stacked bars: named, anonymous and unresolved attributions per article
+    (``named_counts``). Returns the plotted table."""
+    return _bars(named, "status", "attributions", labels, "How openly: named and anonymous "
+                 "attributions", "attributions", stacked=True)
+
+
+def plot_cue_classes(cues: pd.DataFrame, labels: Sequence[str] | None = None) -> pd.DataFrame:
+    """Grouped bars: reporting-cue classes per article (``cue_class_counts``). Returns the
+    plotted table."""
+    return _bars(cues, "cue_class", "attributions", labels, "How sources are cited: classes "
+                 "of reporting cue", "attributions")
+
+
+def plot_stance(summary: pd.DataFrame, labels: Sequence[str] | None = None) -> pd.DataFrame:
+    """Grouped bars: stance markers per 1,000 words by category (``stance_summary``)."""
+    return _bars(summary, "category", "per_1000", labels, "Stance markers per 1,000 words",
+                 "markers per 1,000 words")
+
+
+def plot_frames(scores: pd.DataFrame, labels: Sequence[str] | None = None) -> pd.DataFrame:
+    """Grouped bars: news-frame indicator hits per 1,000 words (``frame_scores``)."""
+    return _bars(scores, "frame_name", "per_1000", labels, "News frames: indicator hits per "
+                 "1,000 words", "hits per 1,000 words")
+
+
+def plot_voice_shares(words: pd.DataFrame, labels: Sequence[str] | None = None) -> pd.DataFrame:
+    """Stacked bars: the share of each article's words in the narrator's, reported and quoted
+    voice (``voice_words``)."""
+    return _bars(words, "voice", "share", labels, "Whose words: narrator, reported speech, "
+                 "quotation", "share of words", stacked=True)
+
+
+def plot_stance_by_voice(table: pd.DataFrame, labels: Sequence[str] | None = None
+                         ) -> pd.DataFrame:
+    """Grouped bars: stance markers by voice, counted over all categories (``stance_by_voice``).
+    Returns the plotted table (articles by voice, marker counts)."""
+    counts = table.groupby(["article", "voice"], sort=False, as_index=False)["count"].sum()
+    return _bars(counts.rename(columns={"voice": "voice "}), "voice ", "count", labels,
+                 "Stance markers by voice: the outlet's own, paraphrase, or quotation",
+                 "stance markers")
+
+
+def plot_tone_profile(scores: pd.DataFrame, labels: Sequence[str] | None = None
+                      ) -> pd.DataFrame:
+    """VADER compound score of each sentence along each article (``tone`` by sentence), with
+    a line at zero. Returns the plotted rows with their x position (0 = first sentence)."""
+    articles = list(dict.fromkeys(scores["article"]))
+    labels = list(labels) if labels else articles
+    frames = []
+    fig, axes = _figure(8.0, 3.8)
+    ax = axes[0][0]
+    for i, article in enumerate(articles):
+        rows = scores[scores["article"] == article].reset_index(drop=True)
+        rows = rows.assign(x=rows.index / max(len(rows) - 1, 1))
+        ax.plot(rows["x"], rows["compound"], marker="o", markersize=3, color=colour(i),
+                label=labels[i], linewidth=1)
+        frames.append(rows)
+    ax.axhline(0, color="black", linewidth=0.8)
+    ax.set_ylim(-1.05, 1.05)
+    ax.set_xlabel("position in the article (first sentence = 0, last = 1)")
+    ax.set_ylabel("VADER compound")
+    ax.set_title("Tone sentence by sentence")
+    ax.legend()
+    fig.tight_layout()
+    return pd.concat(frames, ignore_index=True)

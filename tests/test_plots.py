@@ -58,3 +58,35 @@ def test_dispersion_plot_data(seeds):
     assert len(data) == len(hits)
     assert data.groupby(["term", "article"])["y"].nunique().eq(1).all()
     assert data["y"].nunique() == 4
+
+
+def test_source_figures_plot_every_category(seeds):
+    import analysis
+
+    kinds = plots.plot_source_kinds(analysis.kind_counts(seeds), LABELS)
+    assert list(kinds["article"]) == ["dailymail", "ru_translation"]
+    assert kinds.drop(columns="article").sum(axis=1).tolist() == [
+        len(analysis.attributions(a)) for a in seeds]
+    named = plots.plot_named_anonymous(analysis.named_counts(seeds), LABELS).set_index("article")
+    assert named.loc["dailymail", "anonymous"] == analysis.anonymity(seeds).set_index(
+        "article").loc["dailymail", "anonymous"]
+    cues = plots.plot_cue_classes(analysis.cue_class_counts(seeds), LABELS).set_index("article")
+    assert cues.loc["dailymail", "non_response"] >= 3  # CIA, NSA, Pentagon declined comment
+    assert cues.loc["ru_translation", "directive"] >= 1
+
+
+def test_framing_figures_plot_the_summaries(seeds):
+    import analysis
+
+    stance = plots.plot_stance(analysis.stance_summary(seeds), LABELS).set_index("article")
+    assert stance.loc["ru_translation", "distancing"] > stance.loc["dailymail", "distancing"]
+    frames = plots.plot_frames(analysis.frame_scores(seeds), LABELS)
+    assert len(frames.columns) == 6 and len(frames) == 2
+    shares = plots.plot_voice_shares(analysis.voice_words(seeds), LABELS).set_index("article")
+    assert shares.sum(axis=1).round(6).tolist() == [1.0, 1.0]
+    by_voice = plots.plot_stance_by_voice(analysis.stance_by_voice(seeds), LABELS)
+    assert by_voice.drop(columns="article").sum(axis=1).tolist() == [
+        int(analysis.stance_by_voice([a])["count"].sum()) for a in seeds]
+    tone = plots.plot_tone_profile(analysis.tone(seeds), LABELS)
+    assert tone.groupby("article")["x"].agg(["min", "max"]).to_numpy().tolist() == [
+        [0.0, 1.0], [0.0, 1.0]]
