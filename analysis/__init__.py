@@ -38,6 +38,7 @@ from .errors import (
     ManifestError,
 )
 from .evidence import (
+    attach_sentences,
     first_appearance,
     in_spans,
     kwic,
@@ -81,9 +82,15 @@ from .lexicon import word_counts
 from .named_entities import SOURCE_ROLES, entities, entity_counts
 from .narrative import (
     cleaning_sentence,
+    evaluation_sentence,
     keyness_sentences,
+    naming_sentences,
     only_in_sentences,
     profile_sentences,
+    shared_sources_sentence,
+    sources_sentences,
+    top_category_sentences,
+    voice_sentences,
 )
 from .paths import PROJECT_ROOT
 from .plots import (
@@ -110,12 +117,16 @@ from .sources import (
     named_counts,
     read_gold,
     shared_sources,
+    source_roles,
     source_roster,
+    spoken_about,
 )
+from .summary import main_differences, summary_table
 from .synthetic import generate_corpus, temporary_corpus
 from .tokens import sentences, tokens
 from .voice import (
     VOICES,
+    marker_voices,
     stance_by_voice,
     stance_markers_by_voice,
     tone_by_voice,
@@ -144,10 +155,13 @@ __all__ = [
     "plot_named_anonymous", "plot_rate_scatter", "plot_source_kinds", "plot_stance",
     "plot_stance_by_voice", "plot_tone_profile", "plot_top_terms", "plot_voice_shares",
     # voice
-    "VOICES", "stance_by_voice", "stance_markers_by_voice", "tone_by_voice", "voice_segments",
+    "VOICES", "marker_voices", "stance_by_voice", "stance_markers_by_voice", "tone_by_voice",
+    "voice_segments",
     "voice_spans", "voice_words",
     # prose and display
     "cleaning_sentence", "keyness_sentences", "only_in_sentences", "profile_sentences",
+    "evaluation_sentence", "naming_sentences", "shared_sources_sentence", "sources_sentences",
+    "top_category_sentences", "voice_sentences", "main_differences", "summary_table",
     "escape", "markdown", "seed_note", "setup_notebook",
     # framing
     "stance_markers", "stance_summary", "frame_evidence", "frame_items", "frame_scores",
@@ -158,6 +172,7 @@ __all__ = [
     # sources
     "SOURCE_ROLES", "attributions", "entities", "entity_counts", "source_roster", "anonymity",
     "shared_sources", "kind_counts", "named_counts", "cue_class_counts", "evaluate", "read_gold",
+    "source_roles", "spoken_about", "attach_sentences",
     # errors
     "AnalysisInputError", "ArticleEncodingError", "ArticleError", "ArticleNotFoundError",
     "ArticleTooLargeError", "BinaryFileError", "EmptyArticleError", "HtmlInputError",

@@ -256,3 +256,17 @@ def subtract_spans(articles: Article | Sequence[Article], units: pd.DataFrame,
                 rows.append({**{c: record[c] for c in carried}, "start": a, "end": b,
                              "match": raw[a:b]})
     return pd.DataFrame(rows, columns=[*carried, "start", "end", "match"])
+
+
+def attach_sentences(articles: Article | Sequence[Article], table: pd.DataFrame,
+                     column: str = "sentence_text") -> pd.DataFrame:
+    """``table`` with the text of each row's sentence (as published) in a new column."""
+    require_columns(table, ["article", "sentence"], "table")
+    known = _by_id(articles)
+    texts = {}
+    for article in known.values():
+        for row in sentences(article, roles=None).itertuples():
+            texts[(article.id, int(row.sentence))] = " ".join(
+                article.raw[row.start:row.end].split())
+    return table.assign(**{column: [texts.get((a, int(s)), "") for a, s in
+                                    zip(table["article"], table["sentence"], strict=True)]})

@@ -71,3 +71,99 @@ def only_in_sentences(contrast: pd.DataFrame, articles: Sequence[Article]) -> st
         f"- Only {_label(articles[0])} says: {_quoted(only_first)}.",
         f"- Only {_label(articles[1])} says: {_quoted(only_second)}.",
     ])
+
+
+def _share(value: float) -> str:
+    return "n/a" if pd.isna(value) else f"{value:.0%}"
+
+
+def sources_sentences(roster: pd.DataFrame, anonymous: pd.DataFrame,
+                      articles: Sequence[Article]) -> str:
+    """Who is cited most, how many sources, and how much is anonymous, per article."""
+    lines = []
+    for article in articles:
+        own = roster[roster["article"] == article.id]
+        share = anonymous.set_index("article").loc[article.id, "share_anonymous"]
+        if own.empty:
+            lines.append(f"- {_label(article)}: no attributions found.")
+            continue
+        top = own.iloc[0]
+        lines.append(
+            f"- {_label(article)}: {int(own['attributions'].sum())} attributions to "
+            f"{len(own)} sources. Most cited: {escape(top['canonical'])} "
+            f"({int(top['attributions'])}, {top['share']:.0%}). Anonymous: {_share(share)} of "
+            f"attributions. Words of direct quotation: {int(own['quoted_words'].sum())}.")
+    return "\n".join(lines)
+
+
+def shared_sources_sentence(shared: pd.DataFrame, articles: Sequence[Article]) -> str:
+    """Which sources both articles cite, and how each cites them."""
+    both = shared[shared["in_articles"] >= 2]
+    if both.empty:
+        return "No source is cited by both articles."
+    lines = []
+    for name, rows in both.groupby("canonical", sort=False):
+        parts = []
+        for article in articles:
+            row = rows[rows["article"] == article.id]
+            if len(row):
+                parts.append(f"{_label(article)} {int(row.iloc[0]['attributions'])} times "
+                             f"({escape(row.iloc[0]['cues'])})")
+        lines.append(f"- **{escape(name)}** is cited by both: " + "; ".join(parts) + ".")
+    return "\n".join(lines)
+
+
+def evaluation_sentence(scores: dict, label: str) -> str:
+    """Precision and recall of the attribution rules against a hand annotation."""
+    return (f"{escape(label)}: precision {scores['precision']:.2f}, recall "
+            f"{scores['recall']:.2f} on (sentence, source) pairs ({len(scores['tp'])} found, "
+            f"{len(scores['fp'])} false, {len(scores['fn'])} missed).")
+
+
+def voice_sentences(words: pd.DataFrame, markers: pd.DataFrame,
+                    articles: Sequence[Article]) -> str:
+    """How much of each article the narrator speaks, and whose voice holds its stance markers."""
+    lines = []
+    for article in articles:
+        share = words.set_index(["article", "voice"])["share"]
+        own = markers[markers["article"] == article.id]
+        counts = own["voice"].value_counts()
+        lines.append(
+            f"- {_label(article)}: the narrator speaks {_share(share[(article.id, 'narrator')])} "
+            f"of the words, reported speech {_share(share[(article.id, 'reported')])}, "
+            f"quotation {_share(share[(article.id, 'quoted')])}. Of its {len(own)} stance "
+            f"markers, {int(counts.get('narrator', 0))} are the narrator's own, "
+            f"{int(counts.get('reported', 0))} are in reported speech and "
+            f"{int(counts.get('quoted', 0))} in quotations.")
+    return "\n".join(lines)
+
+
+def top_category_sentences(table: pd.DataFrame, column: str, articles: Sequence[Article],
+                           what: str) -> str:
+    """For each article, the category of ``column`` with the highest rate per 1,000 words."""
+    lines = []
+    for article in articles:
+        own = table[table["article"] == article.id].sort_values(["per_1000", column],
+                                                                ascending=[False, True])
+        if own.empty or own.iloc[0]["per_1000"] == 0:
+            lines.append(f"- {_label(article)}: no {what} found.")
+            continue
+        top = own.iloc[0]
+        lines.append(f"- {_label(article)}: most {what} are *{escape(str(top[column]))}* "
+                     f"({top['per_1000']:.1f} per 1,000 words).")
+    return "\n".join(lines)
+
+
+def naming_sentences(naming: pd.DataFrame, articles: Sequence[Article]) -> str:
+    """Each actor's most frequent name in each article."""
+    lines = []
+    for actor, rows in naming.groupby("actor", sort=False):
+        parts = []
+        for article in articles:
+            own = rows[rows["article"] == article.id].sort_values(["count", "variant"],
+                                                                  ascending=[False, True])
+            parts.append(f"{_label(article)}: " + (
+                f"*{escape(own.iloc[0]['variant'])}* ({int(own.iloc[0]['count'])} of "
+                f"{int(own['count'].sum())})" if len(own) else "never named"))
+        lines.append(f"- {escape(str(actor))}: " + "; ".join(parts) + ".")
+    return "\n".join(lines)

@@ -42,6 +42,7 @@ from .tokens import WORD_KINDS, sentences, tokens
 
 INDEX_NAME = "index.html"
 INJECTED_TAG = "injected-parameters"
+NOTEBOOK_LINK = re.compile(r'href="(\d\d_\w+)\.ipynb')  # links between notebooks → pages
 PARAMETER_NAMES = ("ARTICLES", "LABELS", "MANIFEST", "ROLES", "OUTPUT_DIR")
 KERNEL_ENV = {"PYTHONHASHSEED": "0", "SOURCE_DATE_EPOCH": "0"}
 # the kernel's own log only says "running over TCP" and "KeyboardInterrupt caught" at shutdown;
@@ -329,7 +330,7 @@ def render_html(notebook: Path, target: Path, *, index_link: bool = False) -> Pa
     node = shareable_parameters(clean_notebook(nbformat.read(notebook, as_version=4)))
     resources = {"metadata": {"name": notebook.stem}, "index_link": index_link}
     body, _ = html_exporter().from_notebook_node(node, resources=resources)
-    target.write_text(body, encoding="utf-8")
+    target.write_text(NOTEBOOK_LINK.sub(r'href="\1.html', body), encoding="utf-8")
     return target
 
 
@@ -361,12 +362,10 @@ def article_overview(articles: Sequence[Article],
 
 def summary_table(articles: Sequence[Article],
                   roles: Sequence[str] = DEFAULT_ROLES) -> pd.DataFrame:
-    """The index page's table: ``analysis.summary_table`` (notebook 05) once it exists."""
+    """The index page's summary: notebook 05's table (``analysis.summary_table``)."""
     import analysis
 
-    if hasattr(analysis, "summary_table"):
-        return analysis.summary_table(articles)
-    return article_overview(articles, roles)
+    return analysis.summary_table(articles, roles)
 
 
 def table_html(table: Any) -> str:
@@ -395,7 +394,8 @@ def render_index(pages: Sequence[RenderedNotebook], articles: Sequence[Article],
     esc = html.escape
     labels = " and ".join(esc(a.label) for a in articles)
     article_rows = "\n".join(
-        f"<tr><td>{esc(a.label)}</td><td><code>{esc(display_path(a.path))}</code></td>"
+        f"<tr><td>{esc(a.label)}</td><td>{esc(a.headline or '(none found)')}</td>"
+        f"<td><code>{esc(display_path(a.path))}</code></td>"
         f"<td><code>{a.sha256[:12]}</code></td></tr>" for a in articles)
     links = "\n".join(
         f'<li><a href="{esc(p.html.name)}">{esc(p.title)}</a> '
@@ -415,7 +415,8 @@ def render_index(pages: Sequence[RenderedNotebook], articles: Sequence[Article],
 <p>A comparison of {labels}. Paragraph roles analysed: {esc(", ".join(roles))}.</p>
 <h2>Articles</h2>
 <table>
-<thead><tr><th>label</th><th>file</th><th>SHA-256 (first 12)</th></tr></thead>
+<thead><tr><th>label</th><th>headline</th><th>file</th><th>SHA-256 (first 12)</th></tr>
+</thead>
 <tbody>
 {article_rows}
 </tbody>

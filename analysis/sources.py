@@ -67,7 +67,7 @@ from itertools import count
 
 import pandas as pd
 
-from .clean import signature
+from .clean import DEFAULT_ROLES, signature
 from .corpus import Article, Paragraph
 from .data_files import table, word_list
 from .errors import AnalysisInputError
@@ -97,7 +97,7 @@ FRAMES = ("verb", "according", "relay", "attributed", "noun", "evaluative")
 ATTRIBUTION_COLUMNS = ["article", "paragraph", "role", "sentence", "source", "canonical", "kind",
                        "named", "cue", "cue_class", "quote", "quote_text", "start", "end",
                        "cue_start", "cue_end", "speech_start", "speech_end", "date", "via",
-                       "frame"]
+                       "frame", "match"]
 ROSTER_COLUMNS = ["article", "canonical", "kind", "kinds", "named", "attributions", "share",
                   "cue_classes", "cues", "direct_quotes", "quoted_words", "via"]
 ANONYMITY_COLUMNS = ["article", "attributions", "named", "anonymous", "unresolved",
@@ -1240,11 +1240,13 @@ def attributions(articles: Article | Sequence[Article], *,
     said, as for "declined comment" or "a statement by X"), date (an embedded post's date,
     empty elsewhere), via (the canonical source that relays this one: "citing X" and sources
     named inside another source's words), frame (how it was found: verb, passive, according,
-    relay, attributed, noun, possessive, evaluative, embed). Rows are in text order.
+    relay, attributed, noun, possessive, evaluative, embed), match (the same as ``source``,
+    under the name every lens's evidence uses). Rows are in text order.
     """
     wanted = check_source_roles(roles)
     rows = [r for a in _as_list(articles) for r in _article_attributions(a, wanted)]
-    return pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS)
+    table = pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS[:-1])
+    return table.assign(match=table["source"])
 
 
 # --- comparing articles ------------------------------------------------------------------------
@@ -1489,3 +1491,30 @@ def read_gold(path) -> pd.DataFrame:
         raise AnalysisInputError(f"{display_path(target)}: not a readable CSV ({exc})") from None
     _pairs(frame, display_path(target))
     return frame
+
+
+def source_roles(roles: Iterable[str] | None = DEFAULT_ROLES) -> tuple[str, ...] | None:
+    """The roles the sources lens reads for an analysis of ``roles``: the same, plus
+    embedded posts, which are attributed speech (None stays None: every role)."""
+    if roles is None:
+        return None
+    chosen = tuple(roles)
+    return chosen if "embed" in chosen else (*chosen, "embed")
+
+
+def spoken_about(articles: Article | Sequence[Article], *,
+                 roles: Iterable[str] | None = SOURCE_ROLES) -> pd.DataFrame:
+    """People and organisations an article mentions but never cites as a source.
+
+    Columns: article, canonical, type, mentions, first_sentence (from ``entity_counts``),
+    most mentioned first.
+    """
+    from .named_entities import entity_counts
+
+    counts = entity_counts(articles, roles=roles)
+    cited = {(r.article, r.canonical) for r in attributions(articles, roles=roles).itertuples()}
+    keep = [(a, c) not in cited and t in ("person", "organisation")
+            for a, c, t in zip(counts["article"], counts["canonical"], counts["type"],
+                               strict=True)]
+    columns = ["article", "canonical", "type", "mentions", "first_sentence"]
+    return counts[keep][columns].reset_index(drop=True)

@@ -211,3 +211,13 @@ def tone_by_voice(articles, roles: Iterable[str] | None = DEFAULT_ROLES
     scores = pd.concat(frames, ignore_index=True)
     summary = tone_summary(chosen, roles=roles, scores=scores, by="voice")
     return scores, summary
+
+
+def marker_voices(markers: pd.DataFrame, article: str) -> dict[str, set[str]]:
+    """For one article, each stance word (lower case) and the voices it occurs in, from
+    ``stance_markers_by_voice``."""
+    own = markers[markers["article"] == article]
+    voices: dict[str, set[str]] = {}
+    for word, voice in zip(own["match"].str.lower(), own["voice"], strict=True):
+        voices.setdefault(word, set()).add(voice)
+    return voices

@@ -16,6 +16,7 @@ from analysis.corpus import build_article
 from analysis.paths import PROJECT_ROOT, SEEDS_DIR
 from analysis.report import (
     RenderedNotebook,
+    article_overview,
     clean_notebook,
     html_exporter,
     notebook_defaults,
@@ -167,15 +168,15 @@ def test_index_escapes_labels_headlines_and_titles(tmp_path):
     assert '<a href="01_x.html">' in index and '<a href="01_x.ipynb">' in index
 
 
-def test_index_summary_uses_analysis_summary_table_once_notebook_05_provides_it(
-        tmp_path, monkeypatch):
+def test_index_summary_is_notebook_05s_table_escaped(tmp_path, monkeypatch):
     articles = hostile_articles(tmp_path)
     default = summary_table(articles)
-    assert list(default["article"]) == [PAYLOADS[0], "Calm & Co"]
-    assert list(default["paragraphs"]) == [3, 3]
-    assert list(default["headline"]) == [f"Headline {PAYLOADS[0]} here", "Calm headline"]
+    assert list(default.columns) == ["lens", "measure", PAYLOADS[0], "Calm & Co"]
+    overview = article_overview(articles)
+    assert list(overview["paragraphs"]) == [3, 3]
+    assert list(overview["headline"]) == [f"Headline {PAYLOADS[0]} here", "Calm headline"]
     provided = pd.DataFrame({"measure": ["<i>x</i>"], "evil": [1], "calm": [2]})
-    monkeypatch.setattr(analysis, "summary_table", lambda arts: provided, raising=False)
+    monkeypatch.setattr(analysis, "summary_table", lambda arts, roles=None: provided)
     assert summary_table(articles) is provided
     index = render_index([], articles, ["headline", "body"])
     assert "&lt;i&gt;x&lt;/i&gt;" in index and "<th>measure</th>" in index
@@ -183,7 +184,7 @@ def test_index_summary_uses_analysis_summary_table_once_notebook_05_provides_it(
 
 @pytest.mark.parametrize(("roles", "paragraphs"), [(["headline"], 1),
                                                    (["headline", "body", "caption"], 3)])
-def test_default_summary_counts_the_analysed_roles(tmp_path, roles, paragraphs):
-    table = summary_table(hostile_articles(tmp_path), roles)
+def test_article_overview_counts_the_analysed_roles(tmp_path, roles, paragraphs):
+    table = article_overview(hostile_articles(tmp_path), roles)
     assert list(table["analysed paragraphs"]) == [paragraphs, paragraphs]
     assert list(table["set aside"]) == [0, 0]
