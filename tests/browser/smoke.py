@@ -238,7 +238,9 @@ def run(notebooks: list[Path]) -> list[str]:
             wait_for_lab(server, port, scratch / "lab.log")
             for path in notebooks:
                 started = time.monotonic()
-                url = f"http://127.0.0.1:{port}/lab/tree/{path.relative_to(ROOT).as_posix()}"
+                # a workspace of its own, reset, so notebooks opened earlier are not restored
+                url = (f"http://127.0.0.1:{port}/lab/workspaces/smoke-{path.stem}/tree/"
+                       f"{path.relative_to(ROOT).as_posix()}?reset")
                 shot = SCREENSHOTS_DIR / f"{path.stem}.png"
                 dom = open_in_browser(browser, url, shot, scratch / f"profile-{path.stem}")
                 problems = check_dom(dom, expected(path))
