@@ -23,9 +23,8 @@ from collections.abc import Iterable, Mapping, Sequence
 import pandas as pd
 
 from .clean import DEFAULT_ROLES
-from .corpus import Article, check_roles
+from .corpus import Article, article_list, check_roles
 from .errors import AnalysisInputError
-from .lexicon import article_list
 from .tokens import sentences
 
 SECTIONS = ("headline", "lede", "rest")

@@ -42,10 +42,11 @@ from functools import cache
 import pandas as pd
 
 from .clean import DEFAULT_ROLES
-from .corpus import Article, check_roles
+from .corpus import Article, analysis_units, check_roles
 from .data_files import table
 from .errors import AnalysisInputError
 from .evidence import kwic, rate_table, require_columns
+from .frequencies import word_total
 from .lexicon import (
     EVIDENCE_COLUMNS,
     Lexicon,
@@ -184,13 +185,23 @@ def frame_scores(articles: Article | Sequence[Article], *,
     (questions the lexicon operationalises for the frame), item_share (items_hit / items: the
     share of "yes" answers, the analogue of Semetko & Valkenburg's frame score). Frames follow
     ``frame_items.tsv``. ``evidence`` and ``words`` summarise a subset, as in stance_summary.
+    ``articles`` may also be groups of articles (``Corpus.group``), streamed; rows then name
+    the groups.
     """
-    chosen = article_list(articles)
+    units = analysis_units(articles)
     compiled = _frame_lexicon(lexicon)
-    if evidence is None:
-        evidence = frame_evidence(chosen, roles=roles, lexicon=lexicon)
+    if evidence is None or words is None:
+        found, totals = [], {}
+        for name, members in units:
+            totals[name] = 0
+            for article in members:
+                found.append(frame_evidence(article, roles=roles, lexicon=lexicon)
+                             .assign(article=name))
+                totals[name] += word_total(article, roles)
+        evidence = pd.concat(found, ignore_index=True) if evidence is None else evidence
+        words = totals if words is None else words
     require_columns(evidence, ["article", "frame", "item"], "evidence")
-    counts = words if words is not None else word_counts(chosen, roles)
+    counts = words
     names = {r["frame"]: r["frame_name"] for r in table(FRAME_ITEMS)}
     used = {}
     for entry in compiled:
@@ -198,7 +209,7 @@ def frame_scores(articles: Article | Sequence[Article], *,
             used.setdefault(dict(entry.labels)["frame"], set()).add(dict(entry.labels)["item"])
     frames = [f for f in names if f in used]
     rates = rate_table(evidence, ["frame"], [(f,) for f in frames], counts,
-                       [a.id for a in chosen])
+                       [name for name, _ in units])
     hit_items = evidence.groupby(["article", "frame"])["item"].nunique().to_dict()
     rates = rates.rename(columns={"count": "hits"})
     rates["frame_name"] = rates["frame"].map(lambda f: names.get(f, f))

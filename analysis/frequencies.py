@@ -28,7 +28,7 @@ import pandas as pd
 from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
 
 from .clean import DEFAULT_ROLES
-from .corpus import Article, ArticleGroup
+from .corpus import Article, ArticleGroup, article_list
 from .data_files import table as data_table
 from .errors import AnalysisInputError
 from .tokens import WORD_KINDS, sentence_keys, sentences, stem, stopwords, tokens
@@ -46,10 +46,6 @@ DISPERSION_COLUMNS = ["article", "term", "paragraph", "sentence", "position", "s
                       "match"]
 MATTR_WINDOW = 100
 SIGNIFICANCE_G2 = 3.84  # chi-squared critical value, 1 degree of freedom, p = 0.05
-
-
-def _as_list(articles: Article | Sequence[Article]) -> list[Article]:
-    return [articles] if isinstance(articles, Article) else list(articles)
 
 
 def _check_unit(unit: str) -> None:
@@ -76,7 +72,7 @@ def occurrences(articles: Article | Sequence[Article], *, unit: str = "word",
     _check_unit(unit)
     stops = stopwords()
     rows = []
-    for article in _as_list(articles):
+    for article in article_list(articles):
         table = tokens(article, roles=roles)
         if unit in ("word", "stem"):
             words = table[(table["kind"] == "word") & ~table["stop"]]
@@ -257,7 +253,7 @@ def lexical_profile(articles: Article | Sequence[Article], *,
     per sentence.
     """
     rows = []
-    for article in _as_list(articles):
+    for article in article_list(articles):
         table = tokens(article, roles=roles)
         words = list(table.loc[table["kind"].isin(WORD_KINDS), "norm"])
         counts = Counter(words)
@@ -405,7 +401,7 @@ def collocations(articles: Article | Sequence[Article], *,
     """
     stops = stopwords()
     rows = []
-    for article in _as_list(articles):
+    for article in article_list(articles):
         runs = [list(run["norm"]) for run in _word_runs(tokens(article, roles=roles))]
         finder = BigramCollocationFinder.from_documents(runs)
         finder.apply_freq_filter(min_freq)
@@ -487,7 +483,7 @@ def concordance(articles: Article | Sequence[Article], terms: Terms, *, width: i
     does not print.
     """
     rows = []
-    for article in _as_list(articles):
+    for article in article_list(articles):
         bounds = {p.index: (p.start, p.end) for p in article.paragraphs}
         for paragraph, number, start, end, _ in _hits(article, terms, unit, roles):
             p_start, p_end = bounds[paragraph]
@@ -525,7 +521,7 @@ def dispersion(articles: Article | Sequence[Article], terms: Mapping[str, Terms]
     """
     groups = dict(terms) if isinstance(terms, Mapping) else {t: t for t in terms}
     rows = []
-    for article in _as_list(articles):
+    for article in article_list(articles):
         n_words = max(word_total(article, roles), 1)
         chosen = article.select(roles)
         span = (chosen[0].start, chosen[-1].end) if chosen else (0, 1)

@@ -41,7 +41,7 @@ from functools import cache
 import pandas as pd
 
 from .clean import DEFAULT_ROLES
-from .corpus import Article
+from .corpus import Article, article_list
 from .data_files import table
 from .errors import AnalysisInputError
 from .normalise import normalise
@@ -71,22 +71,6 @@ class Entry:
 
 
 Lexicon = tuple[Entry, ...]
-
-
-def article_list(articles: Article | Sequence[Article]) -> list[Article]:
-    """One article or a sequence of them as a list; refuse empty input and repeated ids."""
-    chosen = [articles] if isinstance(articles, Article) else list(articles)
-    if not chosen:
-        raise AnalysisInputError("no articles given; pass an Article or a list of them")
-    for item in chosen:
-        if not isinstance(item, Article):
-            raise AnalysisInputError(f"expected Article objects, got {type(item).__name__}; "
-                                     "load articles with analysis.load_articles(...)")
-    ids = [a.id for a in chosen]
-    repeated = sorted({i for i in ids if ids.count(i) > 1})
-    if repeated:
-        raise AnalysisInputError(f"article id(s) {repeated} given more than once")
-    return chosen
 
 
 def token_key(form: str, kind: str, mode: str) -> str:

@@ -38,7 +38,7 @@ from functools import cache
 
 import pandas as pd
 
-from .corpus import Article, check_roles
+from .corpus import Article, article_list, check_roles
 from .data_files import table, word_list
 from .errors import AnalysisInputError
 
@@ -452,20 +452,6 @@ def check_source_roles(roles: Iterable[str] | None) -> frozenset[str]:
     return check_roles(roles)
 
 
-def _as_list(articles: Article | Sequence[Article]) -> list[Article]:
-    """``articles`` as a list of Articles, or a clear error."""
-    if isinstance(articles, Article):
-        return [articles]
-    if isinstance(articles, (str, bytes)) or not isinstance(articles, Sequence):
-        raise AnalysisInputError(f"expected an Article or a list of Articles, got "
-                                 f"{type(articles).__name__}")
-    bad = [type(a).__name__ for a in articles if not isinstance(a, Article)]
-    if bad:
-        raise AnalysisInputError(f"expected Articles, got {bad[0]}; load articles with "
-                                 "analysis.load_corpus() or analysis.load_articles()")
-    return list(articles)
-
-
 def entities(articles: Article | Sequence[Article], *,
              roles: Iterable[str] | None = SOURCE_ROLES) -> pd.DataFrame:
     """One row per mention of a person, organisation or place, in text order.
@@ -477,7 +463,7 @@ def entities(articles: Article | Sequence[Article], *,
     """
     wanted = check_source_roles(roles)
     rows = []
-    for article in _as_list(articles):
+    for article in article_list(articles):
         for m in _article_mentions(article, wanted):
             rows.append({"article": article.id, "paragraph": m.paragraph, "role": m.role,
                          "sentence": m.sentence, "text": m.text, "canonical": m.name.canonical,
@@ -490,7 +476,7 @@ def entities(articles: Article | Sequence[Article], *,
 
 def _article_order(articles: Article | Sequence[Article]):
     """A sort key putting articles in the order given."""
-    order = {a.id: i for i, a in enumerate(_as_list(articles))}
+    order = {a.id: i for i, a in enumerate(article_list(articles))}
 
     def key(column: pd.Series) -> pd.Series:
         """Map the article column to its position."""
@@ -513,7 +499,7 @@ def entity_counts(articles: Article | Sequence[Article], *,
                .agg(mentions=("start", "size"), first_sentence=("sentence", "min"),
                     first_start=("start", "min"))
                .reset_index())
-    order = {a.id: i for i, a in enumerate(_as_list(articles))}
+    order = {a.id: i for i, a in enumerate(article_list(articles))}
     grouped["_order"] = grouped["article"].map(order)
     grouped = grouped.sort_values(["_order", "mentions", "first_start"],
                                   ascending=[True, False, True], kind="stable")

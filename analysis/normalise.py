@@ -35,7 +35,8 @@ _EDITS = re.compile(
     rf"|(?P<zero_width>[{ZERO_WIDTH}]+)"
     rf"|(?P<single_quote>[{SINGLE_QUOTES}])"
     rf"|(?P<double_quote>[{DOUBLE_QUOTES}])"
-    r"|(?P<space>[^\S ]\s*| \s+)"  # any whitespace run except a lone plain space
+    # any whitespace run (zero-width characters inside it included) except a lone plain space
+    rf"|(?P<space>(?=[^\S ]|\s[\s{ZERO_WIDTH}]*\s)\s(?:[\s{ZERO_WIDTH}]*\s)?)"
 )
 
 

@@ -68,7 +68,7 @@ from itertools import count
 import pandas as pd
 
 from .clean import DEFAULT_ROLES, signature
-from .corpus import Article, Paragraph
+from .corpus import Article, Paragraph, analysis_units, article_list
 from .data_files import table, word_list
 from .errors import AnalysisInputError
 from .named_entities import (
@@ -76,7 +76,6 @@ from .named_entities import (
     UPPER,
     Name,
     _article_mentions,
-    _as_list,
     _split_connectors,
     check_source_roles,
     classify_words,
@@ -1244,7 +1243,7 @@ def attributions(articles: Article | Sequence[Article], *,
     under the name every lens's evidence uses). Rows are in text order.
     """
     wanted = check_source_roles(roles)
-    rows = [r for a in _as_list(articles) for r in _article_attributions(a, wanted)]
+    rows = [r for a in article_list(articles) for r in _article_attributions(a, wanted)]
     table = pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS[:-1])
     return table.assign(match=table["source"])
 
@@ -1286,17 +1285,19 @@ def source_roster(articles: Article | Sequence[Article], *,
     article's attributions), cue_classes (sorted, joined), cues (each cue with its count,
     commonest first; "embedded post" for an embed), direct_quotes (attributions with a direct
     quotation), quoted_words (words in those direct quotations), via (sources that relay it).
-    Rows: articles in the order given, then most cited first, then by name.
+    Rows: articles in the order given, then most cited first, then by name. ``articles`` may
+    also be groups of articles (``Corpus.group``), streamed; rows then name the groups.
     """
-    items = _as_list(articles)
-    table_ = attributions(items, roles=roles)
+    units = analysis_units(articles)
+    table_ = pd.concat([attributions(a, roles=roles).assign(article=name)
+                        for name, members in units for a in members], ignore_index=True)
     rows = []
-    for article in items:
-        mine = table_[table_["article"] == article.id]
+    for name, _ in units:
+        mine = table_[table_["article"] == name]
         for canonical, group in mine.groupby("canonical", sort=True):
             direct = group[group["quote"] == "direct"]
             rows.append({
-                "article": article.id, "canonical": canonical,
+                "article": name, "canonical": canonical,
                 "kind": _main_kind(group["kind"]), "kinds": _joined(group["kind"]),
                 "named": bool(group["named"].any()), "attributions": len(group),
                 "share": len(group) / len(mine), "cue_classes": _joined(group["cue_class"]),
@@ -1305,7 +1306,7 @@ def source_roster(articles: Article | Sequence[Article], *,
                 "via": _joined(group["via"]),
             })
     frame = pd.DataFrame(rows, columns=ROSTER_COLUMNS)
-    order = {a.id: i for i, a in enumerate(items)}
+    order = {name: i for i, (name, _) in enumerate(units)}
     frame["_order"] = frame["article"].map(order)
     frame = frame.sort_values(["_order", "attributions", "canonical"],
                               ascending=[True, False, True], kind="stable")
@@ -1320,7 +1321,7 @@ def anonymity(articles: Article | Sequence[Article], *,
     ``anonymous``), unresolved (a description or pronoun with no antecedent), share_anonymous
     (anonymous / attributions; NaN for an article with no attributions). One row per article.
     """
-    items = _as_list(articles)
+    items = article_list(articles)
     table_ = attributions(items, roles=roles)
     rows = []
     for article in items:
@@ -1346,7 +1347,7 @@ def shared_sources(articles: Article | Sequence[Article], *, only_shared: bool =
     which shows relayed sources that only one article uses. Rows: most widely cited first,
     then most attributions, then by name and article order.
     """
-    items = _as_list(articles)
+    items = article_list(articles)
     table_ = attributions(items, roles=roles)
     table_ = table_[~table_["canonical"].str.startswith("unresolved: ")]
     spread = table_.groupby("canonical")["article"].nunique()
@@ -1377,7 +1378,7 @@ def shared_sources(articles: Article | Sequence[Article], *, only_shared: bool =
 def _counts(articles: Article | Sequence[Article], column: str, values: Sequence[str],
             columns: list[str], roles: Iterable[str] | None) -> pd.DataFrame:
     """Attributions per value of ``column`` and article, every value listed."""
-    items = _as_list(articles)
+    items = article_list(articles)
     table_ = attributions(items, roles=roles)
     rows = []
     for article in items:
@@ -1405,7 +1406,7 @@ def named_counts(articles: Article | Sequence[Article], *,
 
     Columns: article, status (named, anonymous, unresolved), attributions.
     """
-    items = _as_list(articles)
+    items = article_list(articles)
     table_ = attributions(items, roles=roles)
     status = pd.Series("unresolved", index=table_.index, dtype=object)
     status[table_["named"].astype(bool)] = "named"

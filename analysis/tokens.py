@@ -21,7 +21,7 @@ from nltk.tokenize import NLTKWordTokenizer
 from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
 from .clean import DEFAULT_ROLES
-from .corpus import Article, check_roles
+from .corpus import Article, article_list, check_roles
 from .data_files import table, word_list
 from .normalise import HANDLE_PATTERN, HASHTAG_PATTERN, LINK_PATTERN
 
@@ -166,10 +166,6 @@ def sentence_keys(article: Article, roles: Iterable[str] | None = DEFAULT_ROLES
             yield [(kind, *token_keys(text[x:y], kind)[1:]) for x, y, kind in token_spans(text)]
 
 
-def _as_list(articles: Article | Sequence[Article]) -> list[Article]:
-    return [articles] if isinstance(articles, Article) else list(articles)
-
-
 def _article_sentences(article: Article) -> list[dict]:
     cached = article.cache.get("sentences")
     if cached is None:
@@ -224,7 +220,7 @@ def sentences(articles: Article | Sequence[Article],
     Columns: article, paragraph, role, sentence (numbered through the whole article, so the
     number does not depend on ``roles``), start, end (offsets in ``raw``), text (normalised).
     """
-    rows = [r for a in _as_list(articles) for r in _article_sentences(a)]
+    rows = [r for a in article_list(articles) for r in _article_sentences(a)]
     return _frame(rows, SENTENCE_COLUMNS, roles)
 
 
@@ -238,5 +234,5 @@ def tokens(articles: Article | Sequence[Article],
     only), kind, stop (stopword), start, end (offsets in ``raw``: ``raw[start:end]`` is the token
     as published).
     """
-    rows = [r for a in _as_list(articles) for r in _article_tokens(a)]
+    rows = [r for a in article_list(articles) for r in _article_tokens(a)]
     return _frame(rows, TOKEN_COLUMNS, roles)

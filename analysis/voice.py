@@ -23,8 +23,8 @@ from collections.abc import Iterable
 import pandas as pd
 
 from .clean import DEFAULT_ROLES
+from .corpus import article_list
 from .framing import stance_markers, stance_summary, tone_of_spans, tone_summary
-from .lexicon import article_list
 from .quotes import outer_quotes
 from .sources import attributions
 from .tokens import WORD_KINDS, sentences, tokens

@@ -85,3 +85,20 @@ def test_progress_bar_runs_in_a_terminal(small_corpus, capsys):
     assert sum(1 for _ in corpus) == len(corpus)
     err = capsys.readouterr().err
     assert f"{len(corpus)}/{len(corpus)}" in err and "article" in err
+
+
+def test_source_roster_and_frame_scores_accept_groups(small_corpus):
+    corpus = analysis.load_corpus(small_corpus, group_by="side")
+    groups = [corpus.group("A"), corpus.group("B")]
+    roster = analysis.source_roster(groups)
+    assert list(dict.fromkeys(roster["article"])) == ["A", "B"]
+    members = [a for a in corpus if a.meta["side"] == "A"]
+    per_article = analysis.source_roster(members)
+    expected = per_article.groupby("canonical")["attributions"].sum().sort_index()
+    got = roster[roster["article"] == "A"].set_index("canonical")["attributions"].sort_index()
+    assert got.to_dict() == expected.to_dict()
+    scores = analysis.frame_scores(groups).set_index(["article", "frame"])
+    separate = analysis.frame_scores(members)
+    assert scores.loc[("A", "conflict"), "hits"] == separate[separate["frame"] == "conflict"][
+        "hits"].sum()
+    assert scores.loc[("A", "conflict"), "words"] == sum(f.word_total(a) for a in members)

@@ -124,7 +124,7 @@ def test_empty_match_column_means_stem():
 def test_article_arguments_are_checked(dm):
     with pytest.raises(AnalysisInputError, match="no articles given"):
         analysis.stance_markers([])
-    with pytest.raises(AnalysisInputError, match="expected Article objects, got str"):
+    with pytest.raises(AnalysisInputError, match="expected Articles, got str"):
         analysis.stance_markers(["dailymail"])
     with pytest.raises(AnalysisInputError, match=r"\['dailymail'\] given more than once"):
         analysis.stance_markers([dm, dm])
