@@ -129,50 +129,37 @@ class Article:
         return gaps
 
 
-def article_list(articles: Article | Sequence[Article]) -> list[Article]:
-    """One article or a sequence of them as a list; a clear error for anything else, for an
-    empty list and for repeated ids."""
-    if isinstance(articles, Article):
-        return [articles]
-    if isinstance(articles, (str, bytes)) or not isinstance(articles, Iterable):
-        raise AnalysisInputError(f"expected an Article or a list of Articles, got "
-                                 f"{type(articles).__name__}")
-    chosen = list(articles)
+def _checked(items, kinds: tuple[type, ...], what: str) -> list:
+    """``items`` (one item or a sequence) as a non-empty list of ``kinds`` with distinct ids."""
+    if isinstance(items, kinds):
+        items = [items]
+    if isinstance(items, (str, bytes)) or not isinstance(items, Iterable):
+        raise AnalysisInputError(f"expected {what}, got {type(items).__name__}")
+    chosen = list(items)
     if not chosen:
         raise AnalysisInputError("no articles given; pass an Article or a list of them")
     for item in chosen:
-        if not isinstance(item, Article):
-            raise AnalysisInputError(f"expected Articles, got {type(item).__name__}; load "
+        if not isinstance(item, kinds):
+            raise AnalysisInputError(f"expected {what}, got {type(item).__name__}; load "
                                      "articles with analysis.load_articles(...)")
-    ids = [a.id for a in chosen]
+    ids = [item.id for item in chosen]
     repeated = sorted({i for i in ids if ids.count(i) > 1})
     if repeated:
         raise AnalysisInputError(f"article id(s) {repeated} given more than once")
     return chosen
 
 
+def article_list(articles: Article | Sequence[Article]) -> list[Article]:
+    """One article or a sequence of them as a list; a clear error for anything else, for an
+    empty list and for repeated ids."""
+    return _checked(articles, (Article,), "Articles")
+
+
 def analysis_units(items) -> list[tuple[str, Iterable[Article]]]:
     """Articles or groups of articles (``Corpus.group``) as ``(name, articles)`` pairs, for
     lenses that compare either; names must be distinct."""
-    if isinstance(items, Article | ArticleGroup):
-        items = [items]
-    if isinstance(items, (str, bytes)) or not isinstance(items, Iterable):
-        raise AnalysisInputError(f"expected Articles or article groups, got "
-                                 f"{type(items).__name__}")
-    items = list(items)
-    if not items:
-        raise AnalysisInputError("no articles given; pass an Article or a list of them")
-    for item in items:
-        if not isinstance(item, Article | ArticleGroup):
-            raise AnalysisInputError(f"expected Articles or article groups, got "
-                                     f"{type(item).__name__}; load articles with "
-                                     "analysis.load_articles(...)")
-    units = [(item.id, [item] if isinstance(item, Article) else item) for item in items]
-    names = [u[0] for u in units]
-    repeated = sorted({n for n in names if names.count(n) > 1})
-    if repeated:
-        raise AnalysisInputError(f"article or group name(s) {repeated} given more than once")
-    return units
+    chosen = _checked(items, (Article, ArticleGroup), "Articles or article groups")
+    return [(item.id, [item] if isinstance(item, Article) else item) for item in chosen]
 
 
 def check_roles(roles: Iterable[str] | None) -> frozenset[str]:
