@@ -427,7 +427,7 @@ def render_index(pages: Sequence[RenderedNotebook], articles: Sequence[Article],
 <ol>
 {links}
 </ol>
-<p class="files">Each page is a notebook executed on these articles. The <code>.ipynb</code>
+<p class="files">Each page is a notebook executed for this report. The <code>.ipynb</code>
 files open in JupyterLab; the pages open in any browser, without a network connection.</p>
 </main>
 </body>
