@@ -90,6 +90,12 @@ class Article:
     encoding: str = "utf-8"
     cache: dict = field(default_factory=dict, compare=False, repr=False)
 
+    def cached(self, key, compute):
+        """The value cached under ``key`` for this article, computed once by ``compute()``."""
+        if key not in self.cache:
+            self.cache[key] = compute()
+        return self.cache[key]
+
     @property
     def headline(self) -> str | None:
         """The headline paragraph's text, or None when the article has none."""

@@ -162,12 +162,11 @@ def _display(forms: dict[str, Counter]) -> dict[str, str]:
     return {s: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0] for s, c in forms.items()}
 
 
-def display_forms(sources: Sequence[Countable], roles: Iterable[str] | None = DEFAULT_ROLES
-                  ) -> dict[str, str]:
-    """For each stem, its most frequent lower-case surface form across the sources."""
+def display_forms(counted: Iterable[TermCounts]) -> dict[str, str]:
+    """For each stem, its most frequent surface form across several ``TermCounts``."""
     merged = TermCounts()
-    for source in sources:
-        merged.add(count_terms(source, unit="stem", roles=roles))
+    for c in counted:
+        merged.add(c)
     return _display(merged.forms)
 
 
@@ -203,10 +202,7 @@ def term_table(articles: Countable | Sequence[Countable], *, unit: str = "word",
     """
     sources = [articles] if isinstance(articles, Article | ArticleGroup) else list(articles)
     counted = [count_terms(s, unit=unit, roles=roles) for s in sources]
-    merged = TermCounts()
-    for c in counted:
-        merged.add(c)
-    names = _display(merged.forms) if unit == "stem" else {}
+    names = display_forms(counted) if unit == "stem" else {}
     frames = [_table_of(s.id, c, names) for s, c in zip(sources, counted, strict=True)]
     if not frames:
         return pd.DataFrame(columns=TERM_COLUMNS)
@@ -373,10 +369,7 @@ def keyness_from_counts(first: TermCounts, second: TermCounts, *, unit: str = "s
     table = keyness(counts[0], counts[1], min_count=min_count, g2_form=g2_form)
     table = table[table["term"] != "<other words>"].reset_index(drop=True)
     if unit == "stem":
-        merged = TermCounts()
-        merged.add(first)
-        merged.add(second)
-        names = _display(merged.forms)
+        names = display_forms([first, second])
         table["term"] = [names.get(t, t) for t in table["term"]]
     return table
 

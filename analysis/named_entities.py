@@ -381,12 +381,12 @@ def _classified_pieces(text: str, start: int, end: int) -> list[tuple[int, int, 
 
 def _article_mentions(article: Article, roles: frozenset[str]) -> list[Mention]:
     """Every name mention of an article in the chosen roles (cached)."""
+    return article.cached(("mentions", roles), lambda: _find_mentions(article, roles))
+
+
+def _find_mentions(article: Article, roles: frozenset[str]) -> list[Mention]:
     from .tokens import _article_sentences
 
-    key = ("mentions", roles)
-    cached = article.cache.get(key)
-    if cached is not None:
-        return cached
     paragraphs = {p.index: p for p in article.paragraphs}
     raw_found = []
     for sentence in _article_sentences(article):
@@ -410,7 +410,6 @@ def _article_mentions(article: Article, roles: frozenset[str]) -> list[Mention]:
         raw_start, raw_end = paragraph.raw_span(s, e)
         mentions.append(Mention(paragraph.index, paragraph.role, number, s, e, raw_start,
                                 raw_end, paragraph.text[s:e], name))
-    article.cache[key] = mentions
     return mentions
 
 

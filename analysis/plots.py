@@ -294,7 +294,7 @@ def plot_stance_by_voice(table: pd.DataFrame, labels: Sequence[str] | None = Non
     """Grouped bars: stance markers by voice, counted over all categories (``stance_by_voice``).
     Returns the plotted table (articles by voice, marker counts)."""
     counts = table.groupby(["article", "voice"], sort=False, as_index=False)["count"].sum()
-    return _bars(counts.rename(columns={"voice": "voice "}), "voice ", "count", labels,
+    return _bars(counts, "voice", "count", labels,
                  "Stance markers by voice: the outlet's own, paraphrase, or quotation",
                  "stance markers")
 

@@ -18,7 +18,6 @@ from __future__ import annotations
 import ast
 import contextlib
 import html
-import json
 import os
 import re
 import time
@@ -502,7 +501,3 @@ def compare_parameters(first: str | Path, second: str | Path, *,
     names = [label or article.id for label, article in zip(labels, articles, strict=True)]
     return {"ARTICLES": paths, "LABELS": names, "ROLES": chosen}
 
-
-def parameters_json(parameters: Mapping[str, Any]) -> str:
-    """Parameters as stable JSON, for logs."""
-    return json.dumps(dict(parameters), sort_keys=True)

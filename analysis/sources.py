@@ -1164,10 +1164,10 @@ def _embed_rows(article: Article, roles: frozenset[str],
 
 def _article_attributions(article: Article, roles: frozenset[str]) -> list[dict]:
     """Every attribution row of one article (cached per roles)."""
-    key = ("attributions", roles)
-    cached = article.cache.get(key)
-    if cached is not None:
-        return cached
+    return article.cached(("attributions", roles), lambda: _find_attributions(article, roles))
+
+
+def _find_attributions(article: Article, roles: frozenset[str]) -> list[dict]:
     context = _Context(article, roles)
     sentences = _sentences_by_paragraph(article, roles)
     rows: list[dict] = []
@@ -1217,7 +1217,6 @@ def _article_attributions(article: Article, roles: frozenset[str]) -> list[dict]
     rows.sort(key=lambda r: (r["start"] if r["frame"] != "embed" else r["speech_start"],
                              r["cue_start"], r["end"]))
     rows.sort(key=lambda r: (r["sentence"], r["paragraph"]))
-    article.cache[key] = rows
     return rows
 
 

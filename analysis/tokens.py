@@ -166,45 +166,47 @@ def sentence_keys(article: Article, roles: Iterable[str] | None = DEFAULT_ROLES
             yield [(kind, *token_keys(text[x:y], kind)[1:]) for x, y, kind in token_spans(text)]
 
 
+def _sentence_rows(article: Article) -> list[dict]:
+    rows: list[dict] = []
+    for paragraph in article.paragraphs:
+        for a, b in sentence_spans(paragraph.text):
+            start, end = paragraph.raw_span(a, b)
+            rows.append({
+                "article": article.id, "paragraph": paragraph.index, "role": paragraph.role,
+                "sentence": len(rows), "start": start, "end": end, "text": paragraph.text[a:b],
+                "kept": paragraph.kept, "_local": (a, b),
+            })
+    return rows
+
+
+def _token_rows(article: Article) -> list[dict]:
+    rows: list[dict] = []
+    paragraphs = {p.index: p for p in article.paragraphs}
+    for sentence in _article_sentences(article):
+        paragraph = paragraphs[sentence["paragraph"]]
+        offset = sentence["_local"][0]
+        text = paragraph.text[offset:sentence["_local"][1]]
+        for a, b, kind in token_spans(text):
+            surface = text[a:b]
+            lower, norm, stemmed, stop = token_keys(surface, kind)
+            start, end = paragraph.raw_span(offset + a, offset + b)
+            rows.append({
+                "article": article.id, "paragraph": paragraph.index, "role": paragraph.role,
+                "sentence": sentence["sentence"], "token": len(rows), "text": surface,
+                "lower": lower, "norm": norm, "stem": stemmed, "kind": kind, "stop": stop,
+                "start": start, "end": end, "kept": paragraph.kept,
+            })
+    return rows
+
+
 def _article_sentences(article: Article) -> list[dict]:
-    cached = article.cache.get("sentences")
-    if cached is None:
-        cached, number = [], 0
-        for paragraph in article.paragraphs:
-            for a, b in sentence_spans(paragraph.text):
-                start, end = paragraph.raw_span(a, b)
-                cached.append({
-                    "article": article.id, "paragraph": paragraph.index, "role": paragraph.role,
-                    "sentence": number, "start": start, "end": end, "text": paragraph.text[a:b],
-                    "kept": paragraph.kept, "_local": (a, b),
-                })
-                number += 1
-        article.cache["sentences"] = cached
-    return cached
+    """Every sentence of every paragraph, numbered through the article (cached)."""
+    return article.cached("sentences", lambda: _sentence_rows(article))
 
 
 def _article_tokens(article: Article) -> list[dict]:
-    cached = article.cache.get("tokens")
-    if cached is None:
-        cached, number = [], 0
-        paragraphs = {p.index: p for p in article.paragraphs}
-        for sentence in _article_sentences(article):
-            paragraph = paragraphs[sentence["paragraph"]]
-            offset = sentence["_local"][0]
-            text = paragraph.text[offset:sentence["_local"][1]]
-            for a, b, kind in token_spans(text):
-                surface = text[a:b]
-                lower, norm, stemmed, stop = token_keys(surface, kind)
-                start, end = paragraph.raw_span(offset + a, offset + b)
-                cached.append({
-                    "article": article.id, "paragraph": paragraph.index, "role": paragraph.role,
-                    "sentence": sentence["sentence"], "token": number, "text": surface,
-                    "lower": lower, "norm": norm, "stem": stemmed, "kind": kind, "stop": stop,
-                    "start": start, "end": end, "kept": paragraph.kept,
-                })
-                number += 1
-        article.cache["tokens"] = cached
-    return cached
+    """Every token of every sentence, numbered through the article (cached)."""
+    return article.cached("tokens", lambda: _token_rows(article))
 
 
 def _frame(rows: Iterable[dict], columns: list[str], roles: Iterable[str] | None) -> pd.DataFrame:

@@ -70,12 +70,17 @@ def failing_notebook(folder: Path) -> Path:
     """A two-cell story notebook whose second code cell divides by zero."""
     parameters = new_code_cell(SEED_PARAMETERS)
     parameters.metadata["tags"] = ["parameters"]
-    node = new_notebook(cells=[new_markdown_cell("# 9 · Broken"), parameters,
-                               new_markdown_cell("Fails:"), new_code_cell("ratio = 1 / 0\nratio")])
+    return write_story_notebook(folder / "nb" / "09_broken.ipynb", [
+        new_markdown_cell("# 9 · Broken"), parameters, new_markdown_cell("Fails:"),
+        new_code_cell("ratio = 1 / 0\nratio")])
+
+
+def write_story_notebook(path: Path, cells: list) -> Path:
+    """Write cells as a Python 3 notebook at ``path`` (its folder is created)."""
+    node = new_notebook(cells=cells)
     node.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
                                    "language": "python"}
-    path = folder / "nb" / "09_broken.ipynb"
-    path.parent.mkdir()
+    path.parent.mkdir(parents=True, exist_ok=True)
     nbformat.write(node, path)
     return path
 
@@ -128,13 +133,7 @@ def figure_notebook(folder: Path) -> Path:
     cells = [new_markdown_cell("# 8 · Figures"), parameters]
     for source in code:
         cells += [new_markdown_cell("Next:"), new_code_cell(source)]
-    node = new_notebook(cells=cells)
-    node.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
-                                   "language": "python"}
-    path = folder / "nb" / "08_figures.ipynb"
-    path.parent.mkdir()
-    nbformat.write(node, path)
-    return path
+    return write_story_notebook(folder / "nb" / "08_figures.ipynb", cells)
 
 
 @pytest.mark.executes_notebooks
