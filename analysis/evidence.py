@@ -9,11 +9,14 @@ match``, where ``start``/``end`` are offsets in ``Article.raw`` and ``match`` is
   Position is measured in raw characters of the analysed paragraphs laid end to end, so
   paragraphs outside the chosen roles (captions by default) take no room.
 - :func:`first_appearance` says where each actor, category or frame first appears.
-- :func:`kwic` gives each row's left and right context inside its sentence.
+- :func:`kwic` gives each row's left and right context inside its sentence (or paragraph);
+  the words lens's concordance is this function applied to term hits.
 - :func:`rate_table` counts rows per article and label, with zero rows for absent labels,
   per 1,000 words.
 - :func:`in_spans` and :func:`subtract_spans` relate rows to other raw spans, such as the
   spans of quoted speech, so that a lens can be split into narrator and quoted voice.
+- :func:`holds` checks the evidence contract, :func:`attach_sentences` adds each row's
+  sentence as published, and :func:`in_input_order` sorts rows by the order articles were given.
 """
 
 from __future__ import annotations
@@ -22,10 +25,10 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
 
-from .clean import DEFAULT_ROLES
-from .corpus import Article, article_list, check_roles
 from .errors import AnalysisInputError
-from .tokens import sentences
+from .text.article import Article, article_list, check_roles
+from .text.roles import DEFAULT_ROLES
+from .text.spans import cut_spans, strip_span
 
 SECTIONS = ("headline", "lede", "rest")
 LEDE_PARAGRAPHS = 2
@@ -120,42 +123,54 @@ def first_appearance(evidence: pd.DataFrame, key: str | Sequence[str]) -> pd.Dat
     columns = ["article", *keys, *FIRST_COLUMNS]
     if evidence.empty:
         return pd.DataFrame(columns=columns)
-    order = {a: n for n, a in enumerate(pd.unique(evidence["article"]))}
-    ranked = evidence.assign(_order=evidence["article"].map(order))
-    ranked = ranked.sort_values(["_order", "start", "end", *keys], kind="stable")
+    order = list(pd.unique(evidence["article"]))
+    ranked = in_input_order(evidence, order, ["start", "end", *keys])
     groups = ranked.groupby(["article", *keys], sort=False, dropna=False)
     ranked["mentions"] = groups["start"].transform("size")
     first = ranked.groupby(["article", *keys], sort=False, dropna=False).head(1)
-    first = first.sort_values(["_order", "position", *keys], kind="stable")
-    return first[columns].reset_index(drop=True)
+    return in_input_order(first, order, ["position", *keys])[columns]
+
+
+KWIC_BOUNDS = ("sentence", "paragraph")
 
 
 def kwic(articles: Article | Sequence[Article], evidence: pd.DataFrame, *,
-         width: int | None = None) -> pd.DataFrame:
-    """Evidence rows with their context in the sentence: ``left`` + ``match`` + ``right``.
+         bounds: str = "sentence", width: int | None = None,
+         one_line: bool = False) -> pd.DataFrame:
+    """Evidence rows with their context: ``left`` + ``match`` + ``right``.
 
-    ``left`` is the raw text from the start of the sentence to ``start``, ``right`` from
-    ``end`` to the end of the sentence, so that left + match + right is the sentence exactly
-    as published. ``width`` keeps only that many characters next to the match on each side.
+    ``left`` is the raw text from the start of the row's sentence (or paragraph, with
+    ``bounds="paragraph"``) to ``start``, ``right`` from ``end`` to the end of that sentence or
+    paragraph, so that left + match + right is the sentence exactly as published. ``width``
+    keeps only that many characters next to the match on each side; ``one_line`` shows
+    whitespace runs in the context as single spaces (for reading, not for offsets). The
+    columns are the evidence's, with left, match and right placed after ``end``.
     """
-    require_columns(evidence, ["article", "sentence", "start", "end"], "evidence")
+    if bounds not in KWIC_BOUNDS:
+        raise AnalysisInputError(f"bounds must be one of {list(KWIC_BOUNDS)}, not {bounds!r}")
+    unit = bounds if bounds == "paragraph" else "sentence"
+    require_columns(evidence, ["article", unit, "start", "end"], "evidence")
     if width is not None and (not isinstance(width, int) or width < 0):
         raise AnalysisInputError(f"width must be a whole number of characters, not {width!r}")
     known = _by_id(articles)
     _check_articles(evidence, known, "evidence")
-    bounds = {}
+    limits = {}
     for article in known.values():
-        for s in sentences(article, roles=None).itertuples(index=False):
-            bounds[(article.id, s.sentence)] = (s.start, s.end)
+        units = article.paragraphs if unit == "paragraph" else article.sentences
+        for u in units:
+            limits[(article.id, u.index)] = (u.start, u.end)
     lefts, matches, rights = [], [], []
-    for row in evidence[["article", "sentence", "start", "end"]].itertuples(index=False):
+    for row in evidence[["article", unit, "start", "end"]].itertuples(index=False):
         raw = known[row.article].raw
-        first, last = bounds[(row.article, int(row.sentence))]
-        left, right = raw[first:int(row.start)], raw[int(row.end):last]
+        first, last = limits[(row.article, int(getattr(row, unit)))]
+        start, end = int(row.start), int(row.end)
         if width is not None:
-            left, right = left[len(left) - width:], right[:width]
+            first, last = max(first, start - width), min(last, end + width)
+        left, right = raw[first:start], raw[end:last]
+        if one_line:
+            left, right = " ".join(left.split()), " ".join(right.split())
         lefts.append(left)
-        matches.append(raw[int(row.start):int(row.end)])
+        matches.append(raw[start:end])
         rights.append(right)
     result = evidence.drop(columns=[c for c in ("left", "match", "right")
                                     if c in evidence.columns])
@@ -238,19 +253,9 @@ def subtract_spans(articles: Article | Sequence[Article], units: pd.DataFrame,
     rows = []
     for record in units.to_dict("records"):
         raw = known[record["article"]].raw
-        position, stop = int(record["start"]), int(record["end"])
-        pieces = []
-        for s, e in lists.get(record["article"], ()):
-            if e <= position or s >= stop:
-                continue
-            pieces.append((position, max(position, s)))
-            position = max(position, e)
-        pieces.append((position, stop))
-        for a, b in pieces:
-            while a < b and raw[a].isspace():
-                a += 1
-            while b > a and raw[b - 1].isspace():
-                b -= 1
+        whole = [(int(record["start"]), int(record["end"]), None)]
+        for a, b, _ in cut_spans(whole, lists.get(record["article"], ())):
+            a, b = strip_span(raw, a, b)
             if any(c.isalnum() for c in raw[a:b]):
                 rows.append({**{c: record[c] for c in carried}, "start": a, "end": b,
                              "match": raw[a:b]})
@@ -262,10 +267,28 @@ def attach_sentences(articles: Article | Sequence[Article], table: pd.DataFrame,
     """``table`` with the text of each row's sentence (as published) in a new column."""
     require_columns(table, ["article", "sentence"], "table")
     known = _by_id(articles)
-    texts = {}
-    for article in known.values():
-        for row in sentences(article, roles=None).itertuples():
-            texts[(article.id, int(row.sentence))] = " ".join(
-                article.raw[row.start:row.end].split())
+    texts = {(article.id, s.index): " ".join(article.raw[s.start:s.end].split())
+             for article in known.values() for s in article.sentences}
     return table.assign(**{column: [texts.get((a, int(s)), "") for a, s in
                                     zip(table["article"], table["sentence"], strict=True)]})
+
+
+def holds(articles: Article | Sequence[Article], table: pd.DataFrame,
+          column: str = "match") -> bool:
+    """True when every row's ``column`` is exactly ``raw[start:end]`` of its article: the
+    evidence contract every lens keeps."""
+    raw = {a.id: a.raw for a in article_list(articles)}
+    return all(raw[row.article][row.start:row.end] == getattr(row, column)
+               for row in table.itertuples())
+
+
+def in_input_order(frame: pd.DataFrame, order: Sequence[str], by: Sequence[str] = (),
+                   ascending: bool | Sequence[bool] = True,
+                   column: str = "article") -> pd.DataFrame:
+    """``frame`` sorted by the position of each row's ``column`` value in ``order`` (the order
+    the articles or groups were given), then by ``by``; a stable sort, index reset."""
+    rank = {name: i for i, name in enumerate(order)}
+    then = [ascending] * len(by) if isinstance(ascending, bool) else list(ascending)
+    ranked = frame.assign(_order=frame[column].map(rank))
+    ranked = ranked.sort_values(["_order", *by], ascending=[True, *then], kind="stable")
+    return ranked.drop(columns="_order").reset_index(drop=True)

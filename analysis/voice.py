@@ -10,10 +10,11 @@ Every character of the analysed text gets one of three voices:
 - **narrator**: everything else, including the words that name a source ("*officials said*")
   and scare quotes the outlet puts around words no source is credited with.
 
-Attributed speech comes from the sources lens (``analysis.sources.attributions``), so the split
-is only as good as its rules: a reported clause that runs on into narration counts as reported,
-and speech the rules miss counts as the narrator's. A stance marker counts for a voice when it
-lies wholly inside it; one that straddles a boundary is listed with voice ``mixed``.
+Attributed speech comes from the sources lens (:func:`analysis.sources.attributions`; embedded
+posts are quoted voice when the analysed roles include them), so the split is only as good as
+its rules: a reported clause that runs on into narration counts as reported, and speech the
+rules miss counts as the narrator's. A stance marker counts for a voice when it lies wholly
+inside it; one that straddles a boundary is listed with voice ``mixed``.
 """
 
 from __future__ import annotations
@@ -22,59 +23,43 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from .clean import DEFAULT_ROLES
-from .corpus import article_list
-from .framing import stance_markers, stance_summary, tone_of_spans, tone_summary
-from .quotes import outer_quotes
-from .sources import attributions
-from .tokens import WORD_KINDS, sentences, tokens
+from . import stance as stance_lens
+from . import tone as tone_lens
+from .evidence import in_input_order
+from .sources.rows import attributions
+from .text.article import article_list, check_roles
+from .text.quotation import outer_quotes
+from .text.roles import DEFAULT_ROLES
+from .text.spans import cut_spans, merge_spans, strip_span
+from .text.tables import sentences, tokens
+from .text.tokenise import WORD_KINDS
 
 VOICES = ("narrator", "reported", "quoted")
 SPAN_COLUMNS = ["article", "start", "end", "voice", "sources"]
 SEGMENT_COLUMNS = ["article", "paragraph", "sentence", "voice", "start", "end", "match"]
 WORD_COLUMNS = ["article", "voice", "words", "share"]
+STANCE_COLUMNS = ["article", "voice", "category", "count", "words", "per_1000"]
 
 
-def _merge(spans: list[tuple[int, int, set[str]]]) -> list[tuple[int, int, set[str]]]:
-    merged: list[tuple[int, int, set[str]]] = []
-    for start, end, names in sorted(spans, key=lambda s: (s[0], s[1])):
-        if merged and start <= merged[-1][1]:
-            s, e, n = merged[-1]
-            merged[-1] = (s, max(e, end), n | names)
-        else:
-            merged.append((start, end, set(names)))
-    return merged
-
-
-def _cut(spans: list[tuple[int, int, set[str]]], holes: list[tuple[int, int, set[str]]]
-         ) -> list[tuple[int, int, set[str]]]:
-    """The parts of ``spans`` outside every hole."""
-    pieces = []
-    for start, end, names in spans:
-        position = start
-        for hole_start, hole_end, _ in holes:
-            if hole_end <= position or hole_start >= end:
-                continue
-            if hole_start > position:
-                pieces.append((position, hole_start, names))
-            position = max(position, hole_end)
-        if position < end:
-            pieces.append((position, end, names))
-    return pieces
-
-
-def voice_spans(articles, roles: Iterable[str] | None = DEFAULT_ROLES) -> pd.DataFrame:
-    """Raw spans of attributed speech, each labelled ``quoted`` or ``reported``.
+def spans(articles, *, roles: Iterable[str] | None = DEFAULT_ROLES) -> pd.DataFrame:
+    """Raw spans of attributed speech in the paragraphs of ``roles``, each labelled ``quoted``
+    or ``reported``.
 
     Columns: article, start, end, voice, sources (canonical names of the speakers, joined).
     Spans do not overlap; text outside every span is the narrator's.
     """
+    return _spans(article_list(articles), roles)
+
+
+def _spans(articles: list, roles: Iterable[str] | None) -> pd.DataFrame:
+    wanted = check_roles(roles)
     rows = []
-    for article in article_list(articles):
+    for article in articles:
         found = attributions(article, roles=roles)
-        found = found[(found["speech_start"] >= 0) & (found["speech_end"] > found["speech_start"])]
-        speech = _merge([(int(r.speech_start), int(r.speech_end), {r.canonical})
-                         for r in found.itertuples()])
+        found = found[found["role"].isin(wanted) & (found["speech_start"] >= 0)
+                      & (found["speech_end"] > found["speech_start"])]
+        speech = merge_spans([(int(r.speech_start), int(r.speech_end), {r.canonical})
+                              for r in found.itertuples()])
         posts = {int(r.speech_start) for r in found.itertuples() if r.frame == "embed"}
         verbatim = []
         for paragraph in article.select(roles):
@@ -84,31 +69,24 @@ def voice_spans(articles, roles: Iterable[str] | None = DEFAULT_ROLES) -> pd.Dat
                     if a < e and s < b:
                         verbatim.append((max(a, s), min(b, e), names))
         verbatim += [(s, e, n) for s, e, n in speech if s in posts]
-        verbatim = _merge(verbatim)
+        verbatim = merge_spans(verbatim)
         labelled = [(s, e, n, "quoted") for s, e, n in verbatim]
-        labelled += [(s, e, n, "reported") for s, e, n in _cut(speech, verbatim)]
+        labelled += [(s, e, n, "reported")
+                     for s, e, n in cut_spans(speech, [(s, e) for s, e, _ in verbatim])]
         rows += [{"article": article.id, "start": s, "end": e, "voice": v,
                   "sources": ", ".join(sorted(n))} for s, e, n, v in sorted(labelled)]
     return pd.DataFrame(rows, columns=SPAN_COLUMNS)
 
 
-def _trim(raw: str, a: int, b: int) -> tuple[int, int]:
-    while a < b and raw[a].isspace():
-        a += 1
-    while b > a and raw[b - 1].isspace():
-        b -= 1
-    return a, b
-
-
-def voice_segments(articles, roles: Iterable[str] | None = DEFAULT_ROLES,
-                   spans: pd.DataFrame | None = None) -> pd.DataFrame:
+def segments(articles, *, roles: Iterable[str] | None = DEFAULT_ROLES,
+             spans: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every sentence of the chosen roles cut into narrator, reported and quoted pieces.
 
     Columns: article, paragraph, sentence, voice, start, end, match (``raw[start:end]``).
     Pieces are trimmed of surrounding whitespace and kept when they hold a letter or digit.
     """
     chosen = article_list(articles)
-    spans = voice_spans(chosen, roles) if spans is None else spans
+    spans = _spans(chosen, roles) if spans is None else spans
     rows = []
     for article in chosen:
         own = [(int(r.start), int(r.end), r.voice)
@@ -118,7 +96,7 @@ def voice_segments(articles, roles: Iterable[str] | None = DEFAULT_ROLES,
                                                     if unit.start < x < unit.end})
             for a, b in zip(cuts, cuts[1:], strict=False):
                 voice = next((v for s, e, v in own if s <= a and b <= e), "narrator")
-                a, b = _trim(article.raw, a, b)
+                a, b = strip_span(article.raw, a, b)
                 if a < b and any(c.isalnum() for c in article.raw[a:b]):
                     if rows and rows[-1]["voice"] == voice and rows[-1]["sentence"] == \
                             unit.sentence and rows[-1]["article"] == article.id:
@@ -141,17 +119,17 @@ def _voice_of(spans: pd.DataFrame, article: str, start: int, end: int) -> str:
     return str(holding["voice"].iloc[0]) if len(holding) else "mixed"
 
 
-def voice_words(articles, roles: Iterable[str] | None = DEFAULT_ROLES,
-                spans: pd.DataFrame | None = None) -> pd.DataFrame:
+def words(articles, *, roles: Iterable[str] | None = DEFAULT_ROLES,
+          spans: pd.DataFrame | None = None) -> pd.DataFrame:
     """Words (word and number tokens) in each voice, and each voice's share, per article."""
     chosen = article_list(articles)
-    spans = voice_spans(chosen, roles) if spans is None else spans
+    spans = _spans(chosen, roles) if spans is None else spans
     rows = []
     for article in chosen:
-        words = tokens(article, roles=roles)
-        words = words[words["kind"].isin(WORD_KINDS)]
+        toks = tokens(article, roles=roles)
+        toks = toks[toks["kind"].isin(WORD_KINDS)]
         voices = [_voice_of(spans, article.id, int(s), int(e))
-                  for s, e in zip(words["start"], words["end"], strict=True)]
+                  for s, e in zip(toks["start"], toks["end"], strict=True)]
         total = len(voices)
         for voice in VOICES:
             n = voices.count(voice)
@@ -160,62 +138,58 @@ def voice_words(articles, roles: Iterable[str] | None = DEFAULT_ROLES,
     return pd.DataFrame(rows, columns=WORD_COLUMNS)
 
 
-def stance_markers_by_voice(articles, roles: Iterable[str] | None = DEFAULT_ROLES,
-                            spans: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Stance marker evidence rows (``framing.stance_markers``) with a ``voice`` column."""
+def markers(articles, *, roles: Iterable[str] | None = DEFAULT_ROLES,
+            spans: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Stance marker evidence rows (:func:`analysis.stance.markers`) with a ``voice`` column."""
     chosen = article_list(articles)
-    spans = voice_spans(chosen, roles) if spans is None else spans
-    markers = stance_markers(chosen, roles=roles)
+    spans = _spans(chosen, roles) if spans is None else spans
+    found = stance_lens.markers(chosen, roles=roles)
     voices = [_voice_of(spans, a, int(s), int(e)) for a, s, e in
-              zip(markers["article"], markers["start"], markers["end"], strict=True)]
-    return markers.assign(voice=voices)
+              zip(found["article"], found["start"], found["end"], strict=True)]
+    return found.assign(voice=voices)
 
 
-def stance_by_voice(articles, roles: Iterable[str] | None = DEFAULT_ROLES) -> pd.DataFrame:
+def stance(articles, *, roles: Iterable[str] | None = DEFAULT_ROLES) -> pd.DataFrame:
     """Stance markers per article, voice and category, per 1,000 words of that voice.
 
     Columns: article, voice, category, count, words, per_1000. Markers straddling two voices
-    are left out (see ``stance_markers_by_voice``).
+    are left out (see :func:`markers`).
     """
     chosen = article_list(articles)
-    spans = voice_spans(chosen, roles)
-    markers = stance_markers_by_voice(chosen, roles, spans)
-    words = voice_words(chosen, roles, spans)
+    found_spans = _spans(chosen, roles)
+    found = markers(chosen, roles=roles, spans=found_spans)
+    counted = words(chosen, roles=roles, spans=found_spans)
     frames = []
     for voice in VOICES:
-        mine = words[words["voice"] == voice]
-        counts = dict(zip(mine["article"], mine["words"], strict=True))
-        summary = stance_summary(chosen, roles=roles, evidence=markers[markers["voice"] == voice],
-                                 words=counts)
+        mine = counted[counted["voice"] == voice]
+        totals = dict(zip(mine["article"], mine["words"], strict=True))
+        summary = stance_lens.summary(chosen, roles=roles,
+                                      evidence=found[found["voice"] == voice], words=totals)
         frames.append(summary.assign(voice=voice))
-    table = pd.concat(frames, ignore_index=True)
-    order = {a.id: i for i, a in enumerate(chosen)}
-    table = (table.assign(_order=table["article"].map(order))
-             .sort_values(["_order"], kind="stable").drop(columns="_order"))
-    return table[["article", "voice", "category", "count", "words", "per_1000"]].reset_index(
-        drop=True)
+    table = in_input_order(pd.concat(frames, ignore_index=True), [a.id for a in chosen])
+    return table[STANCE_COLUMNS]
 
 
-def tone_by_voice(articles, roles: Iterable[str] | None = DEFAULT_ROLES
-                  ) -> tuple[pd.DataFrame, pd.DataFrame]:
+def tone(articles, *, roles: Iterable[str] | None = DEFAULT_ROLES
+         ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """VADER tone of every narrator, reported and quoted piece, and a summary per voice.
 
-    Returns ``(scores, summary)``: scores have the ``tone_of_spans`` columns plus sentence
-    and voice; the summary has article, voice, units, mean, median and the shares of negative,
-    neutral and positive pieces.
+    Returns ``(scores, summary)``: scores have the :func:`analysis.tone.score_spans` columns
+    plus sentence and voice; the summary has article, voice, units, mean, median and the
+    shares of negative, neutral and positive pieces.
     """
     chosen = article_list(articles)
-    segments = voice_segments(chosen, roles)
-    frames = [tone_of_spans(a, segments[segments["article"] == a.id][
+    pieces = segments(chosen, roles=roles)
+    frames = [tone_lens.score_spans(a, pieces[pieces["article"] == a.id][
         ["start", "end", "sentence", "voice"]]) for a in chosen]
     scores = pd.concat(frames, ignore_index=True)
-    summary = tone_summary(chosen, roles=roles, scores=scores, by="voice")
+    summary = tone_lens.summary(chosen, roles=roles, scores=scores, by="voice")
     return scores, summary
 
 
 def marker_voices(markers: pd.DataFrame, article: str) -> dict[str, set[str]]:
     """For one article, each stance word (lower case) and the voices it occurs in, from
-    ``stance_markers_by_voice``."""
+    :func:`markers`."""
     own = markers[markers["article"] == article]
     voices: dict[str, set[str]] = {}
     for word, voice in zip(own["match"].str.lower(), own["voice"], strict=True):

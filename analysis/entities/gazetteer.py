@@ -1,0 +1,191 @@
+"""The entity gazetteer and alias file, compiled: known sources, titles, organisation and place
+heads, and the pattern for a capitalised name.
+
+``lexicons/source_aliases.tsv`` lists known sources with their variants; ``lexicons/
+entity_gazetteer.tsv`` lists titles, heads, places, groups, nationality words and capitalised
+words that are never names; ``lexicons/grammar.tsv`` lists the connectors ("of", "bin", "in
+the") and abbreviations ("St.", "Jr.") that may join a name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..lexicons import alternation, grammar_words, table, word_list
+
+ENTITY_TYPES = ("person", "organisation", "place", "other")
+ORG_CATEGORIES = ("media_head", "government_head", "document_head", "organisation_head")
+UPPER = "A-Z" + "".join(re.escape(chr(c)) for c in range(0xC0, 0x530)
+                        if chr(c).isupper() and chr(c).isalpha())
+KIND_TYPE = {"person": "person", "media": "organisation", "government": "organisation",
+              "other": "organisation", "document": "other", "social": "other"}
+
+
+@dataclass(frozen=True)
+class Known:
+    """A source listed in the alias file: its canonical name, kind and coreference class."""
+
+    canonical: str
+    kind: str
+    cls: str
+
+
+@dataclass(frozen=True)
+class Name:
+    """A classified name: canonical form, entity type, source kind and coreference class."""
+
+    canonical: str
+    type: str
+    kind: str
+    cls: str
+
+
+@dataclass(frozen=True)
+class Gazetteer:
+    """The entity gazetteer, indexed by word."""
+
+    titles: tuple[tuple[str, ...], ...]
+    heads: dict[str, tuple[str, str, str]]
+    places: dict[str, tuple[str, str]]
+    place_heads: frozenset[str]
+    groups: dict[str, tuple[str, str]]
+    demonyms: frozenset[str]
+    not_name: frozenset[str]
+
+
+@cache
+def gazetteer() -> Gazetteer:
+    """The entity gazetteer (``lexicons/entity_gazetteer.tsv``), indexed by category."""
+    rows = table("entity_gazetteer.tsv")
+    titles, heads, places, groups = [], {}, {}, {}
+    place_heads, demonyms, not_name = set(), set(), set()
+    for row in rows:
+        word, category = row["word"], row["category"]
+        if category == "title":
+            titles.append(tuple(word.split()))
+        elif category in ORG_CATEGORIES:
+            heads.setdefault(word, (category, row["kind"], row["class"]))
+        elif category == "place":
+            places[word] = (row.get("canonical") or word, row["class"])
+        elif category == "place_head":
+            place_heads.add(word)
+        elif category == "group":
+            groups[word] = (row["kind"], row["class"])
+        elif category == "demonym":
+            demonyms.add(word)
+        elif category == "not_name":
+            not_name.add(word)
+    titles.sort(key=len, reverse=True)
+    return Gazetteer(tuple(titles), heads, places, frozenset(place_heads), groups,
+                     frozenset(demonyms), frozenset(not_name))
+
+
+def _variant_is_case_insensitive(variant: str) -> bool:
+    """Multi-word variants, handles and web addresses match without regard to case."""
+    return " " in variant or variant.startswith("@") or "." in variant.strip(".")
+
+
+@cache
+def alias_index() -> tuple[re.Pattern[str], dict[str, Known], dict[str, Known]]:
+    """The alias file compiled: one pattern for every variant, and exact/lower-case lookups."""
+    exact: dict[str, Known] = {}
+    folded: dict[str, Known] = {}
+    variants: list[tuple[str, bool]] = []
+    for row in table("source_aliases.tsv"):
+        known = Known(row["canonical"], row["kind"], row["class"])
+        for variant in [v.strip() for v in row["aliases"].split("|") if v.strip()]:
+            insensitive = _variant_is_case_insensitive(variant)
+            (folded if insensitive else exact).setdefault(
+                variant.lower() if insensitive else variant, known)
+            variants.append((variant, insensitive))
+    variants.sort(key=lambda v: len(v[0]), reverse=True)
+    parts = [f"(?i:{re.escape(v)})" if ci else re.escape(v) for v, ci in variants]
+    pattern = re.compile(rf"(?<![\w@#/.'-])(?:{'|'.join(parts)})(?![\w@-]|'\w\w)")
+    return pattern, exact, folded
+
+
+def known(text: str) -> Known | None:
+    """The alias-file entry whose variant is exactly ``text``, if any."""
+    _, exact, folded = alias_index()
+    return exact.get(text) or folded.get(text.lower())
+
+
+def find_known(text: str) -> list[tuple[int, int, Known]]:
+    """Every alias-file variant in ``text``: ``(start, end, entry)``, left to right."""
+    pattern = alias_index()[0]
+    found = []
+    for match in pattern.finditer(text):
+        entry = known(match.group())
+        if entry is not None:
+            found.append((match.start(), match.end(), entry))
+    return found
+
+
+@cache
+def stop_capitals() -> frozenset[str]:
+    """Capitalised words that never start or join a name (function words, sentence openers)."""
+    words = {w.capitalize() for w in word_list("stopwords_en.txt")
+             if w.isalpha() and (len(w) > 1 or w in "ai")}
+    return frozenset(words | gazetteer().not_name)
+
+
+@cache
+def cap_pattern() -> str:
+    """Regular expression for one capitalised name word (or acronym, title abbreviation, handle)."""
+    stops = "|".join(re.escape(w) for w in sorted(stop_capitals(), key=len, reverse=True))
+    abbr = alternation(name_abbreviations())
+    return (rf"(?!(?:{stops})(?![\w.'-]))"
+            rf"(?:(?:{abbr})|[{UPPER}](?:\.[{UPPER}])+\.?"
+            rf"|[{UPPER}]\w*(?:-[{UPPER}\d]\w*)*(?:'(?!s\b)\w+)*)")
+
+
+@cache
+def name_regex() -> re.Pattern[str]:
+    """A run of capitalised words with the connectors that may join them."""
+    cap = cap_pattern()
+    connectors = "|".join(re.escape(c) for c in sorted(
+        grammar_words("name_connectors") + grammar_words("head_connectors"),
+        key=len, reverse=True))
+    capc = rf"(?:{cap}|\d+(?:st|nd|rd|th)(?= [{UPPER}]))"
+    return re.compile(rf"(?<![\w#@/.'-]){cap}(?:(?: (?:{connectors}))? {capc})*")
+
+
+@cache
+def head_prepositions() -> tuple[str, ...]:
+    """The prepositions that continue a name after an organisation head: in, on, for, at."""
+    return tuple(dict.fromkeys(c.split()[0] for c in grammar_words("head_connectors")))
+
+
+@cache
+def connector_words() -> frozenset[str]:
+    """The first words of every name connector ("of", "in", "de" ...)."""
+    return frozenset(c.split()[0] for c in
+                     grammar_words("name_connectors") + grammar_words("head_connectors"))
+
+
+@cache
+def name_abbreviations() -> tuple[str, ...]:
+    """Abbreviations that belong to a name: titles ending in a stop ("Sgt.") and the name
+    abbreviations of ``grammar.tsv`` ("St.", "Jr."), longest first."""
+    return tuple(sorted({t[-1] for t in gazetteer().titles if t[-1].endswith(".")}
+                        | set(grammar_words("name_abbreviations")), key=len, reverse=True))
+
+
+def split_connectors(words: list[str]) -> list[list[str]]:
+    """Split a name run where "in/on/for/at" follows a word that is not an organisation head."""
+    heads = gazetteer().heads
+    prepositions = head_prepositions()
+    pieces, current, i = [], [], 0
+    while i < len(words):
+        word = words[i]
+        if word in prepositions and current and current[-1] not in heads:
+            pieces.append(current)
+            current = []
+            i += 2 if i + 1 < len(words) and words[i + 1] == "the" else 1
+            continue
+        current.append(word)
+        i += 1
+    pieces.append(current)
+    return [p for p in pieces if p]

@@ -1,0 +1,103 @@
+"""Lexicons and word lists: data files in this folder, and the loader that reads them.
+
+Every file starts with a header of ``#`` lines saying where its contents came from. Word lists
+(``.txt``) have one entry a line; tables (``.tsv``) are tab-separated with a column-name line.
+``grammar.tsv`` holds the closed-class word lists the rules use (determiners, auxiliaries,
+months, name connectors ...), one named list a row.
+
+A malformed file raises :class:`~analysis.errors.LexiconError` naming the file and the line.
+The matcher that applies word and phrase lexicons to article tokens is :mod:`.match`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from functools import cache
+from pathlib import Path
+from types import MappingProxyType
+
+from ..errors import LexiconError
+from ..paths import LEXICONS_DIR, display_path
+
+GRAMMAR = "grammar.tsv"
+
+
+def lexicon_path(name: str | Path) -> Path:
+    """A data file's path: a name in ``analysis/lexicons/`` or an absolute path to a
+    researcher's own file in the same format."""
+    return Path(name) if Path(name).is_absolute() else LEXICONS_DIR / name
+
+
+def _content_lines(name: str) -> list[tuple[int, str]]:
+    """``(line number, line)`` of the non-comment, non-blank lines of a data file."""
+    path = lexicon_path(name)
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except FileNotFoundError:
+        raise LexiconError(f"{display_path(path)}: no such lexicon file") from None
+    except UnicodeDecodeError as exc:
+        raise LexiconError(f"{display_path(path)}: not UTF-8 text (byte offset "
+                           f"{exc.start})") from None
+    return [(number, line) for number, line in enumerate(lines, start=1)
+            if line.strip() and not line.startswith("#")]
+
+
+@cache
+def word_list(name: str) -> tuple[str, ...]:
+    """The entries of a one-entry-a-line data file, in file order."""
+    return tuple(line.strip() for _, line in _content_lines(name))
+
+
+@cache
+def table(name: str) -> tuple[Mapping[str, str], ...]:
+    """The rows of a tab-separated data file as read-only mappings keyed by its column-name
+    line. A row with more cells than there are columns raises ``LexiconError`` naming the
+    file and the line."""
+    lines = _content_lines(name)
+    if not lines:
+        raise LexiconError(f"{display_path(lexicon_path(name))}: no column-name line")
+    columns = lines[0][1].split("\t")
+    rows = []
+    for number, line in lines[1:]:
+        cells = line.split("\t")
+        if len(cells) > len(columns):
+            raise LexiconError(f"{display_path(lexicon_path(name))}, line {number}: "
+                               f"{len(cells)} tab-separated cells but the header names "
+                               f"{len(columns)} columns")
+        cells += [""] * (len(columns) - len(cells))
+        rows.append(MappingProxyType(dict(zip(columns, (c.strip() for c in cells),
+                                              strict=True))))
+    return tuple(rows)
+
+
+def header(name: str) -> str:
+    """The ``#`` header of a data file, without the ``#`` marks."""
+    lines = lexicon_path(name).read_text(encoding="utf-8").splitlines()
+    return "\n".join(line.lstrip("# ").rstrip() for line in lines if line.startswith("#"))
+
+
+@cache
+def grammar_words(name: str) -> tuple[str, ...]:
+    """The entries of one named list in ``grammar.tsv``, in file order."""
+    lists = {row["list"]: row["words"] for row in table(GRAMMAR)}
+    if name not in lists:
+        raise LexiconError(f"{display_path(lexicon_path(GRAMMAR))}: no list named {name!r}")
+    return tuple(w.strip() for w in lists[name].split("|") if w.strip())
+
+
+def regex(name: str, row: int, pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """Compile a regular expression read from row ``row`` of data file ``name``; a pattern
+    that does not compile raises ``LexiconError`` naming the file and row."""
+    try:
+        return re.compile(pattern, flags)
+    except re.error as exc:
+        raise LexiconError(f"{display_path(lexicon_path(name))}, row {row}: {pattern!r} is not "
+                           f"a valid regular expression ({exc})") from None
+
+
+def alternation(words, *, longest_first: bool = False) -> str:
+    """A regular-expression alternation of literal words (spaces kept as spaces), in the
+    order given or longest first."""
+    ordered = sorted(set(words), key=len, reverse=True) if longest_first else list(words)
+    return "|".join(re.escape(w).replace(r"\ ", " ") for w in ordered)

@@ -1,0 +1,123 @@
+"""The ``framing`` command: ``audit FILE``, ``compare A.txt B.txt``, ``report`` and
+``notebooks``.
+
+Only ``audit`` runs in this process's imports alone; the others import the executor when
+they run, so ``framing audit`` starts without pyplot, Dask or nbconvert.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+import pandas as pd
+
+from ..errors import AnalysisError
+from ..paths import REPORTS_DIR, display_path
+from ..text.reading import load_article
+
+
+def _audit(args: argparse.Namespace) -> int:
+    article = load_article(args.file, encoding=args.encoding)
+    table = article.audit()
+    print(f"{args.file}: {len(article.raw):,} characters, {len(article.paragraphs)} paragraphs, "
+          f"encoding {article.encoding}")
+    print(f"headline: {article.headline or '(none found)'}")
+    print(format_audit(table, offsets=args.offsets))
+    gaps = article.unaccounted()
+    print("every character is accounted for" if not gaps else f"UNACCOUNTED spans: {gaps}")
+    return 0 if not gaps else 1
+
+
+def format_audit(table: pd.DataFrame, *, offsets: bool = False) -> str:
+    """The audit as a left-aligned text table: one line per paragraph."""
+    columns = ["paragraph", "role", "status", "first_words", "reason"]
+    if offsets:
+        columns[1:1] = ["start", "end"]
+    rows = [[str(v) for v in columns]] + [[str(row[c]) for c in columns]
+                                          for _, row in table.iterrows()]
+    widths = [max(len(r[i]) for r in rows) for i in range(len(columns) - 1)]
+    return "\n".join("  ".join([*(cell.ljust(w) for cell, w in zip(r, widths, strict=False)),
+                                r[-1]]).rstrip() for r in rows)
+
+
+def _report(args: argparse.Namespace) -> int:
+    from .build import build_reports
+
+    build_reports(Path(args.out).expanduser().resolve())
+    return 0
+
+
+def _notebooks(args: argparse.Namespace) -> int:
+    from .execute import execute_in_place
+    from .notebooks import notebook_paths
+
+    chosen = [Path(p) for p in args.notebook] or notebook_paths()
+    for number, notebook in enumerate(chosen, start=1):
+        print(f"[{number}/{len(chosen)}] {display_path(notebook)}: executing in place ...",
+              flush=True)
+        execute_in_place(notebook)
+    return 0
+
+
+def _compare(args: argparse.Namespace) -> int:
+    from .build import build_reports, compare_parameters
+
+    roles = [r.strip() for r in args.roles.split(",") if r.strip()] if args.roles else None
+    parameters = compare_parameters(args.first, args.second, roles=roles,
+                                    labels=(args.label_a, args.label_b))
+    build_reports(Path(args.out).expanduser().resolve(), parameters)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser for the ``framing`` command."""
+    parser = argparse.ArgumentParser(prog="framing", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    audit = commands.add_parser("audit", help="print the paragraph-role audit of one article")
+    audit.add_argument("file", help="a plain-text article file")
+    audit.add_argument("--encoding", default=None, help="text encoding if not UTF-8")
+    audit.add_argument("--offsets", action="store_true", help="also print raw offsets")
+    audit.set_defaults(run=_audit)
+    compare = commands.add_parser(
+        "compare", help="run every notebook on two article files and render HTML with an index",
+        description="Run the notebook sequence on two plain-text articles with papermill, "
+                    "render each notebook to HTML in --out and write index.html there.")
+    compare.add_argument("first", metavar="A.txt", help="the first article (plain text)")
+    compare.add_argument("second", metavar="B.txt", help="the second article (plain text)")
+    compare.add_argument("--label-a", default=None, help="display name of the first article")
+    compare.add_argument("--label-b", default=None, help="display name of the second article")
+    compare.add_argument("--roles", default=None,
+                         help="comma-separated paragraph roles to analyse (default headline,body)")
+    compare.add_argument("--out", default=str(REPORTS_DIR / "comparison"),
+                         help="output folder (default: reports/comparison)")
+    compare.set_defaults(run=_compare)
+    report = commands.add_parser("report", help="execute every notebook and render HTML")
+    report.add_argument("--out", default=str(REPORTS_DIR), help="output folder")
+    report.set_defaults(run=_report)
+    notebooks = commands.add_parser(
+        "notebooks", help="re-execute the committed notebooks in place (for maintainers)",
+        description="Execute each story notebook top to bottom in a fresh kernel with the same "
+                    "executor as report and compare, and write it back in place.")
+    notebooks.add_argument("notebook", nargs="*", help="notebooks to execute (default: all)")
+    notebooks.set_defaults(run=_notebooks)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point: run a subcommand and turn input errors into a one-line message."""
+    args = build_parser().parse_args(argv)
+    try:
+        return args.run(args)
+    except AnalysisError as exc:  # bad input: 2; a notebook that failed (NotebookError): 1
+        print(f"framing: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except BrokenPipeError:  # output piped into `head` and the like
+        sys.stderr.close()
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,44 @@
+"""Notebook display settings shared by every notebook, and safe Markdown output."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Iterable
+
+import pandas as pd
+from IPython.display import Markdown
+
+
+def setup_notebook() -> None:
+    """Set pandas display options: full text, no truncated tables, three decimals. (Figures
+    bring their own style: :func:`analysis.plots.style`.)"""
+    pd.set_option("display.max_colwidth", 200)
+    pd.set_option("display.max_rows", 200)
+    pd.set_option("display.max_columns", 30)
+    pd.set_option("display.width", 160)
+    pd.set_option("display.precision", 3)
+
+
+_MARKDOWN_SPECIALS = {c: f"&#{ord(c)};" for c in "\\`*_[](){}#+!|~$"}
+
+
+def escape(text: str) -> str:
+    """Escape text (article text, labels) for Markdown output: HTML characters and every
+    Markdown or maths special become entities, and line breaks become spaces, so the text
+    shows as written and never becomes a link, emphasis, heading, list or formula."""
+    escaped = html.escape(" ".join(text.split()), quote=True)
+    return "".join(_MARKDOWN_SPECIALS.get(c, c) for c in escaped)
+
+
+def markdown(lines: str | Iterable[str]) -> Markdown:
+    """Markdown from generated text; several items become separate paragraphs. Callers
+    escape any article text or label with ``escape``."""
+    text = lines if isinstance(lines, str) else "\n\n".join(lines)
+    return Markdown(text)
+
+
+def seed_note(is_seeds: bool, text: str) -> Markdown:
+    """Show a note about the seed articles only when they are the input."""
+    if is_seeds:
+        return Markdown(text)
+    return Markdown("*(A note about the seed articles is hidden: these are other articles.)*")

@@ -1,0 +1,135 @@
+"""Execute notebooks: the one executor behind ``make notebooks``, ``framing report`` and
+``framing compare``.
+
+Every notebook runs top to bottom in a fresh kernel through papermill, with this checkout's
+package first on ``PYTHONPATH``, a fixed hash seed and ``SOURCE_DATE_EPOCH``. Executed copies are
+cleaned of timings, papermill metadata and random ids, so running twice writes the same bytes.
+A failing notebook raises :class:`~analysis.errors.NotebookError` naming the notebook, the cell
+and its first line.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import shutil
+import tempfile
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import nbformat
+
+from ..errors import NotebookError
+from ..paths import PROJECT_ROOT, display_path
+
+INJECTED_TAG = "injected-parameters"
+KERNEL_ENV = {"PYTHONHASHSEED": "0", "SOURCE_DATE_EPOCH": "0"}
+# the kernel's own log only says "running over TCP" and "KeyboardInterrupt caught" at shutdown;
+# errors in cells reach the executed notebook, not this log
+KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL"]
+_STYLER_TABLE = re.compile(r'<table id="T_([0-9a-zA-Z]+)"')
+
+
+@contextlib.contextmanager
+def kernel_environment() -> Iterator[None]:
+    """Environment inherited by kernels: this checkout's package first, fixed seeds and dates."""
+    names = (*KERNEL_ENV, "PYTHONPATH")
+    saved = {name: os.environ.get(name) for name in names}
+    os.environ.update(KERNEL_ENV)
+    os.environ["PYTHONPATH"] = os.pathsep.join(
+        [str(PROJECT_ROOT), *([saved["PYTHONPATH"]] if saved["PYTHONPATH"] else [])])
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+def failed_cell(source: Path, cell_source: str, exec_count: int | None) -> str:
+    """Name a failed cell as the reader of ``source`` sees it: ``cell [n]`` among code cells."""
+    node = nbformat.read(source, as_version=4)
+    code = [c.source for c in node.cells if c.cell_type == "code"]
+    if cell_source in code:
+        return f"cell [{code.index(cell_source) + 1}]"
+    if cell_source.lstrip().startswith("# Parameters"):
+        return "the injected parameters cell"
+    return f"cell [{exec_count}]"
+
+
+def first_line(text: str) -> str:
+    """The first non-blank line of ``text``, stripped."""
+    return next((line.strip() for line in str(text).splitlines() if line.strip()), "")
+
+
+def execute(source: Path, target: Path, parameters: Mapping[str, Any] | None = None) -> Path:
+    """Run one notebook top to bottom in a fresh kernel, writing the executed copy."""
+    import papermill as pm
+    from nbclient.exceptions import DeadKernelError
+    from papermill.exceptions import PapermillExecutionError
+
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with kernel_environment():
+            pm.execute_notebook(
+                str(source), str(target), parameters=dict(parameters or {}),
+                kernel_name="python3", cwd=str(source.parent), progress_bar=False,
+                log_output=False, request_save_on_cell_execute=False,
+                extra_arguments=KERNEL_ARGUMENTS,
+            )
+    except PapermillExecutionError as exc:
+        where = failed_cell(source, exc.source, exc.exec_count)
+        error = f"{exc.ename}: {first_line(exc.evalue)}" if first_line(exc.evalue) else exc.ename
+        raise NotebookError(
+            f"{source.name}: {where} `{first_line(exc.source)}` failed with {error} "
+            f"(executed copy: {display_path(target)})") from None
+    except DeadKernelError as exc:
+        raise NotebookError(f"{source.name}: the kernel died: {first_line(exc)}") from None
+    return target
+
+
+def stable_styler_ids(node: nbformat.NotebookNode) -> None:
+    """Replace the random ids of pandas Styler tables by ``T_styled<n>``, numbered in order."""
+    count = 0
+    for cell in node.cells:
+        for output in cell.get("outputs", []):
+            text = output.get("data", {}).get("text/html")
+            if not isinstance(text, str):
+                continue
+            for uuid in dict.fromkeys(_STYLER_TABLE.findall(text)):
+                count += 1
+                text = re.sub(rf"\bT_{re.escape(uuid)}(?![0-9a-zA-Z])", f"T_styled{count}", text)
+            output["data"]["text/html"] = text
+
+
+def clean_notebook(node: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Strip timing and papermill metadata and make every id stable, in place."""
+    node.metadata.pop("papermill", None)
+    for cell in node.cells:
+        for key in ("papermill", "execution", "ExecuteTime"):
+            cell.metadata.pop(key, None)
+        if INJECTED_TAG in cell.metadata.get("tags", []) and "id" in cell:
+            cell.id = INJECTED_TAG
+    stable_styler_ids(node)
+    return node
+
+
+def tidy_executed(notebook: Path) -> nbformat.NotebookNode:
+    """Rewrite an executed notebook without timings or random ids; return it."""
+    node = clean_notebook(nbformat.read(notebook, as_version=4))
+    nbformat.write(node, notebook)
+    return node
+
+
+def execute_in_place(notebook: Path) -> Path:
+    """Re-execute a committed notebook in place with its own parameters (what
+    ``make notebooks`` does for each story notebook), keeping it unchanged if it fails."""
+    with tempfile.TemporaryDirectory(prefix="framing-execute-") as folder:
+        executed = execute(notebook, Path(folder) / notebook.name)
+        tidy_executed(executed)
+        shutil.copyfile(executed, notebook)
+    return notebook

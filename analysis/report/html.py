@@ -1,0 +1,120 @@
+"""Render executed notebooks as self-contained, safe HTML for sending to people.
+
+- no network: figures are embedded (with alt text), and the CDN scripts nbconvert adds
+  (require.js, MathJax, mermaid) are left out, so nothing is fetched and "$" stays a dollar;
+- article text never becomes live markup: every HTML or Markdown output, and every Markdown
+  cell, passes through an allow-list sanitiser (:func:`safe_html`) after the notebooks' own
+  escaping;
+- deterministic: the same executed notebook always renders to the same bytes.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import bleach
+import nbformat
+import pandas as pd
+from bleach.css_sanitizer import ALLOWED_CSS_PROPERTIES, CSSSanitizer
+from jinja2 import FileSystemLoader
+from nbconvert import HTMLExporter
+
+from .execute import INJECTED_TAG, clean_notebook
+
+TEMPLATES = Path(__file__).resolve().parent / "templates"
+SHARE_TEMPLATE_NAME = "framing_share.html.j2"
+NOTEBOOK_LINK = re.compile(r'href="(\d\d_\w+)\.ipynb')  # links between notebooks → pages
+HERE = "."  # how the HTML shows an OUTPUT_DIR outside the project: the report's own folder
+
+SAFE_TAGS = frozenset({
+    "a", "abbr", "b", "blockquote", "br", "caption", "cite", "code", "col", "colgroup", "dd",
+    "del", "details", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2", "h3", "h4",
+    "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "nav", "ol", "p", "pre", "q", "s",
+    "samp", "small", "span", "strong", "style", "sub", "summary", "sup", "table", "tbody", "td",
+    "tfoot", "th", "thead", "tr", "u", "ul",
+})
+SAFE_ATTRIBUTES = {
+    "*": frozenset({"class", "id", "title", "style", "lang", "dir"}),
+    "a": frozenset({"href", "name"}),
+    "img": frozenset({"src", "alt", "width", "height"}),
+    "table": frozenset({"border"}),
+    "td": frozenset({"colspan", "rowspan", "align", "valign"}),
+    "th": frozenset({"colspan", "rowspan", "align", "valign", "halign", "scope"}),
+    "col": frozenset({"span"}),
+    "colgroup": frozenset({"span"}),
+    "ol": frozenset({"start"}),
+    "style": frozenset({"type", "scoped"}),
+}
+_SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
+_LINK_SCHEMES = frozenset({"http", "https", "mailto"})
+_IMAGE_DATA = re.compile(r"^data:image/(?:png|jpeg|gif|webp|svg\+xml);base64,", re.I)
+_CSS = CSSSanitizer(allowed_css_properties=ALLOWED_CSS_PROPERTIES)
+
+
+def shareable_parameters(node: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """Show an OUTPUT_DIR outside the project as the report's own folder, in place.
+
+    The executed ``.ipynb`` keeps the real path; only the HTML shows ``"."``, so a report
+    does not reveal (or depend on) where it was written.
+    """
+    for cell in node.cells:
+        if INJECTED_TAG not in cell.metadata.get("tags", []):
+            continue
+        lines = []
+        for line in cell.source.splitlines():
+            match = re.fullmatch(r"OUTPUT_DIR = (['\"])(.*)\1", line)
+            if match and Path(match.group(2)).is_absolute():
+                line = f'OUTPUT_DIR = "{HERE}"  # the folder holding this report'
+            lines.append(line)
+        cell.source = "\n".join(lines) + "\n"
+    return node
+
+
+def _allowed_attribute(tag: str, name: str, value: str) -> bool:
+    if name in SAFE_ATTRIBUTES["*"] or name in SAFE_ATTRIBUTES.get(tag, ()):
+        scheme = _SCHEME.match(value)
+        if tag == "a" and name == "href":
+            return not scheme or scheme.group(1).lower() in _LINK_SCHEMES
+        if tag == "img" and name == "src":
+            return not scheme or bool(_IMAGE_DATA.match(value))
+        return True
+    return False
+
+
+def safe_html(fragment: Any) -> str:
+    """Sanitise an HTML fragment: allow-listed tags and attributes; anything else is escaped.
+
+    Scripts, event handlers (``onerror=``), ``javascript:`` links and remote images cannot
+    survive; tables, headings, links, embedded ``data:image`` figures and styles do.
+    """
+    text = fragment.decode() if isinstance(fragment, bytes) else str(fragment)
+    return bleach.clean(text, tags=SAFE_TAGS, attributes=_allowed_attribute,
+                        protocols=[*_LINK_SCHEMES, "data"], css_sanitizer=_CSS,
+                        strip=False, strip_comments=True)
+
+
+def html_exporter() -> HTMLExporter:
+    """nbconvert's lab template without CDN scripts, sanitising every HTML/Markdown output."""
+    return HTMLExporter(
+        template_name="lab", template_file=SHARE_TEMPLATE_NAME,
+        extra_loaders=[FileSystemLoader(str(TEMPLATES))],
+        sanitize_html=True, filters={"clean_html": safe_html},
+    )
+
+
+def render_html(notebook: Path, target: Path, *, index_link: bool = False) -> Path:
+    """Render an executed notebook to deterministic, sanitised HTML with figures embedded."""
+    node = shareable_parameters(clean_notebook(nbformat.read(notebook, as_version=4)))
+    resources = {"metadata": {"name": notebook.stem}, "index_link": index_link}
+    body, _ = html_exporter().from_notebook_node(node, resources=resources)
+    target.write_text(NOTEBOOK_LINK.sub(r'href="\1.html', body), encoding="utf-8")
+    return target
+
+
+def table_html(table: Any) -> str:
+    """A DataFrame (or the data of a Styler) as escaped, sanitised HTML."""
+    frame = getattr(table, "data", table) if not isinstance(table, pd.DataFrame) else table
+    markup = frame.to_html(index=False, escape=True, border=0, classes="summary", na_rep="")
+    return safe_html(markup)

@@ -1,0 +1,48 @@
+"""The report's front page: the articles compared, the summary table and a link to every page,
+from ``templates/report_index.html.j2`` (all text escaped)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import jinja2
+
+from ..paths import display_path
+from ..text.article import Article
+from .html import TEMPLATES, table_html
+from .summary import table as summary_table
+
+INDEX_NAME = "index.html"
+
+
+@dataclass(frozen=True)
+class RenderedNotebook:
+    """One notebook of a report: its title and the files written for it."""
+
+    title: str
+    html: Path
+    notebook: Path
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    return jinja2.Environment(loader=jinja2.FileSystemLoader(str(TEMPLATES)), autoescape=True,
+                              trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+
+
+def render_index(pages: Sequence[RenderedNotebook], articles: Sequence[Article],
+                 roles: Sequence[str]) -> str:
+    """The report's front page: the articles, the summary table and links to every notebook."""
+    return _environment().get_template("report_index.html.j2").render(
+        labels=" and ".join(a.label for a in articles),
+        css=(TEMPLATES / "index.css").read_text(encoding="utf-8"),
+        roles=list(roles),
+        articles=[{"label": a.label, "headline": a.headline, "file": display_path(a.path),
+                   "sha": a.sha256[:12]} for a in articles],
+        summary=table_html(summary_table(articles, roles=roles)),
+        pages=[{"html": p.html.name, "title": p.title, "notebook": p.notebook.name}
+               for p in pages],
+    )

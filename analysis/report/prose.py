@@ -1,0 +1,186 @@
+"""Sentences generated from computed results, so a notebook's prose stays true on any input.
+
+Each function takes results the lenses computed (it computes nothing itself) and returns
+Markdown. Article labels and any article text are escaped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from ..text.article import Article
+from ..text.audit import paragraphs_per_role
+from ..words.significance import SIGNIFICANCE_G2, key_terms
+from .display import escape
+
+ROLE_NOUNS = {
+    "headline": ("headline", "headlines"),
+    "body": ("body paragraph", "body paragraphs"),
+    "caption": ("caption paragraph", "caption paragraphs"),
+    "embed": ("embedded-post paragraph", "embedded-post paragraphs"),
+    "footnote": ("footnote", "footnotes"),
+    "boilerplate": ("boilerplate line", "boilerplate lines"),
+}
+
+
+def plural(n: int, singular: str, plural_form: str | None = None) -> str:
+    """``n`` followed by the right form of a noun."""
+    return f"{n} {singular if n == 1 else (plural_form or singular + 's')}"
+
+
+def _label(article: Article) -> str:
+    return f"**{escape(article.label)}**"
+
+
+def _quoted(terms: Sequence[str]) -> str:
+    return ", ".join(f"*{escape(t)}*" for t in terms) if terms else "none"
+
+
+def cleaning(article: Article) -> str:
+    """What cleaning found in one article, from its audit."""
+    parts = [plural(n, *ROLE_NOUNS[role]) for role, n in paragraphs_per_role(article).items()]
+    repeats = sum(1 for p in article.paragraphs if p.duplicate_of is not None)
+    posts = len({p.post for p in article.paragraphs if p.post is not None})
+    extra = []
+    if repeats:
+        extra.append(plural(repeats, "repeat") + " set aside")
+    if posts:
+        extra.append(plural(posts, "embedded post"))
+    tail = f" ({'; '.join(extra)})" if extra else ""
+    return (f"{_label(article)}: {plural(len(article.paragraphs), 'paragraph')}: "
+            f"{', '.join(parts)}{tail}.")
+
+
+def profile(table: pd.DataFrame, articles: Sequence[Article]) -> str:
+    """Length, sentence length and vocabulary variety of each article, from
+    :func:`analysis.words.profile`."""
+    lines = []
+    for article in articles:
+        row = table[table["article"] == article.id].iloc[0]
+        lines.append(
+            f"- {_label(article)}: {row['tokens']:,} words in {row['sentences']} sentences "
+            f"({row['mean_sentence_length']:.1f} words a sentence); {row['types']:,} distinct "
+            f"words; MATTR {row['mattr']:.3f}.")
+    return "\n".join(lines)
+
+
+def keyness(table: pd.DataFrame, articles: Sequence[Article], n: int = 6) -> str:
+    """Which terms each article over-uses significantly, and how many terms could be tested."""
+    side_a, side_b = key_terms(table, n, significant_only=True)
+    significant = int((table["g2"].abs() >= SIGNIFICANCE_G2).sum())
+    return "\n".join([
+        f"- Significantly more frequent in {_label(articles[0])} (p < 0.05): {_quoted(side_a)}.",
+        f"- Significantly more frequent in {_label(articles[1])} (p < 0.05): {_quoted(side_b)}.",
+        f"- {significant} of the {len(table)} terms tested reach p < 0.05; the rest differ by "
+        "amounts that two short texts cannot tell apart from chance.",
+    ])
+
+
+def only_in(contrast: pd.DataFrame, articles: Sequence[Article]) -> str:
+    """Word choices used by one article and never by the other, from
+    :func:`analysis.words.contrast`."""
+    first, second = articles[0].id, articles[1].id
+    only_first = contrast[(contrast[first] > 0) & (contrast[second] == 0)]["term"].tolist()
+    only_second = contrast[(contrast[second] > 0) & (contrast[first] == 0)]["term"].tolist()
+    return "\n".join([
+        f"- Only {_label(articles[0])} says: {_quoted(only_first)}.",
+        f"- Only {_label(articles[1])} says: {_quoted(only_second)}.",
+    ])
+
+
+def _share(value: float) -> str:
+    return "n/a" if pd.isna(value) else f"{value:.0%}"
+
+
+def sources(roster: pd.DataFrame, anonymous: pd.DataFrame,
+            articles: Sequence[Article]) -> str:
+    """Who is cited most, how many sources, and how much is anonymous, per article."""
+    lines = []
+    for article in articles:
+        own = roster[roster["article"] == article.id]
+        share = anonymous.set_index("article").loc[article.id, "share_anonymous"]
+        if own.empty:
+            lines.append(f"- {_label(article)}: no attributions found.")
+            continue
+        top = own.iloc[0]
+        lines.append(
+            f"- {_label(article)}: {int(own['attributions'].sum())} attributions to "
+            f"{len(own)} sources. Most cited: {escape(top['canonical'])} "
+            f"({int(top['attributions'])}, {top['share']:.0%}). Anonymous: {_share(share)} of "
+            f"attributions. Words of direct quotation: {int(own['quoted_words'].sum())}.")
+    return "\n".join(lines)
+
+
+def shared_sources(shared: pd.DataFrame, articles: Sequence[Article]) -> str:
+    """Which sources both articles cite, and how each cites them."""
+    both = shared[shared["in_articles"] >= 2]
+    if both.empty:
+        return "No source is cited by both articles."
+    lines = []
+    for name, rows in both.groupby("canonical", sort=False):
+        parts = []
+        for article in articles:
+            row = rows[rows["article"] == article.id]
+            if len(row):
+                parts.append(f"{_label(article)} {int(row.iloc[0]['attributions'])} times "
+                             f"({escape(row.iloc[0]['cues'])})")
+        lines.append(f"- **{escape(name)}** is cited by both: " + "; ".join(parts) + ".")
+    return "\n".join(lines)
+
+
+def evaluation(scores: dict, label: str) -> str:
+    """Precision and recall of the attribution rules against a hand annotation."""
+    return (f"{escape(label)}: precision {scores['precision']:.2f}, recall "
+            f"{scores['recall']:.2f} on (sentence, source) pairs ({len(scores['tp'])} found, "
+            f"{len(scores['fp'])} false, {len(scores['fn'])} missed).")
+
+
+def voice(words: pd.DataFrame, markers: pd.DataFrame,
+          articles: Sequence[Article]) -> str:
+    """How much of each article the narrator speaks, and whose voice holds its stance markers."""
+    lines = []
+    for article in articles:
+        share = words.set_index(["article", "voice"])["share"]
+        own = markers[markers["article"] == article.id]
+        counts = own["voice"].value_counts()
+        lines.append(
+            f"- {_label(article)}: the narrator speaks {_share(share[(article.id, 'narrator')])} "
+            f"of the words, reported speech {_share(share[(article.id, 'reported')])}, "
+            f"quotation {_share(share[(article.id, 'quoted')])}. Of its {len(own)} stance "
+            f"markers, {int(counts.get('narrator', 0))} are the narrator's own, "
+            f"{int(counts.get('reported', 0))} are in reported speech and "
+            f"{int(counts.get('quoted', 0))} in quotations.")
+    return "\n".join(lines)
+
+
+def top_category(table: pd.DataFrame, column: str, articles: Sequence[Article],
+                 what: str) -> str:
+    """For each article, the category of ``column`` with the highest rate per 1,000 words."""
+    lines = []
+    for article in articles:
+        own = table[table["article"] == article.id].sort_values(["per_1000", column],
+                                                                ascending=[False, True])
+        if own.empty or own.iloc[0]["per_1000"] == 0:
+            lines.append(f"- {_label(article)}: no {what} found.")
+            continue
+        top = own.iloc[0]
+        lines.append(f"- {_label(article)}: most {what} are *{escape(str(top[column]))}* "
+                     f"({top['per_1000']:.1f} per 1,000 words).")
+    return "\n".join(lines)
+
+
+def naming(table: pd.DataFrame, articles: Sequence[Article]) -> str:
+    """Each actor's most frequent name in each article, from :func:`analysis.actors.naming`."""
+    lines = []
+    for actor, rows in table.groupby("actor", sort=False):
+        parts = []
+        for article in articles:
+            own = rows[rows["article"] == article.id].sort_values(["count", "variant"],
+                                                                  ascending=[False, True])
+            parts.append(f"{_label(article)}: " + (
+                f"*{escape(own.iloc[0]['variant'])}* ({int(own.iloc[0]['count'])} of "
+                f"{int(own['count'].sum())})" if len(own) else "never named"))
+        lines.append(f"- {escape(str(actor))}: " + "; ".join(parts) + ".")
+    return "\n".join(lines)

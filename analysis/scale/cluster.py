@@ -1,0 +1,101 @@
+"""Count terms over a large corpus on Dask: the same counts as the single-process path.
+
+Optional: install the ``scale`` extra (``pip install -e ".[scale]"``). The manifest's rows
+become a ``dask.bag``; each partition loads, cleans, tokenises and counts its articles one at
+a time into one ``Tally`` per group, and the partial tallies are summed. The result equals
+:func:`analysis.words.tally` exactly (a test checks it).
+
+Running on a real cluster changes only the client:
+
+    from dask.distributed import Client
+    client = Client("tcp://scheduler-host:8786")   # instead of Client(LocalCluster(...))
+    tallies = tallies_on_dask(manifest, group_by="outlet", client=client)
+
+The workers need this package installed and read access to the article files at the paths
+the manifest gives (a shared file system or the same checkout on every machine).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from ..errors import AnalysisInputError
+from ..text.manifest import article_from_row, read_manifest
+from ..text.roles import DEFAULT_ROLES
+from ..words.counting import Tally, check_unit, tally_article
+
+ALL = "all"
+
+
+def _dask():
+    try:
+        import dask.bag as db
+    except ImportError:
+        raise AnalysisInputError("the Dask path needs the 'scale' extra: "
+                                 "pip install -e \".[scale]\"") from None
+    return db
+
+
+def tally_partition(rows: Iterable[dict[str, str]], unit: str, roles: Sequence[str] | None,
+                    group_by: str | None) -> dict[str, Tally]:
+    """Tally one partition's articles, one at a time, into one ``Tally`` per group."""
+    partial: dict[str, Tally] = {}
+    for row in rows:
+        counted = tally_article(article_from_row(row), unit, roles)
+        partial.setdefault(row[group_by] if group_by else ALL, Tally()).add(counted)
+    return partial
+
+
+def merge_partials(partials: Iterable[dict[str, Tally]]) -> dict[str, Tally]:
+    """Sum partial tallies group by group."""
+    merged: dict[str, Tally] = {}
+    for partial in partials:
+        for group, counted in partial.items():
+            merged.setdefault(group, Tally()).add(counted)
+    return dict(sorted(merged.items()))
+
+
+def tallies_on_dask(manifest: str | Path, *, unit: str = "word",
+                    roles: Iterable[str] | None = DEFAULT_ROLES, group_by: str | None = None,
+                    client: Any = None, partitions: int | None = None) -> dict[str, Tally]:
+    """Term tallies per group (or one ``"all"`` group) computed on Dask.
+
+    ``client`` is a ``dask.distributed.Client``; without one, Dask's default scheduler runs.
+    ``partitions`` defaults to four per worker thread (or 8 without a client).
+    """
+    check_unit(unit)
+    db = _dask()
+    rows = read_manifest(manifest)
+    if group_by and group_by not in rows[0]:
+        raise AnalysisInputError(f"the manifest has no column {group_by!r}")
+    roles = None if roles is None else tuple(roles)
+    if partitions is None:
+        threads = sum(client.nthreads().values()) if client is not None else 2
+        partitions = max(1, min(len(rows), 4 * threads))
+    bag = db.from_sequence(rows, npartitions=partitions)
+    partials = bag.map_partitions(lambda part: [tally_partition(part, unit, roles, group_by)])
+    if client is not None:
+        computed = client.compute(partials).result()
+    else:
+        computed = partials.compute()
+    return merge_partials(computed)
+
+
+def start_local_cluster(workers: int = 2, threads_per_worker: int = 1):
+    """A quiet ``dask.distributed`` client on a local cluster of worker processes.
+
+    No dashboard and no log chatter, so notebook output stays deterministic. Close it with
+    ``client.close(); client.cluster.close()`` or use it in a ``with`` block.
+    """
+    import logging
+
+    try:
+        from dask.distributed import Client, LocalCluster
+    except ImportError:
+        raise AnalysisInputError("the Dask path needs the 'scale' extra: "
+                                 "pip install -e \".[scale]\"") from None
+    cluster = LocalCluster(n_workers=workers, threads_per_worker=threads_per_worker,
+                           processes=True, dashboard_address=None, silence_logs=logging.ERROR)
+    return Client(cluster)

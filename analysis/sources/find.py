@@ -1,0 +1,379 @@
+"""Finding attributions: every reporting cue of a paragraph, read in its frame, with the spans
+of its source (offsets local to the paragraph's normalised text).
+
+See :mod:`analysis.sources` for the frames and their limits. What was said is decided in
+:mod:`.speech`, the source resolved in :mod:`.resolve`, and rows made in :mod:`.rows`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from ..text.article import Paragraph, Sentence
+from ..text.quotation import Quote, outer_quotes
+from ..text.spans import strip_span
+from .cues import CueSpec, cue_regex, cue_specs
+from .grammar import grammar, matching_copy
+from .resolve import Resolved, names_of
+
+SUBJECT_WINDOW = 300  # characters before a cue searched for its subject
+EDGES = " ,;:\u2013\u2014-\x01"  # what a source or clause span is trimmed of
+
+
+@dataclass
+class Found:
+    """One attribution while it is being built (offsets local to the paragraph text)."""
+
+    paragraph: Paragraph
+    sentence: int
+    bounds: tuple[int, int]
+    source: tuple[int, int]
+    cue: tuple[int, int]
+    spec: CueSpec
+    frame: str
+    resolved: Resolved | None = None
+    inherited: bool = False
+    governor: Found | None = None
+    after: str = ""
+    parenthetical: bool = False
+    direct: Quote | None = None
+    extra_quotes: list[Quote] = field(default_factory=list)
+    speech: tuple[int, int] | None = None
+    anaphoric: bool = False
+    subject: tuple[int, int] | None = None
+    cue_class: str = ""
+
+    @property
+    def region(self) -> tuple[int, int]:
+        """The span of the source and cue together (the cue alone for an inherited source)."""
+        if self.inherited:
+            return self.cue
+        return min(self.source[0], self.cue[0]), max(self.source[1], self.cue[1])
+
+
+@dataclass
+class ParagraphText:
+    """A paragraph's text, its matching copy and its quotations."""
+
+    text: str
+    m: str
+    quotes: list[Quote]
+
+
+def clause_starts(t: ParagraphText, start: int, cue: int) -> list[int]:
+    """Clause starts between ``start`` and ``cue``, nearest first."""
+    points = {start}
+    for match in re.finditer(r"(?:[,;:(]|\s[\u2013\u2014-])\s*", t.m[start:cue]):
+        points.add(start + match.end())
+    for q in t.quotes:
+        if q.closed and start <= q.end <= cue:
+            after = re.match(r"[\s,]*", t.m[q.end:cue])
+            points.add(q.end + (after.end() if after else 0))
+    for match in grammar().conj.finditer(t.m, start, cue):
+        if match.start() == 0 or not t.m[match.start() - 1].isalnum():
+            points.add(match.start())
+    return sorted((p for p in points if p <= cue), reverse=True)
+
+
+def coordinated_subjects(t: ParagraphText, start: int, cue: int) -> list[tuple[int, int]] | None:
+    """Coordinated subjects filling ``[start, cue)``: "The CIA, the NSA, and the Pentagon all"."""
+    g = grammar()
+    prefix = g.conj_prefix.match(t.m, start, cue)
+    body_start = prefix.end() if prefix else start
+    suffix = g.adv_suffix.search(t.m, body_start, cue)
+    body_end = suffix.start() if suffix else cue
+    spans, position, ands = [], body_start, []
+    for sep in [*g.list_sep.finditer(t.m, body_start, body_end), None]:
+        stop = sep.start() if sep else body_end
+        if not g.np.fullmatch(t.m, position, stop):
+            return None
+        spans.append((position, stop))
+        if sep:
+            ands.append("and" in sep.group())
+            position = sep.end()
+    if len(spans) < 2 or not ands[-1]:
+        return None
+    return spans
+
+
+def subject_of(t: ParagraphText, sent: Sentence, cue: int,
+               earlier: Sequence[Found]) -> tuple[list[tuple[int, int]], str, int] | None:
+    """Source spans standing before a verb cue, how they were found, and where their
+    clause starts."""
+    g = grammar()
+    starts = [p for p in clause_starts(t, sent.local_start, cue) if p >= cue - SUBJECT_WINDOW]
+    for start in reversed(starts):
+        spans = coordinated_subjects(t, start, cue)
+        if spans:
+            return spans, "coordinated", start
+        match = g.appos.fullmatch(t.m, start, cue)
+        if match:
+            first = match.span("np")
+            a, b = match.span("app")
+            b = a + len(t.m[a:b].rstrip())
+            agent = g.agent_appositive.match(t.m, a, b)
+            agents = right_sources(t, agent.end(), cue) if agent else []
+            if agents:
+                return agents, "appositive", start
+            app_persons = [n for n in names_of(t.text[a:b]) if n.type == "person"]
+            first_persons = [n for n in names_of(t.text[first[0]:first[1]]) if n.type == "person"]
+            if app_persons and not first_persons and g.np.fullmatch(t.m, a, b):
+                return [(a, b)], "appositive", start
+            return [first], "appositive", start
+    for start in starts:
+        match = g.simple.fullmatch(t.m, start, cue)
+        if match:
+            return [match.span("np")], "subject", start
+    nearest = starts[0] if starts else cue
+    if g.relative.fullmatch(t.m, nearest, cue) and t.m[nearest - 2:nearest] == ", ":
+        window = max(sent.local_start, nearest - 160)
+        match = g.np_end.search(t.m, window, nearest - 2)
+        if match:
+            return [match.span("np")], "relative", match.start("np")
+    if earlier and g.inherit.search(t.m[sent.local_start:cue]):
+        previous = earlier[-1]
+        if previous.cue[1] <= cue:
+            return [previous.source], "inherited", cue
+    return None
+
+
+def right_sources(t: ParagraphText, position: int, end: int) -> list[tuple[int, int]]:
+    """Source spans of the noun phrase, or "A, B and C" list, starting at ``position``."""
+    g = grammar()
+    match = g.right_np.match(t.m, position, end)
+    if not match:
+        return []
+    spans, ands = [match.span("np")], []
+    while True:
+        sep = g.list_sep.match(t.m, spans[-1][1], end)
+        following = g.right_np.match(t.m, sep.end(), end) if sep else None
+        if not following:
+            break
+        spans.append(following.span("np"))
+        ands.append("and" in sep.group())
+    if len(spans) > 1 and not ands[-1]:
+        return spans[:1]
+    return spans
+
+
+def skip_adverbials(t: ParagraphText, position: int, end: int) -> int:
+    """Position after adverbials and relay clauses (", citing X") that follow a cue."""
+    g = grammar()
+    while True:
+        step = g.adv_step.match(t.m, position, end)
+        if step:
+            position = step.end()
+            continue
+        relay = g.relay_step.match(t.m, position, end)
+        spans = right_sources(t, relay.end(), end) if relay else []
+        if spans:
+            position = spans[-1][1]
+            continue
+        return position
+
+
+def after_cue(t: ParagraphText, position: int, end: int, told: bool) -> int:
+    """Position after adverbials, relay clauses and (for "told") the addressee."""
+    position = skip_adverbials(t, position, end)
+    if told:
+        addressee = grammar().addressee.match(t.m, position, end)
+        if addressee:
+            position = skip_adverbials(t, addressee.end(), end)
+    return position
+
+
+def speech_follows(t: ParagraphText, position: int, end: int) -> str:
+    """What follows a cue: 'quote', 'that', 'colon', 'clause' or 'none' (parenthetical)."""
+    rest = t.m[position:end]
+    stripped = rest.lstrip()
+    offset = position + len(rest) - len(stripped)
+    if stripped.startswith(":"):
+        return "colon"
+    if any(q.start == offset or (stripped.startswith(",") and q.start == offset + 2)
+           for q in t.quotes):
+        return "quote"
+    if re.match(r",?\s*that\s", stripped):
+        return "that"
+    if not stripped or stripped[0] in ".!?,;)\u2013\u2014" or stripped.startswith("- "):
+        return "none"
+    return "clause"
+
+
+def quote_ending_at(t: ParagraphText, region_start: int) -> Quote | None:
+    """The closed quotation that ends right before ``region_start`` (commas aside)."""
+    for q in t.quotes:
+        if q.closed and q.end <= region_start and not t.m[q.end:region_start].strip(" ,"):
+            return q
+    return None
+
+
+def quote_opening_at(t: ParagraphText, position: int) -> Quote | None:
+    """The quotation that opens right after ``position`` (after a colon or comma)."""
+    match = re.match(r"\s*[:,]?\s*", t.m[position:])
+    at = position + (match.end() if match else 0)
+    return next((q for q in t.quotes if q.start == at), None)
+
+
+_QUOTED_OBJECT = re.compile(r"[\w'.@-]+(?: [\w'.@-]+){0,7}")
+
+
+def inside_any(position: int, spans: Iterable[tuple[int, int]]) -> bool:
+    """True when ``position`` lies in one of ``spans``."""
+    return any(a <= position < b for a, b in spans)
+
+
+def sentence_initial(text: str, start: int, position: int) -> bool:
+    """True when only quotation marks or brackets stand between ``start`` (where the sentence
+    starts) and ``position``."""
+    return not text[start:position].strip(" \"'(")
+
+
+def find_in_paragraph(paragraph: Paragraph, sentences: list[Sentence]) -> list[Found]:
+    """Every attribution in one paragraph, cue by cue, in text order."""
+    text = paragraph.text
+    t = ParagraphText(text, matching_copy(text), outer_quotes(text))
+    closed = [(q.inner_start, q.inner_end) for q in t.quotes if q.closed]
+    found: list[Found] = []
+    taken: list[tuple[int, int]] = []
+    for sent in sentences:
+        in_sentence: list[Found] = []
+        for match in cue_regex().finditer(text, sent.local_start, sent.local_end):
+            cue = match.span()
+            form = match.group()
+            if inside_any(cue[0], closed) or inside_any(cue[0], taken):
+                continue
+            if form[0].isupper() and not sentence_initial(text, sent.local_start, cue[0]):
+                continue
+            for spec in cue_specs()[form[0].lower() + form[1:]]:
+                made = read_frame(t, sent, cue, form, spec, in_sentence, paragraph)
+                if made:
+                    in_sentence.extend(made)
+                    taken.extend(f.source for f in made if not f.inherited)
+                    break
+        found.extend(in_sentence)
+    return found
+
+
+def read_frame(t: ParagraphText, sent: Sentence, cue: tuple[int, int], form: str, spec: CueSpec,
+               earlier: list[Found], paragraph: Paragraph) -> list[Found]:
+    """Attributions for one cue read in one frame (empty when the frame does not fit)."""
+    g = grammar()
+    m = t.m
+
+    def make(spans: list[tuple[int, int]], frame: str, **extra) -> list[Found]:
+        """Attributions for ``spans`` in this frame."""
+        return [Found(paragraph, sent.index, (sent.local_start, sent.local_end), s, cue, spec,
+                      frame, **extra) for s in spans]
+
+    if spec.frame in ("according", "relay", "attributed"):
+        if spec.frame == "relay" and not (m[:cue[0]].rstrip().endswith(",")
+                                          or sentence_initial(m, sent.local_start, cue[0])):
+            return []
+        spans = right_sources(t, cue[1] + 1, sent.local_end) if m[cue[1]:cue[1] + 1] == " " else []
+        return make(spans, spec.frame) if spans else []
+    if spec.frame == "noun":
+        after = g.noun_by.match(m, cue[1], sent.local_end)
+        spans = right_sources(t, after.end(), sent.local_end) if after else []
+        if spans:
+            return make(spans, "noun")
+        before = g.possessive.search(m, max(sent.local_start, cue[0] - 80), cue[0])
+        if before and names_of(t.text[slice(*before.span("name"))]):
+            return make([before.span("name")], "possessive")
+        return []
+    if spec.frame == "evaluative":
+        rest = m[cue[1]:sent.local_end]
+        obj = g.evaluative_object.match(rest)
+        quoted = g.evaluative_quote.match(rest)
+        if not (obj or quoted):
+            return []
+        subject = subject_of(t, sent, cue[0], earlier)
+        if not subject:
+            return []
+        spans, how, _ = subject
+        return make(spans, "evaluative", inherited=how == "inherited")
+    return read_verb(t, sent, cue, form, spec, earlier, make)
+
+
+def read_verb(t: ParagraphText, sent: Sentence, cue: tuple[int, int], form: str, spec: CueSpec,
+              earlier: list[Found], make) -> list[Found]:
+    """A reporting verb: passive agent, subject before, or subject after ("said X")."""
+    g = grammar()
+    m = t.m
+    aux = g.aux.search(m, sent.local_start, cue[0])
+    if aux:
+        agent = re.compile(rf" (?:{'|'.join(spec.passive)}) ").match(m, cue[1], sent.local_end) \
+            if spec.passive else None
+        spans = right_sources(t, agent.end(), sent.local_end) if agent else []
+        if not spans:
+            return []
+        subject = strip_span(m, sent.local_start, aux.start(), EDGES)
+        words = t.text[subject[0]:subject[1]].lower()
+        anaphoric = words in g.anaphors
+        return make(spans, "passive", anaphoric=anaphoric,
+                    subject=subject if subject[1] > subject[0] else None)
+    told = form.lower().startswith(g.telling_forms)
+    after = after_cue(t, cue[1], sent.local_end, told)
+    follows = speech_follows(t, after, sent.local_end)
+    subject = subject_of(t, sent, cue[0], earlier)
+    inverted = False
+    if subject is None and form.endswith("ing") and earlier \
+            and m[sent.local_start:cue[0]].rstrip().endswith(",") and earlier[-1].cue[1] <= cue[0]:
+        subject = ([earlier[-1].source], "inherited", cue[0])
+    if subject is None:
+        nearest = clause_starts(t, sent.local_start, cue[0])
+        left = m[nearest[0]:cue[0]] if nearest else ""
+        if left.strip(" ,") == "" or g.adverbs.fullmatch(" " + left.strip()):
+            spans = right_sources(t, cue[1] + 1, sent.local_end) if m[cue[1]:cue[1] + 1] == " " \
+                else []
+            if spans:
+                subject = (spans, "inverted", cue[0])
+                inverted = True
+        if subject is None:
+            return []
+    spans, how, clause = subject
+    first = min(s for s, _ in spans)
+    quote_before = quote_ending_at(t, clause)
+    if inverted:
+        after = after_cue(t, max(e for _, e in spans), sent.local_end, False)
+        follows = speech_follows(t, after, sent.local_end)
+    relayed: list[tuple[int, int]] = []
+    if form.lower() in g.quoting_forms:
+        as_saying = g.quoted_as.search(m, cue[1], sent.local_end)
+        relayed = right_sources(t, cue[1] + 1, as_saying.start()) if as_saying else []
+        if as_saying and not relayed and _QUOTED_OBJECT.fullmatch(m, cue[1] + 1,
+                                                                 as_saying.start()):
+            relayed = [(cue[1] + 1, as_saying.start())]
+        if relayed:
+            after = as_saying.end()
+            follows = speech_follows(t, after, sent.local_end)
+    cue_class = ""
+    left_end = cue[0] if inverted else (earlier[-1].cue[1] if how == "inherited"
+                                       else max(e for _, e in spans))
+    tail = m[left_end:cue[0]]
+    tail_start = left_end + tail.rfind(",") + 1
+    if g.negation.search(m, tail_start, cue[0]):
+        cue_class = "non_response"
+        auxiliary = g.auxiliary.search(m, tail_start, cue[0])
+        if auxiliary:
+            cue = (auxiliary.start(), cue[1])
+    elif spec.check and quote_before is None and not relayed:
+        if follows == "clause":
+            return []
+        if follows == "none" and not m[sent.local_start:first].strip(" \"'") and not inverted:
+            return []  # "X added." with nothing said before or after
+    made = make(spans, "verb", inherited=how == "inherited")
+    for span in relayed:
+        made.append(Found(made[0].paragraph, sent.index, (sent.local_start, sent.local_end),
+                          span, cue, spec, "relay", governor=made[0]))
+    for f in made:
+        f.cue = cue
+        f.cue_class = cue_class
+        f.after = follows
+        f.parenthetical = follows == "none" and quote_before is None
+        f.direct = quote_before
+        if follows in ("colon", "quote") and quote_before is None:
+            f.direct = quote_opening_at(t, after)
+        f.speech = (after, after)  # provisional: where the governed words start
+    return made

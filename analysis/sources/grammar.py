@@ -1,0 +1,209 @@
+"""The source grammar: regular expressions for source phrases, subjects, auxiliaries, clause
+edges and what follows a cue, compiled once from the lexicon files.
+
+Every word list comes from a data file: cue forms, source nouns and adverbials from the
+sources lexicons (:mod:`.cues`), capitalised-name rules from the entity gazetteer, and the
+closed-class words (determiners, auxiliaries, conjunctions, prepositions) from
+``lexicons/grammar.tsv``. The patterns run on the *matching copy* of a paragraph
+(:func:`matching_copy`), which has the same length as its text, so offsets carry over.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from itertools import count
+
+from ..entities.gazetteer import (
+    UPPER,
+    gazetteer,
+    head_prepositions,
+    name_abbreviations,
+    stop_capitals,
+)
+from ..lexicons import alternation, grammar_words, word_list
+from .cues import adverbials, anonymous_rules, cue_specs, source_nouns
+
+_GROUP = count()
+
+
+def _words(name: str, *, longest_first: bool = False) -> str:
+    """A ``grammar.tsv`` list as a regular-expression alternation."""
+    return alternation(grammar_words(name), longest_first=longest_first)
+
+
+def _capitalisable(name: str) -> str:
+    """A ``grammar.tsv`` list as an alternation whose first letters may be capitals."""
+    return "|".join(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in grammar_words(name))
+
+
+@dataclass(frozen=True)
+class Grammar:
+    """Compiled patterns for source phrases, clauses and speech."""
+
+    np: re.Pattern[str]
+    simple: re.Pattern[str]
+    appos: re.Pattern[str]
+    relative: re.Pattern[str]
+    inherit: re.Pattern[str]
+    np_end: re.Pattern[str]
+    right_np: re.Pattern[str]
+    list_sep: re.Pattern[str]
+    conj_prefix: re.Pattern[str]
+    adv_suffix: re.Pattern[str]
+    addressee: re.Pattern[str]
+    negation: re.Pattern[str]
+    agent_appositive: re.Pattern[str]
+    adv_step: re.Pattern[str]
+    relay_step: re.Pattern[str]
+    adverbs: re.Pattern[str]
+    conj: re.Pattern[str]
+    aux: re.Pattern[str]
+    possessive: re.Pattern[str]
+    noun_by: re.Pattern[str]
+    anonymous_modifier: re.Pattern[str]
+    lowered: re.Pattern[str]
+    org_connector: re.Pattern[str]
+    auxiliary: re.Pattern[str]
+    quoted_as: re.Pattern[str]
+    evaluative_object: re.Pattern[str]
+    evaluative_quote: re.Pattern[str]
+    new_clause: re.Pattern[str]
+    speech_lead: re.Pattern[str]
+    trailing_conj: re.Pattern[str]
+    leading_conj: re.Pattern[str]
+    prep_split: re.Pattern[str]
+    det_start: re.Pattern[str]
+    person_pronouns: frozenset[str]
+    anaphors: frozenset[str]
+    quoting_forms: frozenset[str]
+    telling_forms: tuple[str, ...]
+
+
+@cache
+def grammar() -> Grammar:
+    """Compile the source grammar from the lexicons (once)."""
+    upper = UPPER
+    cap = (rf"(?:{alternation(name_abbreviations())}|[{upper}](?:\.[{upper}])+\.?"
+           rf"|[{upper}]\w*(?:-[{upper}\d]\w*)*(?:'(?!s\b)\w+)*|@\w+)")
+    capc = rf"(?:{cap}|\d+(?:st|nd|rd|th))"
+    conn1 = _words("name_connectors")
+    conn_head = _words("head_connectors")
+    nouns = source_nouns()
+    head_nouns = nouns.get("head", set()) | nouns.get("spokesperson", set()) | {
+        f for f, specs in cue_specs().items() if any(x.frame == "noun" for x in specs)}
+    head = rf"(?:{alternation(head_nouns, longest_first=True)})(?![\w-])"
+    adverbial_list = adverbials()
+    cue_words = [f for f in cue_specs() if " " not in f]
+    stoplow = alternation(set(word_list("stopwords_en.txt")) |
+                          {a for a in adverbial_list if " " not in a} | set(cue_words),
+                          longest_first=True)
+    low = rf"(?!(?:{stoplow})(?![\w'-]))[a-z][a-z-]*(?![\w'])"
+    det = rf"(?:{_capitalisable('determiners')}|\d+)(?![\w'-])"
+    all_adverbials = alternation(adverbial_list, longest_first=True)
+    adv = rf"(?:{all_adverbials}|[a-z]+ly)(?![\w-])"
+    prep_adverbials = alternation((a for a in adverbial_list if a.split()[0] in
+                                   grammar_words("adverbial_prepositions")), longest_first=True)
+    anon = anonymous_rules().modifiers
+    preps = _words("phrase_prepositions")
+
+    def name() -> str:
+        """A capitalised name, matched atomically (longest, no backtracking into it)."""
+        group = f"n{next(_GROUP)}"
+        body = rf"{cap}(?:(?: (?:(?:{conn1}) )?|\x01(?:{conn_head}) ){capc})*"
+        return rf"(?=(?P<{group}>{body}))(?P={group})"
+
+    def core() -> str:
+        """Modifiers and a head noun or name."""
+        return rf"(?:(?:{low}|{name()}) ){{0,3}}(?:{head}|{name()})"
+
+    pp = (rf"(?! (?:{prep_adverbials})(?![\w-])) (?:{preps}) "
+          rf"(?:{det} )?(?:(?:{low}|{name()}) ){{0,3}}(?:{head}|{name()}|{low})")
+
+    def np() -> str:
+        """A noun phrase naming a source."""
+        possessor = rf"(?:{det} )?(?:{low} )?(?:{head}|{low})'s?"
+        return (rf"(?:(?:{det}|{name()}'s?|{possessor}) )?{core()}(?:{pp}){{0,3}}"
+                rf"(?: (?i:{anon}))?")
+
+    pron = rf"(?:{_capitalisable('subject_pronouns')})"
+    conj = (rf"(?:(?i:{_words('clause_openers')})"
+            rf"|(?i:(?:{_words('relative_prepositions')}) "
+            rf"(?:(?:{_words('relative_quantifiers')}) )?(?:of )?which))")
+    advs = rf"(?P<adv>(?: {adv})*)"
+    aux_words = _words("auxiliaries")
+    aux_mods = "".join(f"| {w}" for w in grammar_words("auxiliary_modifiers"))[1:]
+    aux = rf"(?:{aux_words})(?:{aux_mods}| [a-z]+ly)*"
+    auxs = rf"(?P<aux>(?: {aux}(?: {adv})*)?)"
+    bound = (rf"(?=\s*(?:[,.;:!?)\]\"'\u2013\u2014]|-\s|$)|\s(?:{all_adverbials}"
+             rf"|{_words('clause_bounds')}|{alternation(cue_words, longest_first=True)})"
+             r"(?![\w-]))")
+    participles = alternation(nouns.get("participle", set()), longest_first=True)
+    agents = _words("agent_prepositions")
+    passive_mods = "".join(f"| {w}" for w in grammar_words("passive_modifiers"))[1:]
+    heads = gazetteer().heads
+    openers = set(grammar_words("months")) | set(grammar_words("days"))
+    lowered = (stop_capitals() - openers) | {w.capitalize()
+                                             for w in grammar_words("subject_pronouns")}
+    particles = _words("particles")
+    return Grammar(
+        np=re.compile(np()),
+        simple=re.compile(rf"(?:{conj},? )?(?P<np>{np()}|{pron}){advs}{auxs} ?"),
+        appos=re.compile(rf"(?:{conj},? )?(?P<np>{np()}), (?P<app>(?={det} |[a-z\d]|{cap})"
+                         rf"[^,;:\"]{{1,100}}?),{advs} ?"),
+        relative=re.compile(rf"(?i:who|which|that){advs} ?"),
+        inherit=re.compile(rf"(?:(?:^|.*[,;]? )(?:and|but|then|or)|^){advs}{auxs} ?$", re.S),
+        np_end=re.compile(rf"(?<![\w'-])(?P<np>(?:(?:{det}|{name()}'s?) )?{core()})$"),
+        right_np=re.compile(rf"(?P<np>{np()}|{_words('object_pronouns')}){bound}"),
+        list_sep=re.compile(r",? and |, "),
+        conj_prefix=re.compile(rf"(?:{conj},? )?"),
+        adv_suffix=re.compile(rf"(?:(?: {adv})*)(?: {aux}(?: {adv})*)? ?$"),
+        addressee=re.compile(rf" (?:(?:{_words('addressee_determiners')}) )?[\w'.&-]+"
+                             r"(?: [\w'.&-]+){0,4}?"
+                             rf"(?=\s*(?:[,.:;\"']|$)|\s(?:{_words('addressee_bounds')})\b)"),
+        negation=re.compile(rf"\b(?:{_words('negations')})\b|n't\b"),
+        adv_step=re.compile(rf",?\s+{adv}"),
+        relay_step=re.compile(rf",?\s+(?:{_words('relay_cues')}) "),
+        adverbs=re.compile(rf"(?: {adv})+"),
+        conj=re.compile(rf"(?:{conj})(?![\w-])"),
+        aux=re.compile(rf"(?:^|\s)(?:{_words('passive_auxiliaries')})(?:{passive_mods}"
+                       r"| [a-z]+ly)? $"),
+        possessive=re.compile(rf"(?:^|(?<=\s))(?P<name>{name()})'s? $"),
+        noun_by=re.compile(rf",? (?:(?:{participles}) )?(?:{agents}) "),
+        agent_appositive=re.compile(rf"(?:{participles}) (?:{agents}) "),
+        anonymous_modifier=re.compile(rf"(?i:{anon})\Z"),
+        lowered=re.compile(rf"(?<![\w'.-])(?:{alternation(lowered, longest_first=True)})"
+                           r"(?![\w'-]|\.\w)"),
+        org_connector=re.compile(rf"(?<![\w'-])(?:{alternation(heads, longest_first=True)}) "
+                                 rf"(?=(?:{'|'.join(head_prepositions())}) "
+                                 rf"(?:the )?[{upper}])"),
+        auxiliary=re.compile(rf"\b(?:{aux_words}|\w+n't)\b"),
+        quoted_as=re.compile(rf" as (?:{_words('quoted_as_verbs')})\b"),
+        evaluative_object=re.compile(rf" (?!(?:{particles}|{_words('particle_objects')})\b)"
+                                     r"[^,;:\"'.]{1,80}? (?:a|an|as)\s"),
+        evaluative_quote=re.compile(rf" (?!(?:{particles})\b)[^,;:\".]{{1,80}}? [\"']"),
+        new_clause=re.compile(rf"(?:[,;:]|\b(?:{_words('new_clause_conjunctions')}))"
+                              r"(?: also| then| [a-z]+ly)?\s*$"),
+        speech_lead=re.compile(rf"\s*,?\s*(?::\s*|(?:(?:{_words('speech_lead_prepositions')})"
+                               r" [^,.;:\"]{1,40}?\s)?that\s+)?"),
+        trailing_conj=re.compile(rf",?\s(?:{_words('trailing_conjunctions')})"
+                                 r"(?: also| then| [a-z]+ly)?$"),
+        leading_conj=re.compile(rf"(?:{_words('leading_conjunctions')})\b", re.I),
+        prep_split=re.compile(rf" (?:{preps}) "),
+        det_start=re.compile(rf"^(?:{_words('determiners')}|\d+) ", re.I),
+        person_pronouns=frozenset(grammar_words("person_pronouns")),
+        anaphors=frozenset(grammar_words("anaphors")),
+        quoting_forms=frozenset(grammar_words("quoting_forms")),
+        telling_forms=grammar_words("telling_forms"),
+    )
+
+
+def matching_copy(text: str) -> str:
+    """``text`` prepared for the source grammar, keeping every offset: capitalised function
+    words and sentence openers are lower-cased ("The" -> "the", "But" -> "but") so that they
+    never start a name, and the space after an organisation head before "in/on/for/at" becomes
+    ``\\x01`` so that "Embassy in the United States" stays one name."""
+    g = grammar()
+    text = g.lowered.sub(lambda m: m.group()[0].lower() + m.group()[1:], text)
+    return g.org_connector.sub(lambda m: m.group()[:-1] + "\x01", text)

@@ -1,0 +1,191 @@
+"""Resolving a source phrase to a canonical source: pronouns and definite descriptions to
+their antecedents, people to their full names, spokespeople and documents to what they speak
+for, anonymous formulas to ``unnamed ...``, aliases to canonical names.
+
+See :mod:`analysis.sources` for the order of the rules and their limits.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..entities.gazetteer import Name, find_known, gazetteer, name_regex, split_connectors
+from ..entities.names import (
+    article_mentions,
+    classify_words,
+    resolve_organisation,
+    resolve_person,
+    surname_index,
+)
+from ..text.article import Article
+from .cues import anonymous_rules, coreference, source_nouns, speech_nouns
+from .grammar import grammar
+
+
+@dataclass(frozen=True)
+class Resolved:
+    """A source phrase resolved: canonical name, kind and whether the source is named."""
+
+    canonical: str
+    kind: str
+    named: bool
+    cls: str = ""
+
+
+class Context:
+    """What resolution needs to know about an article: its mentions and sources so far."""
+
+    def __init__(self, article: Article, roles: frozenset[str]):
+        """Index the article's mentions for coreference."""
+        self.mentions = article_mentions(article, roles)
+        names = [m.name for m in self.mentions]
+        self.surnames = surname_index(names)
+        self.organisations = sorted({n.canonical for n in names if n.type == "organisation"},
+                                    key=len)
+        self.names = names
+        self.timeline: list[tuple[int, Resolved]] = [
+            (m.raw_start, Resolved(m.name.canonical, m.name.kind, True, m.name.cls))
+            for m in self.mentions]
+
+    def add(self, position: int, resolved: Resolved) -> None:
+        """Record a resolved source at a raw position, for later pronouns and descriptions."""
+        if resolved.named:
+            self.timeline.append((position, resolved))
+
+    def antecedent(self, position: int, classes: frozenset[str],
+                   required: str | None = None) -> Resolved | None:
+        """The most recent named mention before ``position`` whose class is in ``classes``."""
+        best: tuple[int, Resolved] | None = None
+        for at, candidate in self.timeline:
+            if at >= position or candidate.cls not in classes:
+                continue
+            if required and required.lower() not in candidate.canonical.lower():
+                continue
+            if best is None or at >= best[0]:
+                best = (at, candidate)
+        return best[1] if best else None
+
+
+def _head_part(text: str) -> tuple[str, str]:
+    """Split a phrase into its head part and what follows its first preposition outside names."""
+    protected = [(s, e) for s, e, _ in find_known(text)]
+    for match in name_regex().finditer(text):
+        position = match.start()
+        for piece in split_connectors(match.group().split(" ")):
+            start = text.find(" ".join(piece), position)
+            position = start + len(" ".join(piece))
+            protected.append((start, position))
+    for match in grammar().prep_split.finditer(text):
+        if not any(s <= match.start() < e for s, e in protected):
+            return text[:match.start()], text[match.end():]
+    return text, ""
+
+
+def _strip_det(text: str) -> str:
+    """``text`` without a leading determiner."""
+    return grammar().det_start.sub("", text, count=1)
+
+
+def resolve(text: str, position: int, context: Context) -> Resolved:
+    """Resolve a source phrase written at raw ``position`` to a canonical name and kind."""
+    phrase = text.strip()
+    lower = phrase.lower()
+    if lower in grammar().person_pronouns:
+        found = context.antecedent(position, frozenset({"person"}))
+        return found or Resolved(f"unresolved: {phrase}", "person", False, "person")
+    described: frozenset[str] = frozenset()
+    for pattern, classes in coreference():
+        match = pattern.fullmatch(phrase)
+        if match:
+            described = described | classes
+            required = match.groupdict().get("req")
+            found = context.antecedent(position, classes, required)
+            if found:
+                return found
+    modifier = grammar().anonymous_modifier
+    bare = phrase
+    for m in re.finditer(" ", phrase):
+        if modifier.match(phrase[m.end():]):
+            bare = phrase[:m.start()]
+            break
+    head, rest = _head_part(bare)
+    head_words = _strip_det(head).split()
+    nouns = source_nouns()
+    carriers = nouns.get("spokesperson", set()) | speech_nouns()
+    persons = [n for n in names_of(head) if n.type == "person"]
+    if persons:
+        person = resolve_person(persons[-1], context.surnames)
+        return Resolved(person.canonical, "person", True, "person")
+    if rest and any(head.lower().endswith(c) for c in carriers):
+        return resolve(rest, position, context)
+    anonymous = _anonymous_source(head_words, persons)
+    if anonymous:
+        return anonymous
+    known = find_known(head)
+    if known:
+        entry = known[0][2]
+        return Resolved(entry.canonical, entry.kind, True, entry.cls)
+    names = names_of(head)
+    if names:
+        name = resolve_organisation(resolve_person(names[-1], context.surnames),
+                                    context.organisations, context.names)
+        if name.type == "person" or not rest:
+            canonical = name.canonical
+        else:
+            canonical = _strip_det(bare)
+        return Resolved(canonical, name.kind, True, name.cls)
+    if lower.startswith("@"):
+        return Resolved(phrase, "social", True, "social")
+    return Resolved(f"unresolved: {phrase}", _kind_of_classes(described), False, "")
+
+
+def names_of(text: str) -> list[Name]:
+    """Classified names in a phrase: alias-file names first, then capitalised runs."""
+    found = []
+    masked = text
+    for start, end, entry in find_known(text):
+        found.append((start, Name(entry.canonical, "organisation", entry.kind, entry.cls)))
+        masked = masked[:start] + "\x00" * (end - start) + masked[end:]
+    for match in name_regex().finditer(masked):
+        name, _, _ = classify_words(match.group().split(" "))
+        if name is not None:
+            found.append((match.start(), name))
+    return [n for _, n in sorted(found, key=lambda f: f[0])]
+
+
+_KIND_OF_CLASS = {"person": "person", "newspaper": "media", "news site": "media",
+                  "news agency": "media", "broadcaster": "media", "magazine": "media",
+                  "embassy": "government", "ministry": "government", "agency": "government",
+                  "treaty": "document"}
+
+
+def _kind_of_classes(classes: Iterable[str]) -> str:
+    """The source kind an unresolved description implies ("the paper" -> media)."""
+    kinds = {_KIND_OF_CLASS.get(c, "other") for c in classes}
+    return kinds.pop() if len(kinds) == 1 else "other"
+
+
+def _is_affiliation(word: str) -> bool:
+    """True for a word that names who anonymous sources work for ("U.S.", "Afghan", "Taliban")."""
+    gaz = gazetteer()
+    return (word in gaz.demonyms or word in gaz.places or word in gaz.groups
+            or word in gaz.heads or bool(find_known(word))
+            or (len(word) > 1 and word.replace(".", "").isupper()))
+
+
+def _anonymous_source(words: list[str], persons: list[Name]) -> Resolved | None:
+    """The anonymous canonical name for a phrase whose head is an anonymous noun."""
+    if not words or persons:
+        return None
+    for k in (2, 1):
+        noun = " ".join(words[-k:])
+        for pattern, template in anonymous_rules().heads:
+            if pattern.fullmatch(noun):
+                premods = words[:-k]
+                named = [i for i, w in enumerate(premods) if _is_affiliation(w)]
+                affiliation = " ".join(premods[named[0]:]) + " " if named else ""
+                canonical = template.replace("{affiliation}", affiliation)
+                return Resolved(" ".join(canonical.split()), "anonymous", False, "anonymous")
+    return None

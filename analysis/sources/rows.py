@@ -1,0 +1,204 @@
+"""Attribution rows: each attribution found in a paragraph, resolved and given its speech and
+quotation, as one row with raw offsets; embedded posts as rows of their own."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+
+import pandas as pd
+
+from ..entities.gazetteer import find_known
+from ..text.article import Article, Paragraph, Sentence, article_list, roles_with_embeds
+from ..text.quotation import outer_quotes
+from ..text.roles import DEFAULT_ROLES, signature
+from .find import Found, find_in_paragraph
+from .resolve import Context, resolve
+from .speech import quote_fields, set_speech
+
+ATTRIBUTION_COLUMNS = ["article", "paragraph", "role", "sentence", "source", "canonical", "kind",
+                       "named", "cue", "cue_class", "quote", "quote_text", "start", "end",
+                       "cue_start", "cue_end", "speech_start", "speech_end", "date", "via",
+                       "frame", "match"]
+
+
+def _sentences_by_paragraph(article: Article, roles: frozenset[str]) -> dict[int, list[Sentence]]:
+    """The chosen sentences of an article, grouped by paragraph."""
+    grouped: dict[int, list[Sentence]] = {}
+    for sentence in article.select_sentences(roles):
+        grouped.setdefault(sentence.paragraph, []).append(sentence)
+    return grouped
+
+
+def _row(article: Article, f: Found, quote: str, quote_text: str, via: str) -> dict:
+    """One output row, with raw offsets."""
+    p = f.paragraph
+    start, end = p.raw_span(*f.source)
+    cue_start, cue_end = p.raw_span(*f.cue)
+    speech = p.raw_span(*f.speech) if f.speech else (-1, -1)
+    assert f.resolved is not None
+    return {
+        "article": article.id, "paragraph": p.index, "role": p.role, "sentence": f.sentence,
+        "source": article.raw[start:end], "canonical": f.resolved.canonical,
+        "kind": f.resolved.kind, "named": f.resolved.named,
+        "cue": article.raw[cue_start:cue_end], "cue_class": f.cue_class or f.spec.cue_class,
+        "quote": quote, "quote_text": quote_text, "start": start, "end": end,
+        "cue_start": cue_start, "cue_end": cue_end, "speech_start": speech[0],
+        "speech_end": speech[1], "date": "", "via": via, "frame": f.frame,
+    }
+
+
+def _dedupe(found: list[Found]) -> list[Found]:
+    """Drop repeated attributions, and noun-frame ones that repeat a verb's source."""
+    kept: list[Found] = []
+    seen: set[tuple] = set()
+    verbs = {(f.sentence, f.source) for f in found if f.frame in ("verb", "evaluative")}
+    for f in found:
+        key = (f.sentence, f.source, f.cue)
+        if key in seen:
+            continue
+        if f.frame in ("noun", "possessive", "attributed") and (f.sentence, f.source) in verbs:
+            continue
+        seen.add(key)
+        kept.append(f)
+    return kept
+
+
+def _embed_rows(article: Article, roles: frozenset[str],
+                sentences: dict[int, list[Sentence]]) -> list[dict]:
+    """One row per embedded post, attributed to its signature line."""
+    if "embed" not in roles:
+        return []
+    posts: dict[int, list[Paragraph]] = {}
+    for p in article.paragraphs:
+        if p.role == "embed" and p.kept and p.post is not None:
+            posts.setdefault(p.post, []).append(p)
+    rows = []
+    for paragraphs in posts.values():
+        signed = paragraphs[-1]
+        found = signature(signed.text)
+        if not found:
+            continue
+        name, handle = found.get("name", ""), found.get("handle", "")
+        text = signed.text
+        a = text.find(name) if name else text.find(handle)
+        b = text.find(handle) + len(handle) if handle and handle in text else a + len(name)
+        if b < len(text) and text[b] == ")":
+            b += 1
+        start, end = signed.raw_span(max(a, 0), b)
+        clean_name = " ".join(re.sub(r"[^\w\s.'&-]+", " ", name).split())
+        entry = None
+        for candidate in (handle, clean_name):
+            hits = find_known(candidate) if candidate else []
+            if hits and hits[0][0] == 0 and hits[0][1] == len(candidate):
+                entry = hits[0][2]
+                break
+        canonical = entry.canonical if entry else (clean_name or handle)
+        body = paragraphs[:-1]
+        first = paragraphs[0]
+        first_sentences = sentences.get(first.index) or sentences.get(signed.index) or []
+        if body:
+            speech = (body[0].raw_span(0, len(body[0].text))[0],
+                      body[-1].raw_span(0, len(body[-1].text))[1])
+            quote, quote_text = "direct", " ".join(p.text for p in body)
+        else:
+            speech, quote, quote_text = (-1, -1), "none", ""
+        rows.append({
+            "article": article.id, "paragraph": first.index, "role": "embed",
+            "sentence": first_sentences[0].index if first_sentences else -1,
+            "source": article.raw[start:end], "canonical": canonical, "kind": "social",
+            "named": True, "cue": "", "cue_class": "neutral", "quote": quote,
+            "quote_text": quote_text, "start": start, "end": end, "cue_start": -1,
+            "cue_end": -1, "speech_start": speech[0], "speech_end": speech[1],
+            "date": found.get("date", ""), "via": "", "frame": "embed",
+        })
+    return rows
+
+
+def article_attributions(article: Article, roles: frozenset[str]) -> list[dict]:
+    """Every attribution row of one article (cached per roles)."""
+    return article.cached(("attributions", roles), lambda: _find_attributions(article, roles))
+
+
+def _find_attributions(article: Article, roles: frozenset[str]) -> list[dict]:
+    context = Context(article, roles)
+    sentences = _sentences_by_paragraph(article, roles)
+    rows: list[dict] = []
+    for p in article.paragraphs:
+        if p.index not in sentences or (p.role == "embed" and signature(p.text)):
+            continue
+        found = _dedupe(find_in_paragraph(p, sentences[p.index]))
+        quotes = outer_quotes(p.text)
+        for f in found:
+            if f.frame == "relay" and f.governor is None:
+                same = [g for g in found if g.sentence == f.sentence and g.frame != "relay"]
+                before = [g for g in same if g.cue[0] < f.cue[0]]
+                f.governor = before[-1] if before else (same[0] if same else None)
+        for f in found:
+            others = [g for g in found if g.sentence == f.sentence]
+            set_speech(p.text, f, others, sentences[p.index], quotes)
+        for f in found:
+            if f.frame == "relay" and f.governor is not None:
+                f.speech = f.governor.speech
+                f.direct = f.governor.direct
+                f.extra_quotes = f.governor.extra_quotes
+        for f in found:
+            if f.inherited:
+                source = next((g for g in found if g.source == f.source and not g.inherited
+                               and g.resolved is not None), None)
+                f.resolved = source.resolved if source else None
+            if f.resolved is None:
+                position = p.raw_span(*f.source)[0]
+                f.resolved = resolve(p.text[f.source[0]:f.source[1]], position, context)
+                context.add(position, f.resolved)
+        for f in found:
+            if f.resolved is None:
+                continue
+            quote, quote_text = quote_fields(p.text, f, quotes)
+            via = ""
+            if f.governor is not None and f.governor.resolved is not None:
+                via = f.governor.resolved.canonical
+            else:
+                holder = next((g for g in found if g is not f and g.sentence == f.sentence
+                               and g.speech and g.speech[0] <= f.source[0]
+                               and f.source[1] <= g.speech[1] and g.resolved is not None), None)
+                via = holder.resolved.canonical if holder else ""
+            if via == f.resolved.canonical:
+                via = ""
+            rows.append(_row(article, f, quote, quote_text, via))
+    rows.extend(_embed_rows(article, roles, sentences))
+    rows.sort(key=lambda r: (r["start"] if r["frame"] != "embed" else r["speech_start"],
+                             r["cue_start"], r["end"]))
+    rows.sort(key=lambda r: (r["sentence"], r["paragraph"]))
+    return rows
+
+
+def attributions(articles: Article | Sequence[Article], *,
+                 roles: Iterable[str] | None = DEFAULT_ROLES, embeds: bool = True
+                 ) -> pd.DataFrame:
+    """One row per act of attribution: who is cited, with which cue, saying what.
+
+    Reads the paragraphs of ``roles`` and, with ``embeds`` (the default), embedded posts,
+    which are attributed speech whatever roles the analysis chose.
+
+    Columns (``ATTRIBUTION_COLUMNS``): article, paragraph, role, sentence (the sentence holding
+    the cue; for an embedded post, its first sentence), source (the words naming the source,
+    as published), canonical (the resolved name: "The New York Times", "unnamed officials", or
+    "unresolved: the paper" when a description has no antecedent), kind (media, government,
+    person, anonymous, document, social, other), named (False for anonymous and unresolved
+    sources), cue (the reporting verb or phrase as published; empty for an embedded post),
+    cue_class (neutral, distancing, directive, non_response), quote (direct, partial, none),
+    quote_text (the quoted words; partial quotations joined with " … "), start, end (raw
+    offsets of the source words: ``raw[start:end] == source``), cue_start, cue_end (raw offsets
+    of the cue, -1 for an embedded post), speech_start, speech_end (raw offsets of what was
+    said: the quotation for a direct quote, otherwise the governed clause; -1 when nothing is
+    said, as for "declined comment" or "a statement by X"), date (an embedded post's date,
+    empty elsewhere), via (the canonical source that relays this one: "citing X" and sources
+    named inside another source's words), frame (how it was found: verb, passive, according,
+    relay, attributed, noun, possessive, evaluative, embed), match (the same as ``source``,
+    under the name every lens's evidence uses). Rows are in text order.
+    """
+    wanted = roles_with_embeds(roles, embeds)
+    rows = [r for a in article_list(articles) for r in article_attributions(a, wanted)]
+    table = pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS[:-1])
+    return table.assign(match=table["source"])

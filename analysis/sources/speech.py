@@ -1,0 +1,154 @@
+"""What was said: the quotation or clause each attribution's cue governs, and its quoted words.
+
+See :mod:`analysis.sources` for the rules: a direct quotation when the cue introduces one;
+otherwise the that-clause or the words after the cue, the clause before a cue placed after it,
+the previous sentence for "This was reported by X", and nothing for a non-response.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..text.article import Sentence
+from ..text.quotation import Quote
+from ..text.spans import strip_span
+from .find import EDGES, Found, ParagraphText, sentence_initial, skip_adverbials
+from .grammar import grammar, matching_copy
+
+_SPEECH_END = re.compile(r"\s(?:\u2013|\u2014|-)\s|;")
+
+
+def _trim_speech(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """A speech span without edge punctuation or a dangling conjunction; None if empty."""
+    start, end = strip_span(text, start, end, EDGES)
+    while end > start and text[end - 1] in " .,;:":
+        end -= 1
+    tail = grammar().trailing_conj.search(text, start, end)
+    if tail:
+        end = tail.start()
+    start, end = strip_span(text, start, end, EDGES)
+    return (start, end) if end > start else None
+
+
+def _post_speech(text: str, start: int, f: Found, others: Sequence[Found]) -> tuple[int, int] \
+        | None:
+    """The words a cue governs after it: up to the sentence end or the next new clause's
+    attribution, a semicolon or a dash."""
+    end = f.bounds[1]
+    stop = _SPEECH_END.search(text, start, end)
+    if stop:
+        end = stop.start()
+    for other in others:
+        if other is f or (other.frame == "relay" and other.governor is not f):
+            continue
+        region = other.region[0]
+        if start < region < end and grammar().new_clause.search(text[start:region]):
+            end = region
+    return _trim_speech(text, start, end)
+
+
+def _pre_speech(text: str, f: Found, others: Sequence[Found]) -> tuple[int, int] | None:
+    """The clause before a cue placed after it ("..., officials said")."""
+    start = f.bounds[0]
+    region = f.region[0]
+    for other in others:
+        if other is f or other.governor is f or f.governor is other:
+            continue
+        said_before = other.speech is not None and other.speech[1] <= other.region[0]
+        if other.region[1] <= region and (said_before or other.speech is None):
+            start = max(start, other.region[1])
+    return _trim_speech(text, start, region)
+
+
+def _that_clause(text: str, f: Found, others: Sequence[Found]) -> tuple[int, int] | None:
+    """The that-clause after a noun-frame source ("the words attributed to him, it follows that
+    ...")."""
+    match = re.search(r"\bthat\s", text[f.source[1]:f.bounds[1]])
+    if not match:
+        return None
+    return _post_speech(text, f.source[1] + match.end(), f, others)
+
+
+def _after_region(text: str, f: Found) -> int:
+    """Where the governed words of a pre-posed "according to X, ..." start."""
+    position = skip_adverbials(ParagraphText(text, matching_copy(text), []), f.source[1],
+                               f.bounds[1])
+    comma = re.match(r"\s*,?\s*", text[position:])
+    return position + (comma.end() if comma else 0)
+
+
+def set_speech(text: str, f: Found, others: Sequence[Found],
+               sentences: Sequence[Sentence], quotes: Sequence[Quote]) -> None:
+    """Decide what was said for one attribution (see the module docstring)."""
+    if (f.cue_class or f.spec.cue_class) == "non_response" or f.frame == "relay":
+        f.speech = None
+        return
+    if f.direct is not None:
+        f.speech = _quote_span(text, f.direct)
+        after = re.match(r"[\s,]*", text[f.region[1]:])
+        extra = next((q for q in quotes if after and q.start == f.region[1] + after.end()
+                      and q is not f.direct), None)
+        if extra is not None:
+            f.extra_quotes.append(extra)
+        return
+    if f.frame in ("verb", "evaluative"):
+        if f.parenthetical:
+            f.speech = _pre_speech(text, f, others)
+            return
+        start = f.speech[0] if f.speech else f.cue[1]
+        if f.frame == "evaluative":
+            start = f.cue[1]
+        rest = text[start:f.bounds[1]]
+        lead = grammar().speech_lead.match(rest)
+        f.speech = _post_speech(text, start + (lead.end() if lead else 0), f, others)
+        return
+    if f.frame == "according":
+        before = _pre_speech(text, f, others)
+        position = _after_region(text, f)
+        after = _post_speech(text, position, f, others) if position < f.bounds[1] else None
+        if after is None or grammar().leading_conj.match(text, after[0]):
+            f.speech = before
+        elif before is None or sentence_initial(text, f.bounds[0], f.cue[0]):
+            f.speech = after
+        else:
+            f.speech = after if after[1] - after[0] >= before[1] - before[0] else before
+        return
+    if f.frame == "passive":
+        if f.anaphoric:
+            previous = [s for s in sentences if s.local_end <= f.bounds[0]]
+            f.speech = _trim_speech(text, previous[-1].local_start, previous[-1].local_end) \
+                if previous else None
+        else:
+            f.speech = f.subject
+        return
+    f.speech = _that_clause(text, f, others)
+
+
+def quote_fields(text: str, f: Found, quotes: Sequence[Quote]) -> tuple[str, str]:
+    """The quote kind and quoted words of an attribution."""
+    if f.direct is not None:
+        parts = [f.direct, *f.extra_quotes]
+        return "direct", " … ".join(_quote_words(text, q) for q in parts)
+    if f.speech is None:
+        return "none", ""
+    a, b = f.speech
+    inside = [q for q in quotes if q.closed and a <= q.start and q.end <= b + 1]
+    if not inside:
+        return "none", ""
+    return "partial", " … ".join(_quote_words(text, q) for q in inside)
+
+
+def _quote_span(text: str, q: Quote) -> tuple[int, int]:
+    """The quoted words of ``q`` without surrounding spaces or a trailing comma."""
+    a, b = q.inner_start, q.inner_end
+    while a < b and text[a].isspace():
+        a += 1
+    while b > a and (text[b - 1].isspace() or text[b - 1] == ","):
+        b -= 1
+    return (a, b) if b > a else (q.inner_start, q.inner_end)
+
+
+def _quote_words(text: str, q: Quote) -> str:
+    """The quoted words of ``q``, as in the normalised text."""
+    return text[slice(*_quote_span(text, q))]

@@ -1,0 +1,234 @@
+"""Manifests and corpora: the articles a CSV lists, loaded by id or streamed one at a time.
+
+A manifest needs ``id`` and ``file`` columns (files relative to the manifest's folder, never
+outside it); ``outlet``, ``language``, ``published``, ``notes``, ``label`` and ``encoding`` are
+read when present, and any other column can name groups (``Corpus(group_by=...)``).
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import AnalysisInputError, ManifestError
+from ..paths import SEED_MANIFEST, display_path, project_path
+from .article import Article, checked_items
+from .reading import load_article
+
+MANIFEST_COLUMNS = ("id", "file", "outlet", "language", "published", "notes")
+REQUIRED_MANIFEST_COLUMNS = ("id", "file")
+
+
+def manifest_header(path: Path, required: Sequence[str] = REQUIRED_MANIFEST_COLUMNS
+                     ) -> list[str]:
+    """Check that a manifest exists, is UTF-8 CSV, and has the required columns."""
+    shown = display_path(path)
+    if not path.is_file():
+        raise ManifestError(f"{shown}: manifest not found")
+    try:
+        with path.open(encoding="utf-8-sig", newline="") as handle:
+            header = next(csv.reader(handle), [])
+    except UnicodeDecodeError:
+        raise ManifestError(f"{shown}: manifest is not UTF-8 text") from None
+    columns = [c.strip() for c in header]
+    missing = [c for c in required if c not in columns]
+    if missing:
+        raise ManifestError(f"{shown}: missing column(s) {missing}; the header must include "
+                            f"{list(required)} (found {columns})")
+    return columns
+
+
+def iter_manifest(manifest: str | Path = SEED_MANIFEST,
+                  required: Sequence[str] = REQUIRED_MANIFEST_COLUMNS) -> Iterator[dict[str, str]]:
+    """Validated manifest rows, read lazily; file paths resolved against the manifest folder.
+
+    Problems in a row (empty id or file, a duplicate id, a path outside the folder) raise
+    ``ManifestError`` naming the line when that row is reached.
+    """
+    path = project_path(manifest)
+    shown = display_path(path)
+    manifest_header(path, required)
+    folder = path.parent.resolve()
+    seen: dict[str, int] = {}
+    with path.open(encoding="utf-8-sig", newline="") as handle:
+        for line_no, row in enumerate(csv.DictReader(handle), start=2):
+            row = {(k or "").strip(): (v or "").strip() for k, v in row.items() if k is not None}
+            if not row.get("id") or not row.get("file"):
+                raise ManifestError(f"{shown}, line {line_no}: 'id' and 'file' must not be empty")
+            if row["id"] in seen:
+                raise ManifestError(f"{shown}, line {line_no}: duplicate id {row['id']!r} "
+                                    f"(first used on line {seen[row['id']]})")
+            seen[row["id"]] = line_no
+            target = (folder / row["file"]).resolve()
+            if Path(row["file"]).is_absolute() or not target.is_relative_to(folder):
+                raise ManifestError(f"{shown}, line {line_no}: file {row['file']!r} is outside "
+                                    "the manifest's folder; keep articles beside their manifest")
+            yield {**{c: "" for c in MANIFEST_COLUMNS}, **row, "path": str(target)}
+
+
+def read_manifest(manifest: str | Path = SEED_MANIFEST) -> list[dict[str, str]]:
+    """All validated rows of a manifest CSV (see ``iter_manifest``); at least one is required."""
+    rows = list(iter_manifest(manifest))
+    if not rows:
+        raise ManifestError(f"{display_path(project_path(manifest))}: the manifest lists no "
+                            "articles")
+    return rows
+
+
+def article_from_row(row: dict[str, str], label: str = "") -> Article:
+    """Load the article a manifest row describes."""
+    meta = {k: v for k, v in row.items() if k != "path"}
+    return load_article(row["path"], id=row["id"], encoding=row.get("encoding") or None,
+                        label=label or row.get("label") or row["id"], meta=meta)
+
+
+class Corpus(Sequence):
+    """The articles a manifest lists, streamed: each is read and cleaned when it is reached.
+
+    Iterating loads one article at a time, so memory does not grow with the number of
+    articles. ``len()`` counts manifest rows; indexing loads that one article afresh. With
+    ``group_by`` naming a manifest column (``outlet``, ``side`` ...), ``groups()`` lists its
+    values and ``group(value)`` streams the articles that have it.
+    """
+
+    def __init__(self, manifest: str | Path = SEED_MANIFEST, *, group_by: str | None = None,
+                 progress: bool = False):
+        self.manifest = project_path(manifest)
+        self.group_by = group_by
+        self.progress = progress
+        required = [*REQUIRED_MANIFEST_COLUMNS, *([group_by] if group_by else [])]
+        manifest_header(self.manifest, required)
+        self._required = required
+        self._length: int | None = None
+        if next(self.rows(), None) is None:
+            raise ManifestError(f"{display_path(self.manifest)}: the manifest lists no articles")
+
+    def rows(self) -> Iterator[dict[str, str]]:
+        """The validated manifest rows, lazily."""
+        return iter_manifest(self.manifest, self._required)
+
+    def __iter__(self) -> Iterator[Article]:
+        rows = _with_progress(self.rows(), self.progress, display_path(self.manifest),
+                              lambda: len(self))
+        for row in rows:
+            yield article_from_row(row)
+
+    def __len__(self) -> int:
+        if self._length is None:
+            self._length = sum(1 for _ in self.rows())
+        return self._length
+
+    def __getitem__(self, index):  # type: ignore[override]
+        if isinstance(index, slice):
+            return [self[i] for i in range(*index.indices(len(self)))]
+        if index < 0:
+            index += len(self)
+        for i, row in enumerate(self.rows()):
+            if i == index:
+                return article_from_row(row)
+        raise IndexError(f"{display_path(self.manifest)} lists {len(self)} articles")
+
+    def groups(self) -> list[str]:
+        """Values of the ``group_by`` column, in order of first appearance."""
+        if not self.group_by:
+            raise AnalysisInputError("this corpus has no group_by column")
+        return list(dict.fromkeys(row[self.group_by] for row in self.rows()))
+
+    def group(self, value: str) -> ArticleGroup:
+        """The articles whose ``group_by`` column equals ``value``, as a named group."""
+        if not self.group_by:
+            raise AnalysisInputError("this corpus has no group_by column")
+        if value not in self.groups():
+            raise AnalysisInputError(f"no articles with {self.group_by} = {value!r}; values "
+                                     f"are {self.groups()}")
+        return ArticleGroup(value, self, self.group_by)
+
+
+@dataclass(frozen=True)
+class ArticleGroup:
+    """A named group of a corpus's articles (those whose ``column`` equals ``id``), streamed.
+
+    The lenses that accept groups treat it like one article called ``id``.
+    """
+
+    id: str
+    corpus: Corpus
+    column: str
+
+    @property
+    def label(self) -> str:
+        """The display name: the group value."""
+        return self.id
+
+    def rows(self) -> Iterator[dict[str, str]]:
+        """The manifest rows of this group's articles, lazily."""
+        return (row for row in self.corpus.rows() if row[self.column] == self.id)
+
+    def __iter__(self) -> Iterator[Article]:
+        rows = _with_progress(self.rows(), self.corpus.progress, self.id,
+                              lambda: sum(1 for _ in self.rows()))
+        for row in rows:
+            yield article_from_row(row)
+
+
+def _with_progress(rows: Iterator[dict[str, str]], show: bool, name: str, total) -> Iterator:
+    """Wrap rows in a tqdm progress bar (notebook or terminal) when asked."""
+    if not show:
+        return rows
+    from tqdm.auto import tqdm
+
+    return tqdm(rows, total=total(), desc=name, unit="article")
+
+
+def load_corpus(manifest: str | Path = SEED_MANIFEST, *, group_by: str | None = None,
+                progress: bool = False) -> Corpus:
+    """The articles a manifest lists, streamed one at a time (see ``Corpus``); ``progress``
+    shows a progress bar while iterating."""
+    return Corpus(manifest, group_by=group_by, progress=progress)
+
+
+def load_articles(items: Sequence[str | Path], *, manifest: str | Path = SEED_MANIFEST,
+                  labels: Sequence[str] | None = None) -> list[Article]:
+    """Load articles named by manifest id or by file path, with optional display labels."""
+    if labels is not None and len(labels) != len(items):
+        raise AnalysisInputError(f"{len(items)} articles but {len(labels)} labels")
+    rows = None
+    articles: list[Article] = []
+    for i, item in enumerate(items):
+        label = labels[i] if labels else ""
+        candidate = Path(item)
+        if candidate.suffix or len(candidate.parts) > 1:
+            used = {a.id for a in articles}
+            article_id, n = candidate.stem, 2
+            while article_id in used:  # two files with the same name in different folders
+                article_id, n = f"{candidate.stem}-{n}", n + 1
+            articles.append(load_article(project_path(candidate), id=article_id, label=label))
+            continue
+        rows = rows if rows is not None else {r["id"]: r for r in read_manifest(manifest)}
+        if str(item) not in rows:
+            raise ManifestError(f"{display_path(project_path(manifest))}: no article with id "
+                                f"{str(item)!r}; ids are {sorted(rows)}")
+        articles.append(article_from_row(rows[str(item)], label))
+    return articles
+
+
+def seed_hashes(manifest: str | Path = SEED_MANIFEST) -> list[str]:
+    """SHA-256 of each seed article's raw text, in manifest order."""
+    return [article_from_row(row).sha256 for row in read_manifest(manifest)]
+
+
+def uses_seed_articles(articles: Sequence[Article]) -> bool:
+    """True when ``articles`` are exactly the seed articles, in manifest order.
+
+    Notebooks check this before asserting facts that only hold for the seeds.
+    """
+    return [a.sha256 for a in articles] == seed_hashes()
+
+
+def analysis_units(items) -> list[tuple[str, Iterable[Article]]]:
+    """Articles or groups of articles (``Corpus.group``) as ``(name, articles)`` pairs, for
+    lenses that compare either; names must be distinct."""
+    chosen = checked_items(items, (Article, ArticleGroup), "Articles or article groups")
+    return [(item.id, [item] if isinstance(item, Article) else item) for item in chosen]

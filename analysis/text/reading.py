@@ -1,0 +1,141 @@
+"""Read article files faithfully: bytes, decoding, refusal of what is not an article, and the
+paragraphs, roles and normalisation that make an ``Article``.
+
+A file is read as bytes and decoded as UTF-8 unless a byte-order mark or the caller says
+otherwise; nothing is guessed. The decoded text is ``Article.raw`` and is never changed.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from pathlib import Path
+
+from ..errors import (
+    ArticleEncodingError,
+    ArticleNotFoundError,
+    ArticleTooLargeError,
+    BinaryFileError,
+    EmptyArticleError,
+    HtmlInputError,
+)
+from ..paths import display_path
+from .article import Article, Paragraph
+from .normalisation import normalise
+from .roles import assign_roles, split_paragraphs
+
+MAX_ARTICLE_BYTES = 10_000_000
+
+_MAGIC = {
+    b"%PDF": "a PDF document",
+    b"PK\x03\x04": "a ZIP archive (a .docx or .odt file is one)",
+    b"\x89PNG": "a PNG image",
+    b"GIF8": "a GIF image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"\xd0\xcf\x11\xe0": "an old Microsoft Office file (.doc)",
+    b"{\\rtf": "an RTF document",
+}
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_HTML_START = re.compile(r"\s*<(?:!doctype\s+html|html|head|body|meta|\?xml)\b", re.I)
+_TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def _check_path(path: Path, max_bytes: int) -> None:
+    shown = display_path(path)
+    if not path.exists():
+        raise ArticleNotFoundError(f"{shown}: no such file")
+    if path.is_dir():
+        raise ArticleNotFoundError(f"{shown}: is a directory; give the path of one article file")
+    if not path.is_file():
+        raise ArticleNotFoundError(f"{shown}: is not a regular file")
+    size = path.stat().st_size
+    if size > max_bytes:
+        raise ArticleTooLargeError(
+            f"{shown}: {size:,} bytes is more than the {max_bytes:,}-byte limit for one article; "
+            "split it into one file per article, or pass max_bytes= to raise the limit")
+
+
+def decode_bytes(data: bytes, source: str, encoding: str | None = None) -> tuple[str, str]:
+    """Decode article bytes: BOMs are honoured, otherwise strict UTF-8 unless told otherwise."""
+    if encoding is None:
+        for bom, name in _BOMS:
+            if data.startswith(bom):
+                encoding = name
+                break
+    if encoding is None:
+        for magic, what in _MAGIC.items():
+            if data.startswith(magic):
+                raise BinaryFileError(f"{source}: this is {what}, not plain text; "
+                                      "save the article as a .txt file")
+        if b"\x00" in data:
+            raise BinaryFileError(f"{source}: contains NUL bytes, so it is binary data or UTF-16 "
+                                  "without a byte-order mark; save it as UTF-8 text")
+    try:
+        text = data.decode(encoding or "utf-8")
+    except UnicodeDecodeError as exc:
+        byte = data[exc.start:exc.start + 1].hex()
+        hint = ("it may be Windows-1252 or Latin-1 text; re-save it as UTF-8, or load it with "
+                "encoding='cp1252'") if encoding is None else f"check that it really is {encoding}"
+        raise ArticleEncodingError(f"{source}: not valid {encoding or 'UTF-8'} "
+                                   f"(byte 0x{byte} at offset {exc.start}); {hint}") from None
+    except LookupError:
+        raise ArticleEncodingError(f"{source}: unknown encoding {encoding!r}") from None
+    if encoding in ("utf-16", "utf-32") and text.startswith("\ufeff"):
+        text = text[1:]
+    return text, encoding or "utf-8"
+
+
+def check_text(text: str, source: str) -> None:
+    """Raise a named error when decoded text is empty, binary-like or an HTML page."""
+    if not any(c.isalnum() for c in text):
+        what = "is empty" if not text.strip() else "has no letters or digits"
+        raise EmptyArticleError(f"{source}: {what}; there is no article text to analyse")
+    controls = len(_CONTROL.findall(text))
+    if controls > max(3, len(text) // 100):
+        raise BinaryFileError(f"{source}: {controls} control characters, so this is binary "
+                              "data rather than article text")
+    tag_chars = sum(len(m.group()) for m in _TAG.finditer(text))
+    if _HTML_START.match(text) or tag_chars > 0.2 * len(text.strip()):
+        raise HtmlInputError(f"{source}: looks like an HTML page, not plain text; copy the "
+                             "article text (for example from the browser's reader view) into a "
+                             ".txt file")
+
+
+def build_article(raw: str, *, id: str, path: Path, label: str = "",
+                  meta: dict[str, str] | None = None, encoding: str = "utf-8") -> Article:
+    """Split, normalise and audit already-decoded text into an Article."""
+    spans = split_paragraphs(raw)
+    normalised = [normalise(raw[a:b], a) for a, b in spans]
+    decisions = assign_roles([n.text for n in normalised], [raw[a:b] for a, b in spans])
+    paragraphs = tuple(
+        Paragraph(index=i, start=a, end=b, text=n.text, role=d.role, kept=d.kept,
+                  reason=d.reason, duplicate_of=d.duplicate_of, post=d.post, normalised=n)
+        for i, ((a, b), n, d) in enumerate(zip(spans, normalised, decisions, strict=True))
+    )
+    return Article(id=id, path=path, raw=raw, paragraphs=paragraphs, label=label or id,
+                   meta=dict(meta or {}), encoding=encoding)
+
+
+def load_article(path: str | Path, *, id: str | None = None, label: str = "",
+                 encoding: str | None = None, max_bytes: int = MAX_ARTICLE_BYTES,
+                 meta: dict[str, str] | None = None) -> Article:
+    """Read one article file; raise an ``ArticleError`` subclass naming the file if it is bad.
+
+    Decoding: a UTF-8, UTF-16 or UTF-32 byte-order mark is honoured (and left out of ``raw``);
+    otherwise the bytes must be UTF-8 unless ``encoding`` is given. CRLF line endings are kept
+    in ``raw`` as they are. Files over ``max_bytes`` are refused before reading.
+    """
+    path = Path(path)
+    _check_path(path, max_bytes)
+    shown = display_path(path)
+    raw, used = decode_bytes(path.read_bytes(), shown, encoding)
+    check_text(raw, shown)
+    return build_article(raw, id=id or path.stem, path=path, label=label, meta=meta,
+                         encoding=used)
+
+

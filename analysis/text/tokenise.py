@@ -1,0 +1,156 @@
+"""Sentence and word spans in normalised text: the one definition of a sentence, a token and
+a word that every lens uses.
+
+Only NLTK's data-free parts are used: ``PunktSentenceTokenizer`` with explicit abbreviations,
+``NLTKWordTokenizer`` and the Snowball stemmer. Links, @handles and #hashtags are cut out
+before word tokenisation and tagged as their own kinds. A *word* is a token of kind ``word``
+or ``number`` (:func:`word_count`): rates, profiles, quoted words and cleaning rules all count
+words this way.
+
+Token kinds: ``word`` (has a letter), ``number``, ``clitic`` ('s, n't ...), ``punct``,
+``symbol`` (emoji and other signs), ``link``, ``handle``, ``hashtag``.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import cache, lru_cache
+
+from nltk.stem.snowball import SnowballStemmer
+from nltk.tokenize import NLTKWordTokenizer
+from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+from ..lexicons import grammar_words, table, word_list
+from .normalisation import HANDLE_PATTERN, HASHTAG_PATTERN, LINK_PATTERN
+
+WORD_KINDS = ("word", "number")
+
+_PROTECTED = re.compile("|".join(
+    f"(?P<{name}>{pattern.pattern})" for name, pattern in
+    (("link", LINK_PATTERN), ("handle", HANDLE_PATTERN), ("hashtag", HASHTAG_PATTERN))
+), re.IGNORECASE)
+_FALLBACK_TOKEN = re.compile(r"\w+(?:[-'.]\w+)*|[^\w\s]")
+_NUMBER = re.compile(r"[+-]?\d[\d,.:/]*%?")
+
+
+@cache
+def clitics() -> frozenset[str]:
+    """Contracted forms the word tokeniser splits off ('s, n't ...; ``grammar.tsv``)."""
+    return frozenset(grammar_words("clitics"))
+
+
+@cache
+def abbreviations() -> frozenset[str]:
+    """Abbreviations that do not end a sentence (lower case, no final stop)."""
+    return frozenset(word_list("abbreviations.txt"))
+
+
+@cache
+def sentence_splitter() -> PunktSentenceTokenizer:
+    """Punkt with this project's abbreviation list and no trained model."""
+    params = PunktParameters()
+    params.abbrev_types = set(abbreviations())
+    return PunktSentenceTokenizer(params)
+
+
+@cache
+def term_variants() -> dict[str, str]:
+    """Case-sensitive spelling variants and the term they count as (``term_variants.tsv``)."""
+    return {row["variant"]: row["term"] for row in table("term_variants.tsv")}
+
+
+@cache
+def stopwords() -> frozenset[str]:
+    """The stopword list kept in ``lexicons/stopwords_en.txt``."""
+    return frozenset(word_list("stopwords_en.txt"))
+
+
+_WORD_TOKENIZER = NLTKWordTokenizer()
+_STEMMER = SnowballStemmer("english")
+
+
+@cache
+def stem(word: str) -> str:
+    """Snowball (Porter 2) stem of a lower-case word."""
+    return _STEMMER.stem(word)
+
+
+_CONTINUATION = re.compile(r"[\"')\]]*\s*(?:[,;:]|[a-z])")
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of the sentences in one paragraph's normalised text.
+
+    Punkt splits after "?" or "!" even inside a quotation that continues the sentence
+    ('"... the Taliban?", the ministry added.'). A piece that starts with a comma, semicolon,
+    colon or a lower-case letter (after any closing quotes) is joined to the sentence before.
+    """
+    spans: list[tuple[int, int]] = []
+    for start, end in sentence_splitter().span_tokenize(text):
+        if spans and _CONTINUATION.match(text, start):
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
+
+
+@lru_cache(maxsize=200_000)
+def token_kind(token: str) -> str:
+    """The kind of a word-tokeniser token: word, number, clitic, punct or symbol."""
+    if token.lower() in clitics():
+        return "clitic"
+    if any(c.isalpha() for c in token):
+        return "word"
+    if _NUMBER.fullmatch(token):
+        return "number"
+    if all(not c.isalnum() and c.isprintable() and _is_punctuation(c) for c in token):
+        return "punct"
+    return "symbol"
+
+
+def _is_punctuation(char: str) -> bool:
+    return unicodedata.category(char).startswith("P") or char in "$%&*+<=>^`|~"
+
+
+def _word_spans(text: str) -> list[tuple[int, int]]:
+    try:
+        spans = list(_WORD_TOKENIZER.span_tokenize(text))
+    except (ValueError, IndexError):  # NLTK cannot realign some quote sequences
+        return [m.span() for m in _FALLBACK_TOKEN.finditer(text)]
+    if len(spans) > 1:
+        (a, b), (c, d) = spans[-2], spans[-1]
+        # NLTK cuts the final stop off a sentence-final abbreviation ("... in the U.S.")
+        if b == c and text[c:d] == "." and text[a:b].lower() in abbreviations():
+            spans[-2:] = [(a, d)]
+    return spans
+
+
+def token_spans(text: str) -> list[tuple[int, int, str]]:
+    """``(start, end, kind)`` of every token in one sentence of normalised text."""
+    spans: list[tuple[int, int, str]] = []
+    position = 0
+    for match in [*_PROTECTED.finditer(text), None]:
+        stop = match.start() if match else len(text)
+        if stop > position:
+            for a, b in _word_spans(text[position:stop]):
+                piece = text[position + a:position + b]
+                spans.append((position + a, position + b, token_kind(piece)))
+        if match:
+            spans.append((match.start(), match.end(), match.lastgroup or "link"))
+            position = match.end()
+    return spans
+
+
+@lru_cache(maxsize=200_000)
+def token_keys(surface: str, kind: str) -> tuple[str, str, str, bool]:
+    """``(lower, norm, stem, stop)`` of a token, as the ``tokens`` table has them."""
+    lower = surface.lower()
+    norm = term_variants().get(surface, lower)
+    is_word = kind == "word"
+    return lower, norm, stem(norm) if is_word else norm, is_word and norm in stopwords()
+
+
+def word_count(text: str) -> int:
+    """The number of words (tokens of kind ``word`` or ``number``) in normalised ``text``."""
+    return sum(kind in WORD_KINDS for _, _, kind in token_spans(text))

@@ -1,0 +1,237 @@
+"""Term counts: every occurrence of every term as evidence rows, and a fast one-pass tally for
+articles or whole groups of a corpus.
+
+Terms are built from word tokens (:mod:`analysis.text.tokenise`; numbers, punctuation,
+clitics, links, handles and hashtags are not terms). Units:
+
+- ``word``: the lower-cased word, spelling variants such as "US"/"U.S." merged
+  (``lexicons/term_variants.tsv``); stopwords (``lexicons/stopwords_en.txt``) left out.
+- ``stem``: the Snowball stem, shown as the group's most frequent surface form
+  ("bounties" for bounty/bounties), stopwords left out.
+- ``bigram`` / ``trigram``: runs of consecutive words inside one sentence; punctuation and
+  other non-word tokens break a run, so n-grams never cross sentence or clause punctuation.
+  N-grams made only of stopwords are left out.
+
+Rates are per 10,000 words, where words are all word and number tokens in the chosen roles,
+stopwords included (:func:`word_total`, the denominator of every rate in every lens).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from ..errors import AnalysisInputError
+from ..text.article import Article, article_list
+from ..text.manifest import ArticleGroup
+from ..text.roles import DEFAULT_ROLES
+from ..text.tables import sentence_keys, tokens
+from ..text.tokenise import WORD_KINDS, stopwords
+
+UNITS = ("word", "stem", "bigram", "trigram")
+OCCURRENCE_COLUMNS = ["article", "paragraph", "sentence", "term", "start", "end", "match"]
+TERM_COLUMNS = ["article", "term", "count", "per10k", "rank"]
+SUMMARY_COLUMNS = ["group", "articles", "characters", "words"]
+
+
+def check_unit(unit: str) -> None:
+    """Raise a clear error for an unknown unit."""
+    if unit not in UNITS:
+        raise AnalysisInputError(f"unknown unit {unit!r}; choose from {list(UNITS)}")
+
+
+def word_runs(table: pd.DataFrame) -> list[pd.DataFrame]:
+    """Runs of consecutive word/number tokens within a sentence."""
+    is_word = table["kind"].isin(WORD_KINDS)
+    breaks = (~is_word) | (table["sentence"] != table["sentence"].shift())
+    run_id = breaks.cumsum()
+    words = table[is_word]
+    return [run for _, run in words.groupby(run_id[is_word], sort=False)]
+
+
+def occurrences(articles: Article | Sequence[Article], *, unit: str = "word",
+                roles: Iterable[str] | None = DEFAULT_ROLES) -> pd.DataFrame:
+    """Every occurrence of every term, as evidence rows.
+
+    Columns: article, paragraph, sentence, term (the raw key: lower-cased word, stem, or
+    space-joined n-gram), start, end (offsets in ``raw``), match (``raw[start:end]``).
+    """
+    check_unit(unit)
+    stops = stopwords()
+    rows = []
+    for article in article_list(articles):
+        table = tokens(article, roles=roles)
+        if unit in ("word", "stem"):
+            words = table[(table["kind"] == "word") & ~table["stop"]]
+            key = words["norm"] if unit == "word" else words["stem"]
+            for row, term in zip(words.itertuples(), key, strict=True):
+                rows.append((article.id, row.paragraph, row.sentence, term, row.start, row.end,
+                             article.raw[row.start:row.end]))
+            continue
+        n = 2 if unit == "bigram" else 3
+        for run in word_runs(table):
+            lowers, starts, ends = list(run["norm"]), list(run["start"]), list(run["end"])
+            paragraphs, numbers = list(run["paragraph"]), list(run["sentence"])
+            for i in range(len(lowers) - n + 1):
+                gram = lowers[i:i + n]
+                if all(w in stops for w in gram):
+                    continue
+                start, end = starts[i], ends[i + n - 1]
+                rows.append((article.id, paragraphs[i], numbers[i], " ".join(gram), start,
+                             end, article.raw[start:end]))
+    return pd.DataFrame(rows, columns=OCCURRENCE_COLUMNS)
+
+
+Countable = Article | ArticleGroup
+
+
+@dataclass
+class Tally:
+    """One pass of counting over an article or a group: term counts, the word total, and
+    for stems the surface forms seen (to display each stem by its most frequent form)."""
+
+    counts: Counter = field(default_factory=Counter)
+    total: int = 0
+    forms: dict[str, Counter] = field(default_factory=dict)
+
+    def add(self, other: Tally) -> None:
+        """Add another pass's counts to these."""
+        self.counts.update(other.counts)
+        self.total += other.total
+        for stem_, forms in other.forms.items():
+            self.forms.setdefault(stem_, Counter()).update(forms)
+
+
+def members(source: Countable) -> Iterable[Article]:
+    """The articles of an article (itself) or of a group (streamed)."""
+    return [source] if isinstance(source, Article) else source
+
+
+def tally_article(article: Article, unit: str, roles: Iterable[str] | None) -> Tally:
+    """One article's tally (the unit is not checked: callers check it once)."""
+    result = Tally()
+    stops = stopwords()
+    n = {"bigram": 2, "trigram": 3}.get(unit, 1)
+    for sentence in sentence_keys(article, roles=roles):
+        result.total += sum(1 for t in sentence if t[0] in WORD_KINDS)
+        if n == 1:
+            words = [t for t in sentence if t[0] == "word" and not t[3]]
+            result.counts.update(t[1] if unit == "word" else t[2] for t in words)
+            if unit == "stem":
+                for _, norm, stem_, _ in words:
+                    result.forms.setdefault(stem_, Counter())[norm] += 1
+            continue
+        run: list[str] = []
+        for kind, norm, _, _ in [*sentence, ("end", "", "", False)]:
+            if kind in WORD_KINDS:
+                run.append(norm)
+                continue
+            result.counts.update(" ".join(run[i:i + n]) for i in range(len(run) - n + 1)
+                                 if not all(w in stops for w in run[i:i + n]))
+            run = []
+    return result
+
+
+def tally(source: Countable, *, unit: str = "word",
+          roles: Iterable[str] | None = DEFAULT_ROLES) -> Tally:
+    """Count terms in one pass over an article, or over every article of a group (streamed).
+
+    Returns a :class:`Tally`: ``counts`` (a Counter of terms, keys as in :func:`occurrences`),
+    ``total`` (the words, stopwords included: the denominator of rates) and, for stems, the
+    surface ``forms`` seen. This path builds no offsets, rows or frames, so it is the one to
+    use on large corpora.
+    """
+    check_unit(unit)
+    result = Tally()
+    for article in members(source):
+        result.add(tally_article(article, unit, roles))
+    return result
+
+
+def display_forms(counted: Iterable[Tally]) -> dict[str, str]:
+    """For each stem, its most frequent surface form across several tallies (ties:
+    alphabetical)."""
+    merged = Tally()
+    for c in counted:
+        merged.add(c)
+    return {s: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+            for s, c in merged.forms.items()}
+
+
+def word_total(source: Countable, *, roles: Iterable[str] | None = DEFAULT_ROLES) -> int:
+    """Word and number tokens in the chosen roles of an article or group: the denominator of
+    every rate."""
+    return tally(source, unit="word", roles=roles).total
+
+
+def word_totals(articles: Article | Sequence[Article], *,
+                roles: Iterable[str] | None = DEFAULT_ROLES) -> dict[str, int]:
+    """:func:`word_total` of each article, by article id."""
+    return {article.id: word_total(article, roles=roles) for article in article_list(articles)}
+
+
+def _table_of(source_id: str, counted: Tally, names: dict[str, str]) -> pd.DataFrame:
+    frame = pd.DataFrame({"term": [names.get(t, t) for t in counted.counts],
+                          "count": list(counted.counts.values())}, columns=["term", "count"])
+    frame["count"] = frame["count"].astype(int)
+    frame["per10k"] = frame["count"] / counted.total * 10_000 if counted.total else 0.0
+    frame = frame.sort_values(["count", "term"], ascending=[False, True])
+    frame["rank"] = frame["count"].rank(method="min", ascending=False).astype(int)
+    return frame.assign(article=source_id)
+
+
+def term_table(articles: Countable | Sequence[Countable], *, unit: str = "word",
+               roles: Iterable[str] | None = DEFAULT_ROLES) -> pd.DataFrame:
+    """Per article (or group of articles) and term: count, rate per 10,000 words, and rank.
+
+    Columns: article (the article id, or the group name), term (stems shown by their most
+    frequent surface form over all inputs), count, per10k, rank (1 = most frequent; tied
+    counts share the best rank). Sorted by input order, then count descending, then term.
+    Each input is read once.
+    """
+    sources = [articles] if isinstance(articles, Article | ArticleGroup) else list(articles)
+    counted = [tally(s, unit=unit, roles=roles) for s in sources]
+    names = display_forms(counted) if unit == "stem" else {}
+    frames = [_table_of(s.id, c, names) for s, c in zip(sources, counted, strict=True)]
+    if not frames:
+        return pd.DataFrame(columns=TERM_COLUMNS)
+    return pd.concat(frames, ignore_index=True)[TERM_COLUMNS]
+
+
+def top_terms(table: pd.DataFrame, n: int = 15) -> pd.DataFrame:
+    """The ``n`` most frequent terms of each article side by side (term and count columns)."""
+    columns = {}
+    for article, group in table.groupby("article", sort=False):
+        head = group.head(n).reset_index(drop=True)
+        columns[(article, "term")] = head["term"]
+        columns[(article, "count")] = head["count"]
+    return pd.DataFrame(columns).rename_axis("rank").rename(index=lambda i: i + 1)
+
+
+
+def corpus_summary(sources: Sequence[Countable], *,
+                   roles: Iterable[str] | None = DEFAULT_ROLES) -> pd.DataFrame:
+    """Per article or group: number of articles, characters of raw text, and words.
+
+    Columns: group, articles, characters, words. Reads each group once.
+    """
+    rows = []
+    for source in sources:
+        articles = characters = words = 0
+        for article in members(source):
+            articles += 1
+            characters += len(article.raw)
+            words += tally_article(article, "word", roles).total
+        rows.append({"group": source.id, "articles": articles, "characters": characters,
+                     "words": words})
+    return pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
+
+
+def same_tallies(first: Mapping[str, Tally], second: Mapping[str, Tally]) -> bool:
+    """True when two sets of group tallies agree exactly: groups, terms, totals and forms."""
+    return list(first) == list(second) and all(
+        first[g].counts == second[g].counts and first[g].total == second[g].total
+        and first[g].forms == second[g].forms for g in first)
