@@ -36,10 +36,10 @@ lab: $(STAMP)
 browser: $(STAMP)
 	$(BIN)/python tests/browser/smoke.py
 
-# For maintainers: re-execute the committed notebooks in place, top to bottom in fresh kernels.
+# For maintainers: re-execute the committed notebooks in place, top to bottom in fresh kernels,
+# with the same executor (and kernel environment) as `framing report` and `framing compare`.
 notebooks: $(STAMP)
-	cd notebooks && ../$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
-		--ExecutePreprocessor.record_timing=False [0-9][0-9]_*.ipynb
+	$(BIN)/framing notebooks
 
 # Speed measurements (not part of the tests): see benchmarks/README.md.
 bench: $(STAMP)

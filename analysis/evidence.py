@@ -26,7 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import pandas as pd
 
 from .errors import AnalysisInputError
-from .text.article import Article, article_list, check_roles
+from .text.article import Article, article_list, check_roles, roles_with_embeds
 from .text.roles import DEFAULT_ROLES
 from .text.spans import cut_spans, strip_span
 
@@ -82,11 +82,15 @@ def position_profile(articles: Article | Sequence[Article], evidence: pd.DataFra
     ``section`` is headline, lede (the first two kept body paragraphs) or rest (any later
     paragraph, whatever its role). ``position`` is where ``start`` falls in the analysed text
     (the kept paragraphs of ``roles`` laid end to end, in raw characters), from 0 (the first
-    character) towards 1. Rows must come from paragraphs of the same ``roles``.
+    character) towards 1. Rows must come from paragraphs of ``roles``, except rows from
+    embedded posts (``role`` "embed"), which the sources and entities lenses read whatever the
+    roles: when there are such rows, embedded posts join the layout.
     """
     require_columns(evidence, ["article", "paragraph", "start"], "evidence")
     known = _by_id(articles)
     _check_articles(evidence, known, "evidence")
+    if "role" in evidence.columns:
+        roles = roles_with_embeds(roles, bool((evidence["role"] == "embed").any()))
     result = evidence.copy()
     sections, positions = [], []
     layouts = {i: layout(a, roles) for i, a in known.items()}

@@ -112,6 +112,8 @@ def clean_notebook(node: nbformat.NotebookNode) -> nbformat.NotebookNode:
     for cell in node.cells:
         for key in ("papermill", "execution", "ExecuteTime"):
             cell.metadata.pop(key, None)
+        if cell.metadata.get("tags") == []:  # papermill adds an empty list to every cell
+            del cell.metadata["tags"]
         if INJECTED_TAG in cell.metadata.get("tags", []) and "id" in cell:
             cell.id = INJECTED_TAG
     stable_styler_ids(node)

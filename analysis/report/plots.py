@@ -35,7 +35,6 @@ HOUSE_STYLE = {
     "grid.alpha": 0.3,
     "legend.frameon": False,
     "svg.hashsalt": "news-framing",
-    "text.parse_math": False,
 }
 ARTICLE_COLOURS = ("#1f5fa8", "#c0392b", "#2e8b57", "#8e44ad")
 MUTED = "#9aa5b1"
@@ -43,8 +42,7 @@ MUTED = "#9aa5b1"
 
 @contextlib.contextmanager
 def style() -> Iterator[None]:
-    """The house style, for the figures drawn inside the ``with`` block. Dollar signs in
-    labels are plain text, never maths."""
+    """The house style, for the figures drawn inside the ``with`` block."""
     with mpl.rc_context(HOUSE_STYLE):
         yield
 
