@@ -58,7 +58,7 @@ def _check_articles(frame: pd.DataFrame, known: Mapping[str, Article], what: str
                                  f"given; pass those articles too")
 
 
-def layout(article: Article, roles: Iterable[str] | None = DEFAULT_ROLES
+def layout(article: Article, *, roles: Iterable[str] | None = DEFAULT_ROLES
            ) -> dict[int, tuple[str, int, int]]:
     """For each analysed paragraph: its section, the characters before it, and its length."""
     check_roles(roles)
@@ -93,7 +93,7 @@ def position_profile(articles: Article | Sequence[Article], evidence: pd.DataFra
         roles = roles_with_embeds(roles, bool((evidence["role"] == "embed").any()))
     result = evidence.copy()
     sections, positions = [], []
-    layouts = {i: layout(a, roles) for i, a in known.items()}
+    layouts = {i: layout(a, roles=roles) for i, a in known.items()}
     totals = {i: sum(length for _, _, length in places.values())
               for i, places in layouts.items()}
     for row in evidence[["article", "paragraph", "start"]].itertuples(index=False):

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import ast
+import inspect
 import json
 import re
 
 import pytest
 
+import analysis
 from analysis.paths import NOTEBOOKS_DIR, PROJECT_ROOT
-from analysis.report import notebook_paths
+from analysis.report.notebooks import notebook_paths
 
 NOTEBOOKS = notebook_paths()
 PARAMETER_NAMES = {"ARTICLES", "LABELS", "MANIFEST", "ROLES", "OUTPUT_DIR"}
@@ -76,3 +79,41 @@ def test_committed_outputs_are_clean(path):
 
 def test_notebook_folder_has_nothing_but_the_story():
     assert sorted(p.name for p in NOTEBOOKS_DIR.glob("*.ipynb")) == [p.name for p in NOTEBOOKS]
+
+
+def analysis_calls(path):
+    """``(dotted name, keyword names)`` of every call to a function of the package."""
+    for cell in cells(path):
+        if cell["cell_type"] != "code":
+            continue
+        for node in ast.walk(ast.parse(source(cell))):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
+                parts, value = [node.func.attr], node.func.value
+                while isinstance(value, ast.Attribute):
+                    parts.append(value.attr)
+                    value = value.value
+                if isinstance(value, ast.Name) and value.id == "analysis":
+                    yield ".".join(reversed(parts)), {k.arg for k in node.keywords}
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_notebooks_bind_the_package_and_call_the_lens_namespaces(path):
+    imports = [source(c) for c in cells(path) if c["cell_type"] == "code"
+               and re.search(r"^\s*(from|import) ", source(c), re.M)]
+    assert not any(re.search(r"^\s*from analysis\b", text, re.M) for text in imports)
+    calls = list(analysis_calls(path))
+    assert calls
+    top_level = {name for name, _ in calls if "." not in name}
+    assert top_level <= {"load_articles", "load_corpus"}
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_call_that_reads_roles_is_given_the_notebooks_roles(path):
+    missing = []
+    for name, keywords in analysis_calls(path):
+        function = analysis
+        for part in name.split("."):
+            function = getattr(function, part)
+        if "roles" in inspect.signature(function).parameters and "roles" not in keywords:
+            missing.append(name)
+    assert missing == []

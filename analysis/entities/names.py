@@ -196,7 +196,7 @@ def _classified_pieces(text: str, start: int, end: int) -> list[tuple[int, int, 
     return pieces
 
 
-def article_mentions(article: Article, roles: frozenset[str]) -> list[Mention]:
+def article_mentions(article: Article, *, roles: frozenset[str]) -> list[Mention]:
     """Every name mention of an article in the chosen roles (cached)."""
     return article.cached(("mentions", roles), lambda: _find_mentions(article, roles))
 

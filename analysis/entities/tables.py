@@ -32,7 +32,7 @@ def mentions(articles: Article | Sequence[Article], *,
     rows = [{"article": article.id, "paragraph": m.paragraph, "role": m.role,
              "sentence": m.sentence, "text": m.text, "canonical": m.name.canonical,
              "type": m.name.type, "kind": m.name.kind, "start": m.raw_start, "end": m.raw_end}
-            for article in chosen for m in article_mentions(article, wanted)]
+            for article in chosen for m in article_mentions(article, roles=wanted)]
     frame = pd.DataFrame(rows, columns=MENTION_COLUMNS)
     return in_input_order(frame, [a.id for a in chosen], ["start", "end"])
 

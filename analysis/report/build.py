@@ -71,7 +71,8 @@ def build_reports(out_dir: Path = REPORTS_DIR, parameters: Mapping[str, Any] | N
         pages.append(RenderedNotebook(notebook_title(node, source.stem), page, executed))
         written.append(page)
     index = out_dir / INDEX_NAME
-    index.write_text(render_index(pages, articles, effective["ROLES"]), encoding="utf-8")
+    index.write_text(render_index(pages, articles, roles=effective["ROLES"]),
+                     encoding="utf-8")
     progress(f"wrote {display_path(index)}: open it in a browser")
     return [*written, index]
 

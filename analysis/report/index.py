@@ -33,7 +33,7 @@ def _environment() -> jinja2.Environment:
                               trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 
 
-def render_index(pages: Sequence[RenderedNotebook], articles: Sequence[Article],
+def render_index(pages: Sequence[RenderedNotebook], articles: Sequence[Article], *,
                  roles: Sequence[str]) -> str:
     """The report's front page: the articles, the summary table and links to every notebook."""
     return _environment().get_template("report_index.html.j2").render(

@@ -38,12 +38,12 @@ def _dask():
     return db
 
 
-def tally_partition(rows: Iterable[dict[str, str]], unit: str, roles: Sequence[str] | None,
+def tally_partition(rows: Iterable[dict[str, str]], *, unit: str, roles: Sequence[str] | None,
                     group_by: str | None) -> dict[str, Tally]:
     """Tally one partition's articles, one at a time, into one ``Tally`` per group."""
     partial: dict[str, Tally] = {}
     for row in rows:
-        counted = tally_article(article_from_row(row), unit, roles)
+        counted = tally_article(article_from_row(row), unit=unit, roles=roles)
         partial.setdefault(row[group_by] if group_by else ALL, Tally()).add(counted)
     return partial
 
@@ -75,7 +75,8 @@ def tallies_on_dask(manifest: str | Path, *, unit: str = "word",
         threads = sum(client.nthreads().values()) if client is not None else 2
         partitions = max(1, min(len(rows), 4 * threads))
     bag = db.from_sequence(rows, npartitions=partitions)
-    partials = bag.map_partitions(lambda part: [tally_partition(part, unit, roles, group_by)])
+    partials = bag.map_partitions(lambda part: [tally_partition(part, unit=unit, roles=roles,
+                                                                  group_by=group_by)])
     if client is not None:
         computed = client.compute(partials).result()
     else:

@@ -62,9 +62,10 @@ that shares the sentence ("said the call was 'perfect' and was acquitted ...").
 Layout: :mod:`.cues` (vocabulary and lexicon files), :mod:`.grammar` (patterns compiled from
 them), :mod:`.find` (cues and their sources), :mod:`.speech` (what was said), :mod:`.resolve`
 (canonical names), :mod:`.rows` (the attribution table), :mod:`.compare` (rosters and counts
-across articles), :mod:`.evaluate` (precision and recall against a hand annotation).
+across articles), :mod:`.accuracy` (precision and recall against a hand annotation).
 """
 
+from .accuracy import GOLD_COLUMNS, evaluate, read_gold
 from .compare import (
     ANONYMITY_COLUMNS,
     CUE_CLASS_COUNT_COLUMNS,
@@ -82,7 +83,6 @@ from .compare import (
     spoken_about,
 )
 from .cues import CUE_CLASSES, FRAMES, KINDS, QUOTE_KINDS, cue_specs
-from .evaluate import GOLD_COLUMNS, evaluate, read_gold
 from .rows import ATTRIBUTION_COLUMNS, attributions
 
 __all__ = [

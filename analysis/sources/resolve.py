@@ -39,7 +39,7 @@ class Context:
 
     def __init__(self, article: Article, roles: frozenset[str]):
         """Index the article's mentions for coreference."""
-        self.mentions = article_mentions(article, roles)
+        self.mentions = article_mentions(article, roles=roles)
         names = [m.name for m in self.mentions]
         self.surnames = surname_index(names)
         self.organisations = sorted({n.canonical for n in names if n.type == "organisation"},

@@ -115,7 +115,7 @@ def _embed_rows(article: Article, roles: frozenset[str],
     return rows
 
 
-def article_attributions(article: Article, roles: frozenset[str]) -> list[dict]:
+def article_attributions(article: Article, *, roles: frozenset[str]) -> list[dict]:
     """Every attribution row of one article (cached per roles)."""
     return article.cached(("attributions", roles), lambda: _find_attributions(article, roles))
 
@@ -199,6 +199,6 @@ def attributions(articles: Article | Sequence[Article], *,
     under the name every lens's evidence uses). Rows are in text order.
     """
     wanted = roles_with_embeds(roles, embeds)
-    rows = [r for a in article_list(articles) for r in article_attributions(a, wanted)]
+    rows = [r for a in article_list(articles) for r in article_attributions(a, roles=wanted)]
     table = pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS[:-1])
     return table.assign(match=table["source"])

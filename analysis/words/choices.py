@@ -37,7 +37,7 @@ def contrast(articles: Sequence[Article],
             row: dict[str, object] = {"group": group, "term": term}
             for article in articles:
                 found = [article.raw[start:end] for _, _, start, end, _ in
-                         term_hits(article, list(forms), "word", roles)]
+                         term_hits(article, list(forms), unit="word", roles=roles)]
                 row[article.id] = len(found)
                 row[f"{article.id} forms"] = ", ".join(
                     sorted({" ".join(m.lower().split()) for m in found}))

@@ -61,7 +61,7 @@ def _search_keys(terms: Terms, unit: str) -> list[list[str]] | None:
     return [[stem(w) for w in k] for k in keys] if unit == "stem" else keys
 
 
-def term_hits(article: Article, terms: Terms, unit: str,
+def term_hits(article: Article, terms: Terms, *, unit: str,
               roles: Iterable[str] | None) -> list[tuple[int, int, int, int, int]]:
     """(paragraph, sentence, raw start, raw end, word index) of every match, in text order.
 
@@ -112,8 +112,8 @@ def concordance(articles: Article | Sequence[Article], terms: Terms, *, width: i
     does not print.
     """
     chosen = article_list(articles)
-    hits = pd.DataFrame([(a.id, paragraph, number, start, end) for a in chosen
-                         for paragraph, number, start, end, _ in term_hits(a, terms, unit, roles)],
+    hits = pd.DataFrame([(a.id, *hit[:4]) for a in chosen
+                         for hit in term_hits(a, terms, unit=unit, roles=roles)],
                         columns=["article", "paragraph", "sentence", "start", "end"])
     return kwic(chosen, hits, bounds="paragraph", width=width, one_line=True)[KWIC_COLUMNS]
 
@@ -147,7 +147,8 @@ def dispersion(articles: Article | Sequence[Article], terms: Mapping[str, Terms]
         chosen = article.select(roles)
         span = (chosen[0].start, chosen[-1].end) if chosen else (0, 1)
         for label, forms in groups.items():
-            for paragraph, number, start, end, index in term_hits(article, forms, unit, roles):
+            hits = term_hits(article, forms, unit=unit, roles=roles)
+            for paragraph, number, start, end, index in hits:
                 position = (index / n_words if index >= 0
                             else (start - span[0]) / max(span[1] - span[0], 1))
                 rows.append({

@@ -110,7 +110,7 @@ def members(source: Countable) -> Iterable[Article]:
     return [source] if isinstance(source, Article) else source
 
 
-def tally_article(article: Article, unit: str, roles: Iterable[str] | None) -> Tally:
+def tally_article(article: Article, *, unit: str, roles: Iterable[str] | None) -> Tally:
     """One article's tally (the unit is not checked: callers check it once)."""
     result = Tally()
     stops = stopwords()
@@ -147,7 +147,7 @@ def tally(source: Countable, *, unit: str = "word",
     check_unit(unit)
     result = Tally()
     for article in members(source):
-        result.add(tally_article(article, unit, roles))
+        result.add(tally_article(article, unit=unit, roles=roles))
     return result
 
 
@@ -224,7 +224,7 @@ def corpus_summary(sources: Sequence[Countable], *,
         for article in members(source):
             articles += 1
             characters += len(article.raw)
-            words += tally_article(article, "word", roles).total
+            words += tally_article(article, unit="word", roles=roles).total
         rows.append({"group": source.id, "articles": articles, "characters": characters,
                      "words": words})
     return pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
