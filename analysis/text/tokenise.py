@@ -17,10 +17,6 @@ import re
 import unicodedata
 from functools import cache, lru_cache
 
-from nltk.stem.snowball import SnowballStemmer
-from nltk.tokenize import NLTKWordTokenizer
-from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
-
 from ..lexicons import grammar_words, table, word_list
 from .normalisation import HANDLE_PATTERN, HASHTAG_PATTERN, LINK_PATTERN
 
@@ -47,8 +43,11 @@ def abbreviations() -> frozenset[str]:
 
 
 @cache
-def sentence_splitter() -> PunktSentenceTokenizer:
-    """Punkt with this project's abbreviation list and no trained model."""
+def sentence_splitter():
+    """Punkt with this project's abbreviation list and no trained model. (NLTK is imported
+    when text is first split, not with the package.)"""
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
     params = PunktParameters()
     params.abbrev_types = set(abbreviations())
     return PunktSentenceTokenizer(params)
@@ -66,14 +65,26 @@ def stopwords() -> frozenset[str]:
     return frozenset(word_list("stopwords_en.txt"))
 
 
-_WORD_TOKENIZER = NLTKWordTokenizer()
-_STEMMER = SnowballStemmer("english")
+@cache
+def word_tokenizer():
+    """NLTK's Treebank-style word tokenizer (data-free)."""
+    from nltk.tokenize import NLTKWordTokenizer
+
+    return NLTKWordTokenizer()
+
+
+@cache
+def stemmer():
+    """NLTK's Snowball (Porter 2) stemmer for English (data-free)."""
+    from nltk.stem.snowball import SnowballStemmer
+
+    return SnowballStemmer("english")
 
 
 @cache
 def stem(word: str) -> str:
     """Snowball (Porter 2) stem of a lower-case word."""
-    return _STEMMER.stem(word)
+    return stemmer().stem(word)
 
 
 _CONTINUATION = re.compile(r"[\"')\]]*\s*(?:[,;:]|[a-z])")
@@ -115,7 +126,7 @@ def _is_punctuation(char: str) -> bool:
 
 def _word_spans(text: str) -> list[tuple[int, int]]:
     try:
-        spans = list(_WORD_TOKENIZER.span_tokenize(text))
+        spans = list(word_tokenizer().span_tokenize(text))
     except (ValueError, IndexError):  # NLTK cannot realign some quote sequences
         return [m.span() for m in _FALLBACK_TOKEN.finditer(text)]
     if len(spans) > 1:

@@ -7,7 +7,6 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 
 import pandas as pd
-from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
 
 from ..errors import AnalysisInputError
 from ..evidence import kwic
@@ -32,6 +31,8 @@ def collocations(articles: Article | Sequence[Article], *,
     least ``min_freq`` times, drops pairs made only of stopwords, and scores with
     ``BigramAssocMeasures.likelihood_ratio``. Columns: article, bigram, count, llr.
     """
+    from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
+
     stops = stopwords()
     rows = []
     for article in article_list(articles):
