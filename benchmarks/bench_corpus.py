@@ -1,10 +1,10 @@
 """Corpus-scale benchmark: load + clean + tokenise + count a synthetic corpus, streamed.
 
 Builds (once) reproducible corpora of about 1, 10 and 50 MB by resampling the seeds'
-sentences (``analysis.synthetic``), then for each size, in a fresh process so that peak memory
+sentences (``analysis.scale.synthetic``), then for each size, in a fresh process so that peak memory
 is that size's own:
 
-- runs the streaming pipeline (``load_corpus`` + ``count_terms`` per group) and reports
+- runs the streaming pipeline (``load_corpus`` + ``tally`` per group) and reports
   throughput in MB/s and articles/s and the process's peak resident memory;
 - runs scikit-learn's ``CountVectorizer`` on the same files in the same process, once with its
   default regular-expression tokeniser and once with NLTK's word tokeniser (closer to the work
@@ -32,7 +32,7 @@ DATA = Path(__file__).resolve().parent / "data"
 
 def corpus_for(size_mb: int) -> Path:
     """The manifest of the synthetic corpus of ``size_mb`` MB, generated if missing."""
-    from analysis.synthetic import generate_corpus
+    from analysis.scale import generate_corpus
 
     folder = DATA / f"{size_mb}mb"
     manifest = folder / "manifest.csv"
@@ -44,15 +44,15 @@ def corpus_for(size_mb: int) -> Path:
 def measure(size_mb: int) -> dict:
     """Time and peak memory of the pipeline and of CountVectorizer on one corpus size."""
     import analysis
-    from analysis.frequencies import count_terms
+    from analysis.words import tally
 
     manifest = corpus_for(size_mb)
-    rows = analysis.read_manifest(manifest)
+    rows = analysis.text.read_manifest(manifest)
     paths = [row["path"] for row in rows]
     n_bytes = sum(os.path.getsize(p) for p in paths)
     start = time.perf_counter()
     corpus = analysis.load_corpus(manifest, group_by="side")
-    counted = {g: count_terms(corpus.group(g), unit="word") for g in corpus.groups()}
+    counted = {g: tally(corpus.group(g), unit="word") for g in corpus.groups()}
     ours = time.perf_counter() - start
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     vocabulary = len(set().union(*(c.counts for c in counted.values())))

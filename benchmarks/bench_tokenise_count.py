@@ -16,8 +16,8 @@ import statistics
 import time
 
 import analysis
-from analysis.corpus import build_article
-from analysis.frequencies import term_counts
+from analysis.text.reading import build_article
+from analysis.words import tally
 
 
 def one_pass(seeds: list[analysis.Article]) -> int:
@@ -25,7 +25,7 @@ def one_pass(seeds: list[analysis.Article]) -> int:
     total = 0
     for seed in seeds:
         fresh = build_article(seed.raw, id=seed.id, path=seed.path)
-        total += sum(term_counts(fresh, unit="word").values())
+        total += sum(tally(fresh, unit="word").counts.values())
     return total
 
 

@@ -6,9 +6,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import analysis
-from analysis.clean import assign_roles, split_paragraphs
-from analysis.corpus import build_article
 from analysis.paths import SEEDS_DIR
+from analysis.text.reading import build_article
+from analysis.text.roles import assign_roles, split_paragraphs
 
 
 def roles_of(article: analysis.Article) -> list[str]:
@@ -59,7 +59,7 @@ def test_daily_mail_boilerplate_line(dm):
 
 
 def test_daily_mail_body_count(dm):
-    assert analysis.role_counts(dm) == {"headline": 1, "body": 17, "caption": 11,
+    assert analysis.text.paragraphs_per_role(dm) == {"headline": 1, "body": 17, "caption": 11,
                                         "boilerplate": 1}
 
 

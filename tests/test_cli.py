@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from analysis.cli import main
 from analysis.paths import SEEDS_DIR
+from analysis.report.cli import main
 
 
 def test_audit_prints_every_paragraph_with_its_role(capsys):

@@ -9,8 +9,8 @@ from collections import Counter
 import pytest
 
 import analysis
-from analysis import frequencies as f
-from analysis.synthetic import generate_corpus
+from analysis import words as w
+from analysis.scale import generate_corpus
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +30,7 @@ def test_generator_is_reproducible(tmp_path, small_corpus):
 
 def test_corpus_streams_in_manifest_order(small_corpus):
     corpus = analysis.load_corpus(small_corpus, group_by="side")
-    rows = analysis.read_manifest(small_corpus)
+    rows = analysis.text.read_manifest(small_corpus)
     assert len(corpus) == len(rows) >= 10
     assert [a.id for a in corpus] == [r["id"] for r in rows]
     assert corpus[3].id == rows[3]["id"] and corpus[-1].id == rows[-1]["id"]
@@ -53,21 +53,21 @@ def test_group_counts_are_sums_of_member_counts(small_corpus):
     assert [a.id for a in group] == [a.id for a in members]
     expected = Counter()
     for article in members:
-        expected.update(f.term_counts(article, unit="stem"))
-    assert f.term_counts(group, unit="stem") == expected
-    assert f.word_total(group) == sum(f.word_total(a) for a in members)
+        expected.update(w.tally(article, unit="stem").counts)
+    assert w.tally(group, unit="stem").counts == expected
+    assert w.word_total(group) == sum(w.word_total(a) for a in members)
 
 
 def test_term_table_and_keyness_name_the_groups(small_corpus):
     corpus = analysis.load_corpus(small_corpus, group_by="side")
     groups = [corpus.group("A"), corpus.group("B")]
-    table = f.term_table(groups, unit="stem")
+    table = w.term_table(groups, unit="stem")
     assert list(dict.fromkeys(table["article"])) == ["A", "B"]
-    key = f.keyness_between(groups)
-    side_a, side_b = f.key_terms(key, 5, significant_only=True)
+    key = w.keyness_between(groups)
+    side_a, side_b = w.key_terms(key, 5, significant_only=True)
     assert set(side_a) & {"bounties", "trump", "paper", "forces", "war"}
     assert set(side_b) & {"states", "embassy", "diplomatic", "soldiers", "ministry"}
-    dm_words = set(f.term_table(analysis.load_articles(["dailymail"]), unit="stem")["term"])
+    dm_words = set(w.term_table(analysis.load_articles(["dailymail"]), unit="stem")["term"])
     for term in key[(key["count_a"] == 0) & (key["p_value"] < 0.05)]["term"]:
         assert term not in dm_words  # group A only resamples the Daily Mail's sentences
 
@@ -90,15 +90,15 @@ def test_progress_bar_runs_in_a_terminal(small_corpus, capsys):
 def test_source_roster_and_frame_scores_accept_groups(small_corpus):
     corpus = analysis.load_corpus(small_corpus, group_by="side")
     groups = [corpus.group("A"), corpus.group("B")]
-    roster = analysis.source_roster(groups)
+    roster = analysis.sources.roster(groups)
     assert list(dict.fromkeys(roster["article"])) == ["A", "B"]
     members = [a for a in corpus if a.meta["side"] == "A"]
-    per_article = analysis.source_roster(members)
+    per_article = analysis.sources.roster(members)
     expected = per_article.groupby("canonical")["attributions"].sum().sort_index()
     got = roster[roster["article"] == "A"].set_index("canonical")["attributions"].sort_index()
     assert got.to_dict() == expected.to_dict()
-    scores = analysis.frame_scores(groups).set_index(["article", "frame"])
-    separate = analysis.frame_scores(members)
+    scores = analysis.frames.scores(groups).set_index(["article", "frame"])
+    separate = analysis.frames.scores(members)
     assert scores.loc[("A", "conflict"), "hits"] == separate[separate["frame"] == "conflict"][
         "hits"].sum()
-    assert scores.loc[("A", "conflict"), "words"] == sum(f.word_total(a) for a in members)
+    assert scores.loc[("A", "conflict"), "words"] == sum(w.word_total(a) for a in members)

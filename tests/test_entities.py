@@ -6,10 +6,9 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis.corpus import build_article
-from analysis.named_entities import ENTITY_COLUMNS, ENTITY_COUNT_COLUMNS, entities, entity_counts
-from analysis.normalise import normalise
+from analysis import entities
 from analysis.paths import SEEDS_DIR
+from analysis.text import build_article, normalise
 
 
 def make(raw: str) -> analysis.Article:
@@ -17,7 +16,7 @@ def make(raw: str) -> analysis.Article:
 
 
 def names(raw: str) -> list[tuple[str, str, str]]:
-    table = entities(make(raw), roles=None)
+    table = entities.mentions(make(raw), roles=None)
     return list(zip(table["text"], table["canonical"], table["type"], strict=True))
 
 
@@ -25,15 +24,15 @@ def names(raw: str) -> list[tuple[str, str, str]]:
 
 def test_every_mention_points_at_its_words_in_raw(seeds):
     for article in seeds:
-        table = entities(article, roles=None)
-        assert list(table.columns) == ENTITY_COLUMNS
+        table = entities.mentions(article, roles=None)
+        assert list(table.columns) == entities.MENTION_COLUMNS
         assert len(table) > 30
         for row in table.itertuples():
             assert normalise(article.raw[row.start:row.end]).text == row.text
 
 
 def test_daily_mail_people_have_full_names_without_titles(dm):
-    table = entities(dm)
+    table = entities.mentions(dm)
     people = table[table["type"] == "person"]
     assert set(people["canonical"]) == {"Donald Trump", "Vladimir Putin", "Mike Flynn",
                                         "John Bolton", "Xi Jinping", "Joe Biden"}
@@ -44,19 +43,19 @@ def test_daily_mail_people_have_full_names_without_titles(dm):
 
 
 def test_caption_soldier_with_rank_is_a_person(dm):
-    table = entities(dm, roles=None)
+    table = entities.mentions(dm, roles=None)
     goble = table[table["canonical"] == "Michael Goble"]
     assert goble["type"].tolist() == ["person"] and goble["role"].tolist() == ["caption"]
     assert "U.S. Army" in set(table[table["type"] == "organisation"]["text"])
 
 
 def test_sentence_openers_are_not_entities(seeds):
-    texts = set(pd.concat([entities(a) for a in seeds])["text"])
+    texts = set(pd.concat([entities.mentions(a) for a in seeds])["text"])
     assert not texts & {"According", "The", "In", "Apparently", "Screenshots", "Stop", "However"}
 
 
 def test_russian_piece_names_resolve_to_canonical_organisations(ru):
-    table = entities(ru)
+    table = entities.mentions(ru)
     by_text = dict(zip(table["text"], table["canonical"], strict=False))
     assert by_text["Foreign Ministry"] == "Russian Foreign Ministry"
     assert by_text["embassy of the Russian Federation in the USA"] == (
@@ -69,8 +68,8 @@ def test_russian_piece_names_resolve_to_canonical_organisations(ru):
 
 
 def test_entity_counts_aggregate_mentions(seeds):
-    counts = entity_counts(seeds)
-    assert list(counts.columns) == ENTITY_COUNT_COLUMNS
+    counts = entities.counts(seeds)
+    assert list(counts.columns) == entities.COUNT_COLUMNS
     dm = counts[counts["article"] == "dailymail"].set_index("canonical")
     assert dm.loc["Donald Trump", "mentions"] == 8
     assert dm.loc["United States", "mentions"] == 14
@@ -115,6 +114,6 @@ def test_hyphenated_name_keeps_the_name_only():
 
 def test_bad_arguments_raise_analysis_input_error():
     with pytest.raises(analysis.AnalysisInputError, match="Article"):
-        entities("not an article")
+        entities.mentions("not an article")
     with pytest.raises(analysis.AnalysisInputError, match="unknown role"):
-        entities(make("Some text here. More text."), roles=["sidebar"])
+        entities.mentions(make("Some text here. More text."), roles=["sidebar"])

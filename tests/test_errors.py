@@ -3,19 +3,27 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 import pytest
 
 import analysis
+import analysis.lexicons
 from analysis import (
-    ArticleEncodingError,
+    AnalysisError,
+    AnalysisInputError,
     ArticleError,
+    LexiconError,
+    ManifestError,
+    NotebookError,
+)
+from analysis.errors import (
+    ArticleEncodingError,
     ArticleNotFoundError,
     ArticleTooLargeError,
     BinaryFileError,
     EmptyArticleError,
     HtmlInputError,
-    ManifestError,
 )
 
 GOOD = "Storm hits coast\n\nThe storm hit the coast on Monday, officials said.\n\nIt was big.\n"
@@ -135,7 +143,7 @@ def test_directory_path(tmp_path):
 def test_unbalanced_quotes_load_and_tokenise(write_article):
     text = "Title line\n\n\u201cWe demand action, the embassy said.\n\nHe said \u2018no.\n"
     article = analysis.load_article(write_article(text))
-    tokens = analysis.tokens(article)
+    tokens = analysis.text.tokens(article)
     assert "embassy" in set(tokens["lower"])
     assert all(article.raw[r.start:r.end] for r in tokens.itertuples())
 
@@ -145,7 +153,7 @@ def test_zero_width_characters_are_dropped_from_text_not_from_raw(write_article)
     article = analysis.load_article(write_article(text))
     assert article.raw == text
     assert article.paragraphs[1].text == "A bombshell report came out."
-    words = analysis.tokens(article)
+    words = analysis.text.tokens(article)
     hit = words[words["lower"] == "bombshell"].iloc[0]
     assert article.raw[hit.start:hit.end] == "bomb\u200bshell"
 
@@ -153,7 +161,7 @@ def test_zero_width_characters_are_dropped_from_text_not_from_raw(write_article)
 def test_emoji_and_flag_sequences_are_symbols_with_exact_offsets(write_article):
     text = "Title line\n\nRussia in USA \U0001f1f7\U0001f1fa said \U0001f468\u200d\U0001f469 ok.\n"
     article = analysis.load_article(write_article(text))
-    tokens = analysis.tokens(article)
+    tokens = analysis.text.tokens(article)
     symbols = tokens[tokens["kind"] == "symbol"]
     assert len(symbols) >= 2
     assert "\U0001f1f7\U0001f1fa" in [article.raw[r.start:r.end] for r in symbols.itertuples()]
@@ -163,8 +171,24 @@ def test_emoji_and_flag_sequences_are_symbols_with_exact_offsets(write_article):
 
 def test_errors_share_a_base_class():
     for error in (ArticleEncodingError, ArticleNotFoundError, ArticleTooLargeError,
-                  BinaryFileError, EmptyArticleError, HtmlInputError, ManifestError):
+                  BinaryFileError, EmptyArticleError, HtmlInputError):
         assert issubclass(error, ArticleError)
+        assert issubclass(error, AnalysisError)
+    assert issubclass(ArticleError, AnalysisError)
+    for error in (ManifestError, LexiconError, AnalysisInputError, NotebookError):
+        assert issubclass(error, AnalysisError)
+        assert not issubclass(error, ArticleError)
+
+
+# --- lexicon data files ----------------------------------------------------------------------
+
+def test_malformed_lexicon_file_names_the_file_and_the_line(tmp_path):
+    path = tmp_path / "my_stance.tsv"
+    path.write_text("# a researcher's own lexicon\npattern\tmode\tcategory\n"
+                    "claim\tstem\tdistancing\nalleged\texact\tdistancing\textra\n",
+                    encoding="utf-8")
+    with pytest.raises(LexiconError, match=re.escape(f"{path.as_posix()}, line 4: 4 ")):
+        analysis.lexicons.table(str(path))
 
 
 # --- manifests -------------------------------------------------------------------------------
@@ -201,7 +225,7 @@ def test_manifest_missing_and_empty(seed_copy):
     with pytest.raises(ManifestError, match="lists no articles"):
         analysis.load_corpus(write_manifest(seed_copy, "id,file\n"))
     with pytest.raises(ManifestError, match="lists no articles"):
-        analysis.read_manifest(write_manifest(seed_copy, "id,file\n"))
+        analysis.text.read_manifest(write_manifest(seed_copy, "id,file\n"))
 
 
 def test_manifest_row_pointing_at_a_missing_file(seed_copy):
@@ -216,5 +240,5 @@ def test_unknown_manifest_id_lists_the_known_ones():
 
 
 def test_unknown_role_is_a_clear_error(dm):
-    with pytest.raises(analysis.AnalysisInputError, match=r"unknown role\(s\) \['bodies'\]"):
+    with pytest.raises(AnalysisInputError, match=r"unknown role\(s\) \['bodies'\]"):
         dm.select(["bodies"])

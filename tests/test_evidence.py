@@ -7,8 +7,16 @@ import pytest
 
 import analysis
 from analysis import AnalysisInputError
-from analysis.corpus import build_article
+from analysis.evidence import (
+    first_appearance,
+    in_spans,
+    kwic,
+    position_profile,
+    rate_table,
+    subtract_spans,
+)
 from analysis.paths import SEEDS_DIR
+from analysis.text import build_article
 
 PLACED = ("Brazen claims\n\nThe allegedly stolen car.\n\nIt was indeed found.\n\n"
           "Nonsense, they said.")
@@ -27,7 +35,7 @@ def quote_span(article: analysis.Article) -> pd.DataFrame:
 
 def test_sections_and_positions():
     article = make(PLACED)
-    profiled = analysis.position_profile(article, analysis.stance_markers(article))
+    profiled = position_profile(article, analysis.stance.markers(article))
     # Paragraph lengths 13, 25, 20, 20: 78 characters of analysed text.
     assert list(profiled[["match", "section"]].itertuples(index=False, name=None)) == [
         ("Brazen", "headline"), ("claims", "headline"), ("allegedly", "lede"),
@@ -37,7 +45,7 @@ def test_sections_and_positions():
 
 
 def test_lede_is_the_first_two_body_paragraphs_whatever_comes_between(dm):
-    profiled = analysis.position_profile(dm, analysis.actor_mentions(dm))
+    profiled = position_profile(dm, analysis.actors.mentions(dm))
     sections = profiled.groupby("section")["paragraph"].unique().to_dict()
     assert list(sections["headline"]) == [0]
     assert list(sections["lede"]) == [1, 2]
@@ -45,10 +53,10 @@ def test_lede_is_the_first_two_body_paragraphs_whatever_comes_between(dm):
 
 
 def test_rows_outside_the_analysed_roles_are_refused(dm):
-    everything = analysis.actor_mentions(dm, roles=None)
+    everything = analysis.actors.mentions(dm, roles=None)
     with pytest.raises(AnalysisInputError, match="paragraph 4 is not in the analysed roles"):
-        analysis.position_profile(dm, everything)
-    profiled = analysis.position_profile(dm, everything, roles=None)
+        position_profile(dm, everything)
+    profiled = position_profile(dm, everything, roles=None)
     assert set(profiled[profiled["role"] == "caption"]["section"]) == {"rest"}
     assert profiled["position"].between(0, 1, inclusive="left").all()
     assert profiled["position"].is_monotonic_increasing
@@ -56,27 +64,27 @@ def test_rows_outside_the_analysed_roles_are_refused(dm):
 
 def test_position_profile_needs_the_articles_of_the_evidence(seeds, dm):
     with pytest.raises(AnalysisInputError, match=r"article\(s\) \['ru_translation'\]"):
-        analysis.position_profile(dm, analysis.actor_mentions(seeds))
+        position_profile(dm, analysis.actors.mentions(seeds))
     with pytest.raises(AnalysisInputError, match=r"lacks column\(s\) \['paragraph'\]"):
-        analysis.position_profile(dm, pd.DataFrame({"article": ["dailymail"], "start": [0]}))
+        position_profile(dm, pd.DataFrame({"article": ["dailymail"], "start": [0]}))
 
 
 def test_first_appearance_of_each_category():
     article = make(PLACED)
-    profiled = analysis.position_profile(article, analysis.stance_markers(article))
-    first = analysis.first_appearance(profiled, "category")
+    profiled = position_profile(article, analysis.stance.markers(article))
+    first = first_appearance(profiled, "category")
     assert list(first[["category", "section", "match", "mentions"]].itertuples(
         index=False, name=None)) == [("evaluative", "headline", "Brazen", 2),
                                      ("distancing", "headline", "claims", 2),
                                      ("boosting", "lede", "indeed", 1)]
     assert first["paragraph"].tolist() == [0, 0, 2]
     with pytest.raises(AnalysisInputError, match=r"lacks column\(s\) \['section', 'position'\]"):
-        analysis.first_appearance(analysis.stance_markers(article), "category")
+        first_appearance(analysis.stance.markers(article), "category")
 
 
 def test_where_each_seed_first_names_each_actor(seeds):
-    profiled = analysis.position_profile(seeds, analysis.actor_mentions(seeds))
-    first = analysis.first_appearance(profiled, "actor")
+    profiled = position_profile(seeds, analysis.actors.mentions(seeds))
+    first = first_appearance(profiled, "actor")
     dm = first[first["article"] == "dailymail"].set_index("actor")
     assert dm.loc["Russia", "section"] == "headline" and dm.loc["Russia", "position"] == 0.0
     assert dm.loc["New York Times", "section"] == "lede"
@@ -87,35 +95,35 @@ def test_where_each_seed_first_names_each_actor(seeds):
 
 
 def test_kwic_checks_its_arguments(dm):
-    mentions = analysis.actor_mentions(dm)
+    mentions = analysis.actors.mentions(dm)
     with pytest.raises(AnalysisInputError, match="width must be"):
-        analysis.kwic(dm, mentions, width=-1)
-    lines = analysis.kwic(dm, mentions, width=0)
+        kwic(dm, mentions, width=-1)
+    lines = kwic(dm, mentions, width=0)
     assert set(lines["left"]) == {""} and set(lines["right"]) == {""}
 
 
 def test_stance_rows_inside_quoted_spans():
     article = make(QUOTED)
-    markers = analysis.stance_markers(article)
+    markers = analysis.stance.markers(article)
     assert markers["match"].tolist() == ["allegedly", "hoax", "nonsense"]
     spans = quote_span(article)
-    assert analysis.in_spans(markers, spans).tolist() == [True, True, False]
+    assert in_spans(markers, spans).tolist() == [True, True, False]
     word = markers.iloc[0]
     partial = pd.DataFrame({"article": ["test"], "start": [word.start + 2], "end": [word.end]})
-    assert analysis.in_spans(markers, partial).tolist() == [False, False, False]
-    assert analysis.in_spans(markers, partial, how="overlap").tolist() == [True, False, False]
+    assert in_spans(markers, partial).tolist() == [False, False, False]
+    assert in_spans(markers, partial, how="overlap").tolist() == [True, False, False]
     with pytest.raises(AnalysisInputError, match="how must be"):
-        analysis.in_spans(markers, spans, how="near")
+        in_spans(markers, spans, how="near")
 
 
 def test_narrator_pieces_are_what_the_quotes_leave():
     article = make(QUOTED)
-    pieces = analysis.subtract_spans(article, analysis.sentences(article), quote_span(article))
+    pieces = subtract_spans(article, analysis.text.sentences(article), quote_span(article))
     assert pieces["match"].tolist() == ['The minister said "', '" and called it nonsense.']
     assert pieces["sentence"].tolist() == [0, 0]
     whole = pd.DataFrame({"article": ["test"], "start": [0], "end": [len(article.raw) - 1]})
-    assert analysis.subtract_spans(article, analysis.sentences(article), whole).empty
-    scores = analysis.tone_of_spans(article, pieces)
+    assert subtract_spans(article, analysis.text.sentences(article), whole).empty
+    scores = analysis.tone.score_spans(article, pieces)
     assert scores["sentence"].tolist() == [0, 0]
     assert scores["compound"].iloc[0] == 0.0 and scores["compound"].iloc[1] < -0.05
 
@@ -124,13 +132,12 @@ def test_spans_that_end_before_they_start_are_refused():
     article = make(QUOTED)
     backwards = pd.DataFrame({"article": ["test"], "start": [9], "end": [3]})
     with pytest.raises(AnalysisInputError, match="ends before it starts"):
-        analysis.in_spans(analysis.stance_markers(article), backwards)
+        in_spans(analysis.stance.markers(article), backwards)
 
 
 def test_rate_table_reports_absent_levels_as_zero_and_extra_levels_after():
     evidence = pd.DataFrame({"article": ["a", "a", "b"], "label": ["x", "z", "x"]})
-    table = analysis.rate_table(evidence, ["label"], [("x",), ("y",)], {"a": 500, "b": 0},
-                                ["a", "b"])
+    table = rate_table(evidence, ["label"], [("x",), ("y",)], {"a": 500, "b": 0}, ["a", "b"])
     assert list(table[["article", "label", "count"]].itertuples(index=False, name=None)) == [
         ("a", "x", 1), ("a", "y", 0), ("a", "z", 1), ("b", "x", 1), ("b", "y", 0),
         ("b", "z", 0)]

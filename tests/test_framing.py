@@ -8,19 +8,9 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import AnalysisInputError
-from analysis.corpus import build_article
-from analysis.framing import (
-    ACTOR_COLUMNS,
-    FRAME_COLUMNS,
-    FRAME_SCORE_COLUMNS,
-    NAMING_COLUMNS,
-    STANCE_COLUMNS,
-    TONE_COLUMNS,
-    TONE_SPAN_COLUMNS,
-    TONE_SUMMARY_COLUMNS,
-)
+from analysis import AnalysisInputError, LexiconError
 from analysis.paths import SEEDS_DIR
+from analysis.text import build_article
 
 
 def make(raw: str, id: str = "test") -> analysis.Article:
@@ -35,8 +25,8 @@ def hits(frame: pd.DataFrame, *columns: str) -> list[tuple]:
 
 def test_distancing_words_in_one_sentence():
     article = make("The allegedly corrupt official, so-called reformer, made unfounded claims.")
-    found = analysis.stance_markers(article)
-    assert list(found.columns) == STANCE_COLUMNS
+    found = analysis.stance.markers(article)
+    assert list(found.columns) == analysis.stance.COLUMNS
     assert hits(found, "category", "subcategory") == [
         ("allegedly", "distancing", "reporting"),
         ("corrupt", "evaluative", "negative"),
@@ -49,7 +39,7 @@ def test_distancing_words_in_one_sentence():
 def test_tabloid_style_boosters_and_loaded_words():
     article = make("In a brazen and deadly attack, the bombshell dossier clearly shows the "
                    "regime lied.")
-    assert hits(analysis.stance_markers(article), "subcategory", "pattern") == [
+    assert hits(analysis.stance.markers(article), "subcategory", "pattern") == [
         ("brazen", "negative", "brazen"), ("deadly", "negative", "deadly"),
         ("bombshell", "intensifier", "bombshell"), ("clearly", "certainty", "clearly"),
         ("lied", "negative", "lie"),
@@ -59,7 +49,7 @@ def test_tabloid_style_boosters_and_loaded_words():
 def test_state_media_style_rebuttal():
     article = make("The groundless accusations, citing anonymous sources, are nonsense and "
                    "propaganda, the ministry said.")
-    assert hits(analysis.stance_markers(article), "category", "subcategory") == [
+    assert hits(analysis.stance.markers(article), "category", "subcategory") == [
         ("groundless", "distancing", "discrediting"), ("anonymous", "distancing", "anonymity"),
         ("nonsense", "evaluative", "negative"), ("propaganda", "evaluative", "negative"),
     ]
@@ -68,8 +58,8 @@ def test_state_media_style_rebuttal():
 def test_wire_style_report_has_no_stance_markers():
     article = make("The ministry said on Tuesday that talks would resume in Geneva in May. "
                    "The paper reported the talks.")
-    found = analysis.stance_markers(article)
-    assert found.empty and list(found.columns) == STANCE_COLUMNS
+    found = analysis.stance.markers(article)
+    assert found.empty and list(found.columns) == analysis.stance.COLUMNS
 
 
 def test_ambiguous_words_are_resolved_as_documented():
@@ -78,19 +68,19 @@ def test_ambiguous_words_are_resolved_as_documented():
                    "fact, the U.S. took no evident action.")
     # "may" (modal) hedges, "In May" would not; "reported" is plain attribution; "claimed
     # responsibility" and "claimed the lives" are guarded; "no evident" is not "no evidence".
-    assert hits(analysis.stance_markers(article), "subcategory") == [
+    assert hits(analysis.stance.markers(article), "subcategory") == [
         ("may", "hedge"), ("reportedly", "reporting"), ("In fact", "certainty")]
 
 
 def test_stance_summary_counts_and_rates():
     article = make("The allegedly corrupt official, so-called reformer, made unfounded claims.")
-    summary = analysis.stance_summary(article)
+    summary = analysis.stance.summary(article)
     assert list(summary.columns) == ["article", "category", "count", "words", "per_1000"]
     assert summary["category"].tolist() == ["distancing", "boosting", "evaluative"]
     assert summary["count"].tolist() == [4, 0, 1]
     assert summary["words"].tolist() == [9, 9, 9]
     assert summary["per_1000"].tolist() == pytest.approx([4000 / 9, 0.0, 1000 / 9])
-    by_sub = analysis.stance_summary(article, by="subcategory")
+    by_sub = analysis.stance.summary(article, by="subcategory")
     assert len(by_sub) == 9
     reporting = by_sub[by_sub["subcategory"] == "reporting"].iloc[0]
     assert (reporting["category"], reporting["count"]) == ("distancing", 3)
@@ -98,23 +88,23 @@ def test_stance_summary_counts_and_rates():
 
 def test_stance_summary_of_a_subset_uses_the_given_words():
     article = make("Officials allegedly met. The unfounded story spread.")
-    markers = analysis.stance_markers(article)
+    markers = analysis.stance.markers(article)
     first = markers[markers["sentence"] == 0]
-    summary = analysis.stance_summary(article, evidence=first, words={"test": 3})
+    summary = analysis.stance.summary(article, evidence=first, words={"test": 3})
     assert summary.set_index("category")["count"].to_dict() == {
         "distancing": 1, "boosting": 0, "evaluative": 0}
     assert summary["per_1000"].iloc[0] == pytest.approx(1000 / 3)
     with pytest.raises(AnalysisInputError, match="by must be"):
-        analysis.stance_summary(article, by="pattern")
+        analysis.stance.summary(article, by="pattern")
     with pytest.raises(AnalysisInputError, match="no word count"):
-        analysis.stance_summary(article, words={"other": 3})
+        analysis.stance.summary(article, words={"other": 3})
 
 
 def test_a_researcher_can_pass_their_own_stance_table():
     table = pd.DataFrame({"pattern": ["purported"], "mode": ["stem"],
                           "category": ["distancing"], "subcategory": ["reporting"]})
     article = make("The purported memo and the purportedly leaked tape.")
-    assert analysis.stance_markers(article, lexicon=table)["match"].tolist() == [
+    assert analysis.stance.markers(article, lexicon=table)["match"].tolist() == [
         "purported", "purportedly"]
 
 
@@ -126,8 +116,8 @@ FRAMED = ("Rebels accused the government of negligence, and the two sides traded
 
 
 def test_frame_indicators_and_the_questions_they_stand_for():
-    found = analysis.frame_evidence(make(FRAMED))
-    assert list(found.columns) == FRAME_COLUMNS
+    found = analysis.frames.indicators(make(FRAMED))
+    assert list(found.columns) == analysis.frames.COLUMNS
     assert hits(found, "frame", "item") == [
         ("accused", "conflict", "c2"), ("negligence", "responsibility", "r2"),
         ("sides", "conflict", "c3"), ("blame", "conflict", "c2"),
@@ -141,9 +131,9 @@ def test_frame_indicators_and_the_questions_they_stand_for():
 
 def test_frame_scores_count_hits_rates_and_questions():
     article = make(FRAMED)
-    assert analysis.word_counts(article) == {"test": 32}
-    scores = analysis.frame_scores(article)
-    assert list(scores.columns) == FRAME_SCORE_COLUMNS
+    assert analysis.words.word_totals(article) == {"test": 32}
+    scores = analysis.frames.scores(article)
+    assert list(scores.columns) == analysis.frames.SCORE_COLUMNS
     assert scores["frame"].tolist() == ["conflict", "responsibility", "morality", "economic",
                                         "human_interest"]
     assert scores["frame_name"].tolist()[1] == "attribution of responsibility"
@@ -157,11 +147,11 @@ def test_frame_scores_count_hits_rates_and_questions():
 
 def test_verb_deal_is_guarded_but_a_deal_with_is_a_deal():
     article = make("They need to deal with it. They signed a deal with the rebels.")
-    assert hits(analysis.frame_evidence(article), "item") == [("need to", "r5"), ("deal", "r3")]
+    assert hits(analysis.frames.indicators(article), "item") == [("need to", "r5"), ("deal", "r3")]
 
 
 def test_frame_items_list_the_twenty_questions():
-    items = analysis.frame_items()
+    items = analysis.frames.items()
     assert len(items) == 20
     assert items.groupby("frame", sort=False).size().to_dict() == {
         "conflict": 4, "responsibility": 5, "morality": 3, "economic": 3, "human_interest": 5}
@@ -172,11 +162,11 @@ def test_frame_items_list_the_twenty_questions():
 def test_frame_rows_must_name_a_known_question():
     table = pd.DataFrame({"pattern": ["war"], "mode": ["stem"], "frame": ["conflict"],
                           "item": ["c9"]})
-    with pytest.raises(AnalysisInputError, match="item 'c9', which frame_items.tsv"):
-        analysis.frame_evidence(make("War."), lexicon=table)
+    with pytest.raises(LexiconError, match="item 'c9', which frame_items.tsv"):
+        analysis.frames.indicators(make("War."), lexicon=table)
     table["item"] = "e1"
-    with pytest.raises(AnalysisInputError, match="item 'e1' belongs to 'economic'"):
-        analysis.frame_evidence(make("War."), lexicon=table)
+    with pytest.raises(LexiconError, match="item 'e1' belongs to 'economic'"):
+        analysis.frames.indicators(make("War."), lexicon=table)
 
 
 # --- actors ----------------------------------------------------------------------------------
@@ -188,8 +178,8 @@ ACTORS = ("Moscow denied it. The Kremlin said Russian military intelligence was 
 
 
 def test_actor_mentions_with_longest_alias():
-    found = analysis.actor_mentions(make(ACTORS))
-    assert list(found.columns) == ACTOR_COLUMNS
+    found = analysis.actors.mentions(make(ACTORS))
+    assert list(found.columns) == analysis.actors.COLUMNS
     assert hits(found, "actor", "variant") == [
         ("Moscow", "Russia", "Moscow"), ("Kremlin", "Russia", "Kremlin"),
         ("Russian military intelligence", "Russia", "Russian military intelligence"),
@@ -206,18 +196,18 @@ def test_actor_mentions_with_longest_alias():
 
 def test_choosing_actors_keeps_the_longest_match_rule():
     article = make(ACTORS)
-    trump = analysis.actor_mentions(article, actors="Trump")
+    trump = analysis.actors.mentions(article, actors="Trump")
     assert trump["match"].tolist() == ["Trump"]  # "Trump administration" stays the US's
-    assert analysis.actor_mentions(article, actors=["Russia"])["match"].tolist()[-1] == "Russians"
+    assert analysis.actors.mentions(article, actors=["Russia"])["match"].tolist()[-1] == "Russians"
     with pytest.raises(AnalysisInputError, match=r"unknown actor\(s\) \['NATO'\]"):
-        analysis.actor_mentions(article, actors="NATO")
+        analysis.actors.mentions(article, actors="NATO")
 
 
 def test_actor_naming_table():
     article = make("Russia acted. Moscow denied it. Russia's envoy left. The Russian side spoke. "
                    "Bounties were paid; one bounty went missing.")
-    naming = analysis.actor_naming(article)
-    assert list(naming.columns) == NAMING_COLUMNS
+    naming = analysis.actors.naming(article)
+    assert list(naming.columns) == analysis.actors.NAMING_COLUMNS
     assert list(naming.itertuples(index=False, name=None)) == [
         ("test", "Russia", "Russia", 2, 0.5, "Russia"),
         ("test", "Russia", "Moscow", 1, 0.25, "Moscow"),
@@ -228,22 +218,22 @@ def test_actor_naming_table():
 
 def test_actor_kwic_gives_the_sentence_around_each_mention():
     article = make("Analysts say Moscow denied it. Later the Kremlin spoke.")
-    lines = analysis.actor_kwic(article, "Russia")
+    lines = analysis.actors.kwic(article, "Russia")
     assert list(lines[["left", "match", "right"]].itertuples(index=False, name=None)) == [
         ("Analysts say ", "Moscow", " denied it."), ("Later the ", "Kremlin", " spoke.")]
-    short = analysis.actor_kwic(article, "Russia", width=4)
+    short = analysis.actors.kwic(article, "Russia", width=4)
     assert short["left"].tolist() == ["say ", "the "]
     assert short["right"].tolist() == [" den", " spo"]
     with pytest.raises(AnalysisInputError, match="one actor's name"):
-        analysis.actor_kwic(article, ["Russia"])
+        analysis.actors.kwic(article, ["Russia"])
 
 
 # --- tone ------------------------------------------------------------------------------------
 
 def test_vader_scores_of_simple_sentences():
     article = make("The deal is good. The ministry met on Tuesday. The attack was bad.")
-    scores = analysis.tone(article)
-    assert list(scores.columns) == TONE_COLUMNS
+    scores = analysis.tone.score(article)
+    assert list(scores.columns) == analysis.tone.COLUMNS
     # VADER: good = 1.9 -> 1.9 / sqrt(1.9**2 + 15); attack -2.1 and bad -2.5 -> -4.6 / sqrt(...)
     assert scores["compound"].tolist() == pytest.approx(
         [1.9 / math.sqrt(1.9**2 + 15), 0.0, -4.6 / math.sqrt(4.6**2 + 15)], abs=1e-4)
@@ -255,22 +245,22 @@ def test_vader_scores_of_simple_sentences():
 def test_tone_by_paragraph():
     article = make("Headline about a good deal\n\nThe deal is good. It is fine.\n\nThe attack was "
                    "bad.")
-    scores = analysis.tone(article, unit="paragraph")
+    scores = analysis.tone.score(article, unit="paragraph")
     assert scores["paragraph"].tolist() == [0, 1, 2]
     assert scores["role"].tolist() == ["headline", "body", "body"]
     assert scores["sentence"].tolist() == [0, 1, 3]
     assert scores["words"].tolist() == [5, 7, 4]
     with pytest.raises(AnalysisInputError, match="unit must be one of"):
-        analysis.tone(article, unit="word")
+        analysis.tone.score(article, unit="word")
 
 
 def test_tone_summary_means_medians_and_shares():
     article = make("The deal is good. The ministry met on Tuesday. The attack was bad. Peace "
                    "is good.")
-    summary = analysis.tone_summary(article)
-    assert list(summary.columns) == TONE_SUMMARY_COLUMNS
+    summary = analysis.tone.summary(article)
+    assert list(summary.columns) == analysis.tone.SUMMARY_COLUMNS
     good, bad = 1.9 / math.sqrt(1.9**2 + 15), -4.6 / math.sqrt(4.6**2 + 15)
-    peace = analysis.tone(article)["compound"].iloc[3]
+    peace = analysis.tone.score(article)["compound"].iloc[3]
     assert peace > 0.05
     row = summary.iloc[0]
     assert row["units"] == 4
@@ -285,34 +275,34 @@ def test_tone_of_spans_scores_raw_spans_and_carries_labels():
     quote = (article.raw.index("this"), article.raw.index(" and") - 1)
     spans = pd.DataFrame({"start": [quote[0], 0], "end": [quote[1], 17],
                           "voice": ["quoted", "narrator"]})
-    scores = analysis.tone_of_spans(article, spans)
-    assert list(scores.columns) == [*TONE_SPAN_COLUMNS, "voice"]
+    scores = analysis.tone.score_spans(article, spans)
+    assert list(scores.columns) == [*analysis.tone.SPAN_COLUMNS, "voice"]
     assert scores["match"].tolist() == ["this is a great success", "The minister said"]
     assert scores["voice"].tolist() == ["quoted", "narrator"]
     assert scores["compound"].iloc[0] > 0.5 and scores["compound"].iloc[1] == 0.0
-    pairs = analysis.tone_of_spans(article, [quote])
+    pairs = analysis.tone.score_spans(article, [quote])
     assert pairs["compound"].tolist() == scores["compound"].tolist()[:1]
 
 
 def test_tone_of_spans_refuses_bad_spans(dm):
     article = make("Some text here.")
     with pytest.raises(AnalysisInputError, match=r"span \(5, 500\) is not a non-empty span"):
-        analysis.tone_of_spans(article, [(5, 500)])
+        analysis.tone.score_spans(article, [(5, 500)])
     with pytest.raises(AnalysisInputError, match="not a non-empty span"):
-        analysis.tone_of_spans(article, [(5, 5)])
+        analysis.tone.score_spans(article, [(5, 5)])
     with pytest.raises(AnalysisInputError, match="pairs of raw offsets"):
-        analysis.tone_of_spans(article, [5, 6])
+        analysis.tone.score_spans(article, [5, 6])
     with pytest.raises(AnalysisInputError, match="other articles"):
-        analysis.tone_of_spans(article, pd.DataFrame({"article": ["x"], "start": [0],
-                                                      "end": [4]}))
+        analysis.tone.score_spans(article, pd.DataFrame({"article": ["x"], "start": [0],
+                                                         "end": [4]}))
     with pytest.raises(AnalysisInputError, match="one Article"):
-        analysis.tone_of_spans([article], [(0, 4)])
+        analysis.tone.score_spans([article], [(0, 4)])
 
 
 def test_tone_summary_by_a_voice_column():
     article = make('The minister said "this is a great success" and left.')
     spans = pd.DataFrame({"start": [19, 0], "end": [42, 18], "voice": ["quoted", "narrator"]})
-    summary = analysis.tone_summary(article, scores=analysis.tone_of_spans(article, spans),
+    summary = analysis.tone.summary(article, scores=analysis.tone.score_spans(article, spans),
                                     by="voice")
     assert summary["voice"].tolist() == ["narrator", "quoted"]
     assert summary["units"].tolist() == [1, 1]
@@ -322,12 +312,12 @@ def test_tone_summary_by_a_voice_column():
 # --- the seeds -------------------------------------------------------------------------------
 
 def every_lens(articles, roles):
-    yield analysis.stance_markers(articles, roles=roles)
-    yield analysis.frame_evidence(articles, roles=roles)
-    yield analysis.actor_mentions(articles, roles=roles)
-    yield analysis.tone(articles, roles=roles)
-    yield analysis.tone(articles, roles=roles, unit="paragraph")
-    yield analysis.actor_kwic(articles, "Russia", roles=roles)
+    yield analysis.stance.markers(articles, roles=roles)
+    yield analysis.frames.indicators(articles, roles=roles)
+    yield analysis.actors.mentions(articles, roles=roles)
+    yield analysis.tone.score(articles, roles=roles)
+    yield analysis.tone.score(articles, roles=roles, unit="paragraph")
+    yield analysis.actors.kwic(articles, "Russia", roles=roles)
 
 
 @pytest.mark.parametrize("roles", [analysis.DEFAULT_ROLES, None])
@@ -340,8 +330,8 @@ def test_every_evidence_row_is_the_raw_text(seeds, roles):
 
 
 def test_kwic_context_rebuilds_the_sentence(seeds):
-    lines = analysis.actor_kwic(seeds, "New York Times")
-    sentences = analysis.sentences(seeds).set_index(["article", "sentence"])
+    lines = analysis.actors.kwic(seeds, "New York Times")
+    sentences = analysis.text.sentences(seeds).set_index(["article", "sentence"])
     raws = {a.id: a.raw for a in seeds}
     for row in lines.itertuples(index=False):
         sentence = sentences.loc[(row.article, row.sentence)]
@@ -349,25 +339,25 @@ def test_kwic_context_rebuilds_the_sentence(seeds):
 
 
 def test_bounties_are_the_daily_mails_word_and_rewards_the_russian_pieces(seeds):
-    money = analysis.actor_mentions(seeds, actors="the money", roles=None)
+    money = analysis.actors.mentions(seeds, actors="the money", roles=None)
     words = {a: sorted(set(g["match"].str.lower())) for a, g in money.groupby("article")}
     assert words["dailymail"] == ["bounties", "bounty payments", "money"]
     assert words["ru_translation"] == ["cash payments", "reward", "rewards"]
 
 
 def test_only_the_russian_piece_discredits_the_report(seeds):
-    summary = analysis.stance_summary(seeds, by="subcategory").set_index(
+    summary = analysis.stance.summary(seeds, by="subcategory").set_index(
         ["article", "subcategory"])["count"]
     assert summary[("dailymail", "discrediting")] == 0
     assert summary[("ru_translation", "discrediting")] == 2  # "unfounded", "groundless"
-    allegedly = analysis.stance_markers(seeds)
+    allegedly = analysis.stance.markers(seeds)
     allegedly = allegedly[allegedly["match"] == "allegedly"]
     assert allegedly.groupby("article")["paragraph"].apply(list).to_dict() == {
         "ru_translation": [1, 17, 19]}
 
 
 def test_daily_mail_vouches_for_the_report_in_its_lede(dm):
-    markers = analysis.stance_markers(dm)
+    markers = analysis.stance.markers(dm)
     lede = markers[markers["paragraph"].isin([1, 2])]
     assert hits(lede, "subcategory") == [("brazen", "negative"), ("bombshell", "intensifier"),
                                          ("deadly", "negative")]
@@ -375,7 +365,7 @@ def test_daily_mail_vouches_for_the_report_in_its_lede(dm):
 
 
 def test_how_each_seed_names_the_new_york_times(seeds):
-    naming = analysis.actor_naming(seeds, actors="New York Times")
+    naming = analysis.actors.naming(seeds, actors="New York Times")
     counts = {(r.article, r.variant): r.count for r in naming.itertuples()}
     assert counts == {("dailymail", "the paper"): 5, ("dailymail", "New York Times"): 2,
                       ("ru_translation", "New York Times"): 4,
@@ -385,7 +375,7 @@ def test_how_each_seed_names_the_new_york_times(seeds):
 
 
 def test_sanctions_count_for_conflict_and_economics_in_the_daily_mail(dm):
-    found = analysis.frame_evidence(dm)
+    found = analysis.frames.indicators(dm)
     sanctions = found[found["match"] == "sanctions"]
     assert sanctions[["paragraph", "frame", "item"]].values.tolist() == [
         [7, "conflict", "c1"], [7, "economic", "e3"], [20, "conflict", "c1"],

@@ -11,9 +11,12 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import analysis
-from analysis import frequencies as f
-from analysis.corpus import build_article
+from analysis import words as w
 from analysis.paths import SEEDS_DIR
+from analysis.text.reading import build_article
+from analysis.words.context import COLLOCATION_COLUMNS, DISPERSION_COLUMNS, KWIC_COLUMNS
+from analysis.words.counting import TERM_COLUMNS, UNITS
+from analysis.words.significance import KEYNESS_COLUMNS
 
 
 def article(raw: str, id: str = "t") -> analysis.Article:
@@ -21,7 +24,7 @@ def article(raw: str, id: str = "t") -> analysis.Article:
 
 
 def g2_of(a, b, size_a, size_b, **kwargs) -> float:
-    table = f.keyness({"t": a, "<other>": size_a - a}, {"t": b, "<other>": size_b - b},
+    table = w.keyness({"t": a, "<other>": size_a - a}, {"t": b, "<other>": size_b - b},
                       min_count=0, **kwargs)
     return float(table.set_index("term").loc["t", "g2"])
 
@@ -33,7 +36,7 @@ def test_dunning_1993_table_value():
 
 
 def test_small_difference_is_not_significant():
-    table = f.keyness({"t": 52, "<o>": 50_000 - 52}, {"t": 57, "<o>": 75_000 - 57}, min_count=0)
+    table = w.keyness({"t": 52, "<o>": 50_000 - 52}, {"t": 57, "<o>": 75_000 - 57}, min_count=0)
     row = table.set_index("term").loc["t"]
     assert row["g2"] == pytest.approx(2.65, abs=0.005)
     assert row["p_value"] > 0.05
@@ -46,17 +49,17 @@ def test_ucrel_two_term_form_and_full_form():
 
 
 def test_log_ratio_of_relative_frequencies():
-    table = f.keyness({"t": 6, "<o>": 9_994}, {"t": 2, "<o>": 9_998}, min_count=0)
+    table = w.keyness({"t": 6, "<o>": 9_994}, {"t": 2, "<o>": 9_998}, min_count=0)
     assert table.set_index("term").loc["t", "log_ratio"] == pytest.approx(math.log2(3))
 
 
 def test_zero_count_is_replaced_by_half_in_log_ratio():
-    table = f.keyness({"t": 4, "<o>": 996}, {"<o>": 1000}, min_count=0)
+    table = w.keyness({"t": 4, "<o>": 996}, {"<o>": 1000}, min_count=0)
     assert table.set_index("term").loc["t", "log_ratio"] == pytest.approx(math.log2(4 / 0.5))
 
 
 def test_g2_is_signed_and_p_value_is_the_chi_squared_tail():
-    table = f.keyness({"x": 30, "y": 5, "<o>": 965}, {"x": 5, "y": 30, "<o>": 965}, min_count=0)
+    table = w.keyness({"x": 30, "y": 5, "<o>": 965}, {"x": 5, "y": 30, "<o>": 965}, min_count=0)
     rows = table.set_index("term")
     assert rows.loc["x", "g2"] > 0 > rows.loc["y", "g2"]
     assert rows.loc["x", "g2"] == pytest.approx(-rows.loc["y", "g2"])
@@ -66,7 +69,7 @@ def test_g2_is_signed_and_p_value_is_the_chi_squared_tail():
 
 def test_log_odds_z_matches_monroe_et_al_by_hand():
     counts_a, counts_b = {"w": 10, "v": 90}, {"w": 2, "v": 98}
-    row = f.keyness(counts_a, counts_b, min_count=0).set_index("term").loc["w"]
+    row = w.keyness(counts_a, counts_b, min_count=0).set_index("term").loc["w"]
     a, b, aw, a0, na, nb = 10, 2, 12, 200, 100, 100
     delta = math.log((a + aw) / (na + a0 - a - aw)) - math.log((b + aw) / (nb + a0 - b - aw))
     assert row["log_odds_z"] == pytest.approx(delta / math.sqrt(1 / (a + aw) + 1 / (b + aw)))
@@ -74,30 +77,30 @@ def test_log_odds_z_matches_monroe_et_al_by_hand():
 
 def test_background_prior_changes_log_odds_but_not_g2():
     counts_a, counts_b = {"w": 10, "v": 90}, {"w": 2, "v": 98}
-    pooled = f.keyness(counts_a, counts_b, min_count=0).set_index("term")
-    background = f.keyness(counts_a, counts_b, min_count=0,
+    pooled = w.keyness(counts_a, counts_b, min_count=0).set_index("term")
+    background = w.keyness(counts_a, counts_b, min_count=0,
                            prior={"w": 1, "v": 999}).set_index("term")
     assert background.loc["w", "g2"] == pooled.loc["w", "g2"]
     assert background.loc["w", "log_odds_z"] != pytest.approx(pooled.loc["w", "log_odds_z"])
 
 
 def test_min_count_and_columns():
-    table = f.keyness({"a": 1, "b": 5}, {"a": 0, "b": 5}, min_count=2)
-    assert list(table.columns) == f.KEYNESS_COLUMNS
+    table = w.keyness({"a": 1, "b": 5}, {"a": 0, "b": 5}, min_count=2)
+    assert list(table.columns) == KEYNESS_COLUMNS
     assert list(table["term"]) == ["b"]
 
 
 def test_keyness_refuses_empty_counts():
     with pytest.raises(analysis.AnalysisInputError, match="non-empty"):
-        f.keyness({}, {"a": 1})
+        w.keyness({}, {"a": 1})
 
 
 # --- term tables and profiles --------------------------------------------------------------------
 
 def test_term_table_counts_rates_and_ranks():
     art = article("Title line\n\nThe bounty was paid. Bounties were paid again. The war went on.")
-    table = f.term_table(art, unit="stem")
-    assert list(table.columns) == f.TERM_COLUMNS
+    table = w.term_table(art, unit="stem")
+    assert list(table.columns) == TERM_COLUMNS
     rows = table.set_index("term")
     # "bounty" and "Bounties" are one stem; the tie between forms goes to the first in order
     assert rows.loc["bounties", "count"] == 2 and rows.loc["paid", "count"] == 2
@@ -108,42 +111,42 @@ def test_term_table_counts_rates_and_ranks():
 
 
 def test_stem_groups_are_shown_by_most_frequent_form(seeds):
-    table = f.term_table(seeds, unit="stem")
+    table = w.term_table(seeds, unit="stem")
     dm = table[table["article"] == "dailymail"].set_index("term")
     assert dm.loc["bounties", "count"] == 4
     assert "bounti" not in dm.index
 
 
 def test_us_spellings_count_as_one_term(seeds):
-    table = f.term_table(seeds, unit="word").set_index(["article", "term"])
+    table = w.term_table(seeds, unit="word").set_index(["article", "term"])
     assert table.loc[("dailymail", "u.s."), "count"] == 13
     assert table.loc[("ru_translation", "u.s."), "count"] == 5
 
 
 def test_ngrams_never_cross_sentences_or_punctuation():
     art = article("Title line\n\nRussia paid. Taliban fighters, then money went.")
-    bigrams = set(f.term_table(art, unit="bigram")["term"])
+    bigrams = set(w.term_table(art, unit="bigram")["term"])
     assert "paid taliban" not in bigrams and "fighters then" not in bigrams
     assert {"russia paid", "taliban fighters", "money went", "then money"} <= bigrams
-    trigrams = set(f.term_table(art, unit="trigram")["term"])
+    trigrams = set(w.term_table(art, unit="trigram")["term"])
     assert trigrams == {"then money went"}
 
 
 def test_stopword_only_ngrams_are_dropped():
     art = article("Title line\n\nIt was in the paper of the day.")
-    bigrams = set(f.term_table(art, unit="bigram")["term"])
+    bigrams = set(w.term_table(art, unit="bigram")["term"])
     assert "in the" not in bigrams and "the paper" in bigrams
 
 
 def test_mattr_on_known_sequences():
-    assert f.mattr(list("abab"), window=2) == pytest.approx(1.0)
-    assert f.mattr(list("aaab"), window=2) == pytest.approx((0.5 + 0.5 + 1.0) / 3)
-    assert f.mattr(list("abc"), window=10) == pytest.approx(1.0)
+    assert w.mattr(list("abab"), window=2) == pytest.approx(1.0)
+    assert w.mattr(list("aaab"), window=2) == pytest.approx((0.5 + 0.5 + 1.0) / 3)
+    assert w.mattr(list("abc"), window=10) == pytest.approx(1.0)
 
 
 def test_lexical_profile_columns_and_values():
     art = article("Title line\n\nThe cat saw the cat. The dog ran.")
-    row = f.lexical_profile(art).iloc[0]
+    row = w.profile(art).iloc[0]
     assert row["tokens"] == 10 and row["types"] == 7
     assert row["ttr"] == pytest.approx(0.7)
     assert row["hapax_share"] == pytest.approx(5 / 7)
@@ -154,8 +157,8 @@ def test_lexical_profile_columns_and_values():
 # --- collocations, KWIC, dispersion --------------------------------------------------------------
 
 def test_collocations_keep_pairs_seen_twice_and_not_stopword_pairs(seeds):
-    table = f.collocations(seeds)
-    assert list(table.columns) == f.COLLOCATION_COLUMNS
+    table = w.collocations(seeds)
+    assert list(table.columns) == COLLOCATION_COLUMNS
     assert (table["count"] >= 2).all()
     assert "of the" not in set(table["bigram"])
     dm = table[table["article"] == "dailymail"]
@@ -164,8 +167,8 @@ def test_collocations_keep_pairs_seen_twice_and_not_stopword_pairs(seeds):
 
 
 def test_concordance_by_stem_finds_inflections_with_exact_offsets(seeds):
-    kwic = f.concordance(seeds, "bounty", unit="stem")
-    assert list(kwic.columns) == f.KWIC_COLUMNS
+    kwic = w.concordance(seeds, "bounty", unit="stem")
+    assert list(kwic.columns) == KWIC_COLUMNS
     assert set(kwic["article"]) == {"dailymail"}
     assert sorted(set(kwic["match"])) == ["BOUNTIES", "bounties", "bounty"]
     for row in kwic.itertuples():
@@ -174,31 +177,31 @@ def test_concordance_by_stem_finds_inflections_with_exact_offsets(seeds):
 
 
 def test_concordance_multiword_and_regex(seeds):
-    phrase = f.concordance(seeds, "new york times", unit="word")
+    phrase = w.concordance(seeds, "new york times", unit="word")
     # the Daily Mail's third "New York Times" is in a caption, outside the default roles
     assert phrase.groupby("article").size().to_dict() == {"dailymail": 2, "ru_translation": 4}
-    assert len(f.concordance(seeds, "new york times", roles=None)) == 7
-    regex = f.concordance(seeds, re.compile(r"\bthe paper\b", re.I))
+    assert len(w.concordance(seeds, "new york times", roles=None)) == 7
+    regex = w.concordance(seeds, re.compile(r"\bthe paper\b", re.I))
     assert len(regex) == 5 and set(regex["article"]) == {"dailymail"}
     assert all(m.lower() == "the paper" for m in regex["match"])
 
 
 def test_concordance_of_alternative_forms(seeds):
-    kwic = f.concordance(seeds, ["bounty", "bounties", "rewards"])
+    kwic = w.concordance(seeds, ["bounty", "bounties", "rewards"])
     assert kwic.groupby("article").size().to_dict() == {"dailymail": 4, "ru_translation": 2}
-    assert f.concordance(seeds, "publication", unit="stem")["match"].str.lower().tolist().count(
+    assert w.concordance(seeds, "publication", unit="stem")["match"].str.lower().tolist().count(
         "publicly") == 2  # the documented over-reach of stems
 
 
 def test_concordances_stack_terms(seeds):
-    table = f.concordances(seeds, {"money": ["bounties", "rewards"], "fake": "fake"})
-    assert list(table.columns) == ["term", *f.KWIC_COLUMNS]
+    table = w.concordances(seeds, {"money": ["bounties", "rewards"], "fake": "fake"})
+    assert list(table.columns) == ["term", *KWIC_COLUMNS]
     assert table.groupby("term").size().to_dict() == {"fake": 4, "money": 5}
 
 
 def test_dispersion_positions(seeds):
-    data = f.dispersion(seeds, {"money": ["bounty", "bounties", "reward", "rewards"]})
-    assert list(data.columns) == f.DISPERSION_COLUMNS
+    data = w.dispersion(seeds, {"money": ["bounty", "bounties", "reward", "rewards"]})
+    assert list(data.columns) == DISPERSION_COLUMNS
     assert data["position"].between(0, 1).all()
     assert data.groupby("article").size().to_dict() == {"dailymail": 4, "ru_translation": 3}
     first = data[data["article"] == "dailymail"].iloc[0]
@@ -208,7 +211,7 @@ def test_dispersion_positions(seeds):
 # --- the seed story's facts --------------------------------------------------------------------
 
 def test_bounties_only_in_daily_mail_rewards_only_in_russian_piece(seeds):
-    table = f.term_contrast(seeds).set_index("term")
+    table = w.contrast(seeds).set_index("term")
     assert table.loc["bounty", "dailymail"] == 4 and table.loc["bounty", "ru_translation"] == 0
     assert table.loc["reward", "dailymail"] == 0 and table.loc["reward", "ru_translation"] == 3
     assert table.loc["bounty", "dailymail forms"] == "bounties, bounty"
@@ -220,8 +223,8 @@ def test_bounties_only_in_daily_mail_rewards_only_in_russian_piece(seeds):
 
 
 def test_keyness_of_seeds_has_significant_terms_on_both_sides(seeds):
-    table = f.keyness_between(seeds)
-    side_a, side_b = f.key_terms(table, significant_only=True)
+    table = w.keyness_between(seeds)
+    side_a, side_b = w.key_terms(table, significant_only=True)
     assert "bounties" in side_a and "paper" in side_a
     assert "fake" in side_b and "embassy" in side_b
     assert (table[table["term"] == "rewards"]["p_value"] > 0.05).all()
@@ -229,19 +232,19 @@ def test_keyness_of_seeds_has_significant_terms_on_both_sides(seeds):
 
 # --- the fast counting path equals the evidence path -------------------------------------------
 
-@pytest.mark.parametrize("unit", f.UNITS)
+@pytest.mark.parametrize("unit", UNITS)
 def test_fast_counts_equal_evidence_counts_on_seeds(seeds, unit):
     for art in seeds:
         for roles in (analysis.DEFAULT_ROLES, None):
-            slow = Counter(f.occurrences(art, unit=unit, roles=roles)["term"])
-            assert f.term_counts(art, unit=unit, roles=roles) == slow
-            table = analysis.tokens(art, roles=roles)
-            assert f.word_total(art, roles) == table["kind"].isin(["word", "number"]).sum()
+            slow = Counter(w.occurrences(art, unit=unit, roles=roles)["term"])
+            assert w.tally(art, unit=unit, roles=roles).counts == slow
+            table = analysis.text.tokens(art, roles=roles)
+            assert w.word_total(art, roles=roles) == table["kind"].isin(["word", "number"]).sum()
 
 
 @settings(max_examples=60, deadline=None)
 @given(st.text(alphabet=st.sampled_from(list("ab c.,\n'\"U.S#@ the of")), max_size=150))
 def test_fast_counts_equal_evidence_counts_on_any_text(raw):
     art = article(raw)
-    for unit in f.UNITS:
-        assert f.term_counts(art, unit=unit) == Counter(f.occurrences(art, unit=unit)["term"])
+    for unit in UNITS:
+        assert w.tally(art, unit=unit).counts == Counter(w.occurrences(art, unit=unit)["term"])

@@ -6,10 +6,10 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import AnalysisInputError
-from analysis.corpus import build_article
-from analysis.lexicon import compile_lexicon, match_lexicon, pattern_keys
+from analysis import AnalysisInputError, LexiconError
+from analysis.lexicons.match import compile_lexicon, match_lexicon, pattern_keys
 from analysis.paths import SEEDS_DIR
+from analysis.text.reading import build_article
 
 
 def make(raw: str, id: str = "test") -> analysis.Article:
@@ -67,7 +67,7 @@ def test_longest_match_wins_then_the_more_literal_mode_then_file_order():
     assert matches("It paid bounties, one bounty each.", tie) == [("bounties", "exact row"),
                                                                   ("bounty", "stem row")]
     order = lexicon(("deal", "stem", "first"), ("deals", "stem", "second"))
-    with pytest.raises(AnalysisInputError, match="'deal' and 'deals' match the same words"):
+    with pytest.raises(LexiconError, match="'deal' and 'deals' match the same words"):
         matches("A deal.", order)
 
 
@@ -101,19 +101,19 @@ def test_handles_and_hyphenated_compounds_are_single_tokens():
 
 
 def test_bad_lexicons_are_clear_errors():
-    with pytest.raises(AnalysisInputError, match=r"missing column\(s\) \['label'\]"):
+    with pytest.raises(LexiconError, match=r"missing column\(s\) \['label'\]"):
         compile_lexicon(pd.DataFrame({"pattern": ["x"]}), ["label"])
-    with pytest.raises(AnalysisInputError, match="has mode 'fuzzy'"):
+    with pytest.raises(LexiconError, match="has mode 'fuzzy'"):
         compile_lexicon(lexicon(("x", "fuzzy", "y")), ["label"])
-    with pytest.raises(AnalysisInputError, match="empty pattern"):
+    with pytest.raises(LexiconError, match="empty pattern"):
         compile_lexicon(lexicon(("  ", "stem", "y")), ["label"])
-    with pytest.raises(AnalysisInputError, match="has no label"):
+    with pytest.raises(LexiconError, match="has no label"):
         compile_lexicon(lexicon(("x", "stem", "")), ["label"])
-    with pytest.raises(AnalysisInputError, match="no rows"):
+    with pytest.raises(LexiconError, match="no rows"):
         compile_lexicon(lexicon(), ["label"])
-    with pytest.raises(AnalysisInputError, match="'nope.tsv' not found"):
+    with pytest.raises(LexiconError, match="'nope.tsv' not found"):
         compile_lexicon("nope.tsv", ["label"])
-    with pytest.raises(AnalysisInputError, match="file name or a DataFrame"):
+    with pytest.raises(LexiconError, match="file name or a DataFrame"):
         compile_lexicon(42, ["label"])
 
 
@@ -123,20 +123,20 @@ def test_empty_match_column_means_stem():
 
 def test_article_arguments_are_checked(dm):
     with pytest.raises(AnalysisInputError, match="no articles given"):
-        analysis.stance_markers([])
+        analysis.stance.markers([])
     with pytest.raises(AnalysisInputError, match="expected Articles, got str"):
-        analysis.stance_markers(["dailymail"])
+        analysis.stance.markers(["dailymail"])
     with pytest.raises(AnalysisInputError, match=r"\['dailymail'\] given more than once"):
-        analysis.stance_markers([dm, dm])
+        analysis.stance.markers([dm, dm])
     with pytest.raises(AnalysisInputError, match="unknown role"):
-        analysis.stance_markers(dm, roles=["sidebar"])
+        analysis.stance.markers(dm, roles=["sidebar"])
 
 
 def test_word_counts_are_word_and_number_tokens():
     article = make("In 2019, 20 U.S. troops died; Moscow's denial came.")
     # In, 2019, 20, U.S., troops, died, Moscow, denial, came: not ',', ';', "'s" or '.'
-    assert analysis.word_counts(article) == {"test": 9}
-    assert analysis.word_counts([article, make("One two.", id="b")]) == {"test": 9, "b": 2}
+    assert analysis.words.word_totals(article) == {"test": 9}
+    assert analysis.words.word_totals([article, make("One two.", id="b")]) == {"test": 9, "b": 2}
 
 
 def test_shipped_lexicons_compile():

@@ -7,7 +7,7 @@ import unicodedata
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.normalise import normalise
+from analysis.text.normalisation import normalise
 
 
 def raw_of(raw: str, text_span: tuple[int, int], result) -> str:

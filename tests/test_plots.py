@@ -1,14 +1,18 @@
-"""The data behind every figure (nbval cannot compare images)."""
+"""The data behind every figure (nbval cannot compare images), and the Axes drawn from it."""
 
 from __future__ import annotations
 
 import itertools
 
 import matplotlib
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
 import pytest
+from matplotlib.axes import Axes
 
-from analysis import frequencies as f
-from analysis import plots
+import analysis
+from analysis import plots, words
 
 matplotlib.use("Agg")
 LABELS = ["Daily Mail", "Russian report"]
@@ -17,76 +21,156 @@ LABELS = ["Daily Mail", "Russian report"]
 @pytest.fixture(autouse=True)
 def _close():
     yield
-    plots.close_all()
+    plt.close("all")
+
+
+def tick_labels(ax: Axes) -> list[str]:
+    return [t.get_text() for t in ax.get_yticklabels()]
+
+
+def legend_labels(ax: Axes) -> list[str]:
+    return [t.get_text() for t in ax.get_legend().get_texts()]
+
+
+def bar_lengths(ax: Axes, wide: pd.DataFrame, stacked: bool = False) -> np.ndarray:
+    """The drawn bar lengths, arranged like ``wide`` (articles by categories). Grouped bars are
+    drawn article by article; stacked bars category by category, the last article first."""
+    lengths = np.array([p.get_width() for p in ax.patches])
+    n_articles, n_categories = len(wide), len(wide.columns) - 1
+    if stacked:
+        return lengths.reshape(n_categories, n_articles)[:, ::-1].T
+    return lengths.reshape(n_articles, n_categories)
+
+
+def assert_bars_show(ax: Axes, wide: pd.DataFrame, stacked: bool = False) -> None:
+    """One bar per article and category, as long as its value, labelled as the figure says."""
+    values = wide.drop(columns="article").to_numpy(dtype=float)
+    categories = list(wide.columns[1:])
+    assert len(ax.figure.axes) == 1
+    assert len(ax.patches) == values.size
+    assert bar_lengths(ax, wide, stacked) == pytest.approx(values)
+    if stacked:
+        assert tick_labels(ax) == LABELS[::-1] and legend_labels(ax) == categories
+    else:
+        assert tick_labels(ax) == categories and legend_labels(ax) == LABELS
 
 
 def test_top_terms_plot_data(seeds):
-    table = f.term_table(seeds, unit="stem")
-    data = plots.plot_top_terms(table, LABELS, n=10)
+    table = words.term_table(seeds, unit="stem")
+    data = plots.top_terms_data(table, n=10)
     assert data.groupby("article").size().to_dict() == {"dailymail": 10, "ru_translation": 10}
     first = data[data["article"] == "dailymail"].iloc[0]
     assert (first["term"], first["count"]) == ("u.s.", 13)
-    assert len(plots.current_figure().axes) == 2
+    axes = plots.top_terms(table, labels=LABELS, n=10)
+    assert len(axes) == 2 and len(axes[0].figure.axes) == 2
+    for ax, label, (_, rows) in zip(axes, LABELS, data.groupby("article", sort=False),
+                                    strict=True):
+        assert ax.get_title(loc="left") == label  # the house style titles on the left
+        assert len(ax.patches) == 10
+        assert tick_labels(ax) == rows["term"].tolist()[::-1]  # most frequent at the top
+        assert [p.get_width() for p in ax.patches] == pytest.approx(rows["per10k"][::-1])
 
 
 def test_keyness_plot_data(seeds):
-    table = f.keyness_between(seeds)
-    data = plots.plot_keyness(table, LABELS, n=5, min_count=3)
+    table = words.keyness_between(seeds)
+    data = plots.keyness_data(table, n=5, min_count=3)
     assert len(data) == 10
     assert (data["count_a"] + data["count_b"] >= 3).all()
     assert list(data["g2"]) == sorted(data["g2"], reverse=True)
     assert data["significant"].tolist() == (data["g2"].abs() >= 3.84).tolist()
     assert data.iloc[0]["term"] == "trump" and data.iloc[-1]["term"] == "states"
+    ax = plots.keyness(table, labels=LABELS, n=5, min_count=3)
+    assert len(ax.figure.axes) == 1 and len(ax.patches) == 10
+    assert tick_labels(ax) == [f"{t}{' *' if s else ''}" for t, s in
+                               zip(data["term"], data["significant"], strict=True)]
+    assert [p.get_width() for p in ax.patches] == pytest.approx(data["log_ratio"])
+    assert [p.get_alpha() == 1.0 for p in ax.patches] == data["significant"].tolist()
 
 
 def test_rate_scatter_labels_do_not_overlap(seeds):
-    table = f.keyness_between(seeds, min_count=1)
-    data = plots.plot_rate_scatter(table, LABELS, n_labels=14)
-    labelled = data[data["labelled"]]
-    assert len(labelled) >= 10
-    boxes = labelled[["box_x0", "box_y0", "box_x1", "box_y1"]].to_numpy()
-    for (ax0, ay0, ax1, ay1), (bx0, by0, bx1, by1) in itertools.combinations(boxes, 2):
-        assert ax1 <= bx0 or bx1 <= ax0 or ay1 <= by0 or by1 <= ay0
-    strongest = data.loc[data["log_odds_z"].abs().idxmax(), "term"]
-    assert strongest in set(labelled["term"])
+    table = words.keyness_between(seeds, min_count=1)
+    data = plots.rate_scatter_data(table)
     assert (data["x"] > 0).all() and (data["y"] > 0).all()
+    ax = plots.rate_scatter(table, labels=LABELS, n_labels=14)
+    assert ax.collections[0].get_offsets().tolist() == data[["x", "y"]].to_numpy().tolist()
+    labels = ax.texts
+    assert len(labels) >= 10
+    points = dict(zip(data["term"], zip(data["x"], data["y"], strict=True), strict=True))
+    assert all(tuple(text.xy) == points[text.get_text()] for text in labels)
+    renderer = ax.figure.canvas.get_renderer()
+    boxes = [text.get_window_extent(renderer) for text in labels]
+    for a, b in itertools.combinations(boxes, 2):
+        assert a.x1 <= b.x0 or b.x1 <= a.x0 or a.y1 <= b.y0 or b.y1 <= a.y0
+    strongest = data.loc[data["log_odds_z"].abs().idxmax(), "term"]
+    assert strongest in {text.get_text() for text in labels}
 
 
 def test_dispersion_plot_data(seeds):
-    hits = f.dispersion(seeds, {"money": ["bounties", "rewards"], "Taliban": "taliban"})
-    data = plots.plot_dispersion(hits, LABELS)
+    hits = words.dispersion(seeds, {"money": ["bounties", "rewards"], "Taliban": "taliban"})
+    data = plots.dispersion_data(hits)
     assert len(data) == len(hits)
     assert data.groupby(["term", "article"])["y"].nunique().eq(1).all()
     assert data["y"].nunique() == 4
+    ax = plots.dispersion(hits, labels=LABELS)
+    assert len(ax.figure.axes) == 1 and len(ax.collections) == 2  # one row of ticks per article
+    for drawn, (_, rows) in zip(ax.collections, data.groupby("article", sort=False),
+                                strict=True):
+        assert drawn.get_offsets().tolist() == rows[["position", "y"]].to_numpy().tolist()
+    names = dict(zip(dict.fromkeys(data["article"]), LABELS, strict=True))
+    rows = data[["term", "article", "y"]].drop_duplicates()
+    assert dict(zip(tick_labels(ax), ax.get_yticks(), strict=True)) == {
+        f"{r.term} ({names[r.article]})": r.y for r in rows.itertuples()}
 
 
 def test_source_figures_plot_every_category(seeds):
-    import analysis
-
-    kinds = plots.plot_source_kinds(analysis.kind_counts(seeds), LABELS)
+    counts = analysis.sources.kind_counts(seeds)
+    kinds = plots.wide_table(counts, "kind", "attributions")
     assert list(kinds["article"]) == ["dailymail", "ru_translation"]
     assert kinds.drop(columns="article").sum(axis=1).tolist() == [
-        len(analysis.attributions(a)) for a in seeds]
-    named = plots.plot_named_anonymous(analysis.named_counts(seeds), LABELS).set_index("article")
-    assert named.loc["dailymail", "anonymous"] == analysis.anonymity(seeds).set_index(
-        "article").loc["dailymail", "anonymous"]
-    cues = plots.plot_cue_classes(analysis.cue_class_counts(seeds), LABELS).set_index("article")
-    assert cues.loc["dailymail", "non_response"] >= 3  # CIA, NSA, Pentagon declined comment
-    assert cues.loc["ru_translation", "directive"] >= 1
+        len(analysis.sources.attributions(a)) for a in seeds]
+    assert_bars_show(plots.source_kinds(counts, labels=LABELS), kinds, stacked=True)
+    counts = analysis.sources.named_counts(seeds)
+    named = plots.wide_table(counts, "status", "attributions")
+    assert named.set_index("article").loc["dailymail", "anonymous"] == (
+        analysis.sources.anonymity(seeds).set_index("article").loc["dailymail", "anonymous"])
+    assert_bars_show(plots.named_anonymous(counts, labels=LABELS), named, stacked=True)
+    counts = analysis.sources.cue_class_counts(seeds)
+    cues = plots.wide_table(counts, "cue_class", "attributions")
+    assert cues.set_index("article").loc["dailymail", "non_response"] >= 3  # CIA, NSA, Pentagon
+    assert cues.set_index("article").loc["ru_translation", "directive"] >= 1
+    assert_bars_show(plots.cue_classes(counts, labels=LABELS), cues)
 
 
 def test_framing_figures_plot_the_summaries(seeds):
-    import analysis
-
-    stance = plots.plot_stance(analysis.stance_summary(seeds), LABELS).set_index("article")
-    assert stance.loc["ru_translation", "distancing"] > stance.loc["dailymail", "distancing"]
-    frames = plots.plot_frames(analysis.frame_scores(seeds), LABELS)
+    summary = analysis.stance.summary(seeds)
+    stance = plots.wide_table(summary, "category", "per_1000")
+    by_article = stance.set_index("article")
+    assert by_article.loc["ru_translation", "distancing"] > by_article.loc["dailymail",
+                                                                           "distancing"]
+    assert_bars_show(plots.stance(summary, labels=LABELS), stance)
+    scores = analysis.frames.scores(seeds)
+    frames = plots.wide_table(scores, "frame_name", "per_1000")
     assert len(frames.columns) == 6 and len(frames) == 2
-    shares = plots.plot_voice_shares(analysis.voice_words(seeds), LABELS).set_index("article")
-    assert shares.sum(axis=1).round(6).tolist() == [1.0, 1.0]
-    by_voice = plots.plot_stance_by_voice(analysis.stance_by_voice(seeds), LABELS)
+    assert_bars_show(plots.frames(scores, labels=LABELS), frames)
+    voice_words = analysis.voice.words(seeds)
+    shares = plots.wide_table(voice_words, "voice", "share")
+    assert shares.set_index("article").sum(axis=1).round(6).tolist() == [1.0, 1.0]
+    assert_bars_show(plots.voice_shares(voice_words, labels=LABELS), shares, stacked=True)
+    table = analysis.voice.stance(seeds)
+    by_voice = plots.wide_table(plots.stance_by_voice_data(table), "voice", "count")
     assert by_voice.drop(columns="article").sum(axis=1).tolist() == [
-        int(analysis.stance_by_voice([a])["count"].sum()) for a in seeds]
-    tone = plots.plot_tone_profile(analysis.tone(seeds), LABELS)
+        int(analysis.voice.stance([a])["count"].sum()) for a in seeds]
+    assert_bars_show(plots.stance_by_voice(table, labels=LABELS), by_voice)
+
+
+def test_tone_profile_runs_from_first_to_last_sentence(seeds):
+    scores = analysis.tone.score(seeds)
+    tone = plots.tone_profile_data(scores)
     assert tone.groupby("article")["x"].agg(["min", "max"]).to_numpy().tolist() == [
         [0.0, 1.0], [0.0, 1.0]]
+    ax = plots.tone_profile(scores, labels=LABELS)
+    assert len(ax.figure.axes) == 1 and legend_labels(ax) == LABELS
+    profiles = ax.lines[:2]  # then the line at zero
+    for line, (_, rows) in zip(profiles, tone.groupby("article", sort=False), strict=True):
+        assert list(line.get_xdata()) == pytest.approx(rows["x"])
+        assert list(line.get_ydata()) == pytest.approx(rows["compound"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.quotes import outer_quotes, quotes
+from analysis.text.quotation import outer_quotes, quotes
 
 
 def inner(text: str) -> list[str]:

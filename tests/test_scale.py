@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 import analysis
-from analysis import frequencies as f
-from analysis.scale import count_partition, group_counts_on_dask, merge_partials
-from analysis.synthetic import generate_corpus
+from analysis import words as w
+from analysis.scale import generate_corpus, tallies_on_dask
+from analysis.scale.cluster import merge_partials, tally_partition
 
 
 @pytest.fixture(scope="module")
@@ -26,12 +26,12 @@ def client():
 
 def single_process(manifest, unit):
     corpus = analysis.load_corpus(manifest, group_by="side")
-    return {g: f.count_terms(corpus.group(g), unit=unit) for g in corpus.groups()}
+    return {g: w.tally(corpus.group(g), unit=unit) for g in corpus.groups()}
 
 
 @pytest.mark.parametrize("unit", ["word", "stem", "bigram"])
 def test_dask_counts_equal_single_process_counts(manifest, client, unit):
-    on_dask = group_counts_on_dask(manifest, unit=unit, group_by="side", client=client)
+    on_dask = tallies_on_dask(manifest, unit=unit, group_by="side", client=client)
     expected = single_process(manifest, unit)
     assert list(on_dask) == ["A", "B"]
     for group, counted in expected.items():
@@ -42,28 +42,29 @@ def test_dask_counts_equal_single_process_counts(manifest, client, unit):
 
 
 def test_dask_without_groups_counts_everything_once(manifest, client):
-    everything = group_counts_on_dask(manifest, unit="word", client=client, partitions=3)
+    everything = tallies_on_dask(manifest, unit="word", client=client, partitions=3)
     groups = single_process(manifest, "word")
     assert list(everything) == ["all"]
     assert everything["all"].counts == groups["A"].counts + groups["B"].counts
 
 
 def test_keyness_from_dask_counts_equals_group_keyness(manifest, client):
-    on_dask = group_counts_on_dask(manifest, unit="stem", group_by="side", client=client)
+    on_dask = tallies_on_dask(manifest, unit="stem", group_by="side", client=client)
     corpus = analysis.load_corpus(manifest, group_by="side")
-    direct = f.keyness_between([corpus.group("A"), corpus.group("B")])
-    via_dask = f.keyness_from_counts(on_dask["A"], on_dask["B"])
+    direct = w.keyness_between([corpus.group("A"), corpus.group("B")])
+    via_dask = w.keyness_from_tallies(on_dask["A"], on_dask["B"])
     assert direct.equals(via_dask)
 
 
 def test_partitions_merge_in_any_split(manifest):
-    rows = analysis.read_manifest(manifest)
-    whole = merge_partials([count_partition(rows, "word", None, "side")])
-    halves = merge_partials([count_partition(rows[:5], "word", None, "side"),
-                             count_partition(rows[5:], "word", None, "side")])
+    rows = analysis.text.read_manifest(manifest)
+    split = {"unit": "word", "roles": None, "group_by": "side"}
+    whole = merge_partials([tally_partition(rows, **split)])
+    halves = merge_partials([tally_partition(rows[:5], **split),
+                             tally_partition(rows[5:], **split)])
     assert {g: c.counts for g, c in whole.items()} == {g: c.counts for g, c in halves.items()}
 
 
 def test_missing_group_column_is_a_clear_error(manifest):
     with pytest.raises(analysis.AnalysisInputError, match="no column 'stance'"):
-        group_counts_on_dask(manifest, group_by="stance")
+        tallies_on_dask(manifest, group_by="stance")

@@ -13,10 +13,9 @@ from hypothesis import strategies as st
 
 import analysis
 from analysis import sources
-from analysis.corpus import build_article
-from analysis.data_files import header, table
-from analysis.normalise import normalise
+from analysis.lexicons import header, table
 from analysis.paths import PROJECT_ROOT, SEEDS_DIR
+from analysis.text import build_article, normalise
 
 GOLD = PROJECT_ROOT / "tests" / "fixtures" / "attributions_gold.csv"
 
@@ -223,7 +222,7 @@ def test_embedded_posts_are_attributed_to_their_signature(ru):
     assert set(posts["canonical"]) == {"Russian Embassy in the United States"}
     assert set(posts["kind"]) == {"social"} and set(posts["date"]) == {"June 27, 2020"}
     assert set(posts["quote"]) == {"direct"} and posts["named"].all()
-    expected = analysis.embedded_posts([ru])["text"].tolist()
+    expected = analysis.text.embedded_posts([ru])["text"].tolist()
     assert posts["quote_text"].tolist() == expected
     assert (table_[table_["frame"] != "embed"]["date"] == "").all()
     first = posts.iloc[0]
@@ -237,7 +236,7 @@ def test_quotation_over_three_sentences_then_the_cue(ru):
                                                           "direct")
     said = ru.raw[row["speech_start"]:row["speech_end"]]
     assert said.startswith("The list of their actions") and said.endswith("and the Taliban?")
-    sentences = analysis.sentences(ru)
+    sentences = analysis.text.sentences(ru)
     first = sentences[sentences["sentence"] == 20].iloc[0]
     assert row["speech_start"] == first["start"] + 1  # just after the opening quotation mark
 
@@ -264,13 +263,14 @@ def test_the_outlets_own_we_add_is_not_a_source(ru):
 
 
 def test_roles_choose_the_paragraphs(ru, dm):
-    body = sources.attributions(ru, roles=["body"])
+    body = sources.attributions(ru, roles=["body"], embeds=False)
     assert "embed" not in set(body["frame"])
     assert len(body) == len(sources.attributions(ru)) - 2
-    with_captions = sources.attributions(dm, roles=["headline", "body", "caption"])
+    with_captions = sources.attributions(dm, roles=["headline", "body", "caption"],
+                                         embeds=False)
     captions = with_captions[with_captions["role"] == "caption"]
     assert "according to" in set(captions["cue"])
-    assert sources.attributions(dm, roles=[]).empty
+    assert sources.attributions(dm, roles=[], embeds=False).empty
 
 
 # --- patterns on sentences written for the test (AP, Reuters, BBC style) ----------------------
@@ -547,7 +547,7 @@ def test_arbitrary_text_never_crashes(pieces, noise):
         assert article.raw[r.start:r.end] == r.source
         assert r.cue_start == -1 or article.raw[r.cue_start:r.cue_end] == r.cue
         assert (r.speech_start == -1) == (r.speech_end == -1)
-    mentions = analysis.entities(article)
+    mentions = analysis.entities.mentions(article)
     for r in mentions.itertuples():
         assert normalise(article.raw[r.start:r.end]).text == r.text
 
@@ -556,18 +556,18 @@ def test_bad_arguments_raise_analysis_input_error(dm):
     with pytest.raises(analysis.AnalysisInputError, match="Article"):
         sources.attributions("dailymail")
     with pytest.raises(analysis.AnalysisInputError, match="Article"):
-        sources.source_roster([dm, "ru"])
+        sources.roster([dm, "ru"])
     with pytest.raises(analysis.AnalysisInputError, match="unknown role"):
         sources.attributions(dm, roles=("sidebar",))
     with pytest.raises(analysis.AnalysisInputError, match="roles must be"):
         sources.attributions(dm, roles=5)
     with pytest.raises(analysis.AnalysisInputError, match="roles must be"):
-        analysis.entities(dm, roles=5)
+        analysis.entities.mentions(dm, roles=5)
 
 
 @pytest.mark.parametrize("function", [
-    sources.attributions, sources.source_roster, sources.anonymity, sources.shared_sources,
-    sources.kind_counts, sources.named_counts, sources.cue_class_counts, analysis.entity_counts])
+    sources.attributions, sources.roster, sources.anonymity, sources.shared,
+    sources.kind_counts, sources.named_counts, sources.cue_class_counts, analysis.entities.counts])
 def test_tables_for_an_article_without_sources(function):
     article = make("Nothing is attributed here. Nor here.")
     with pytest.raises(analysis.AnalysisInputError, match="no articles given"):
@@ -589,7 +589,7 @@ def test_tables_for_an_article_without_sources(function):
 # --- comparison tables ----------------------------------------------------------------------
 
 def test_source_roster(seeds):
-    roster = sources.source_roster(seeds)
+    roster = sources.roster(seeds)
     assert list(roster.columns) == sources.ROSTER_COLUMNS
     dm = roster[roster["article"] == "dailymail"].set_index("canonical")
     assert dm.loc["The New York Times", "attributions"] == 6
@@ -620,12 +620,12 @@ def test_anonymity(seeds):
 
 
 def test_shared_sources(seeds):
-    shared = sources.shared_sources(seeds)
+    shared = sources.shared(seeds)
     assert list(shared.columns) == sources.SHARED_COLUMNS
     assert shared["canonical"].tolist() == ["The New York Times"] * 2
     assert shared["article"].tolist() == ["dailymail", "ru_translation"]
     assert shared["relays"].tolist() == ["unnamed officials", "Dmitry Peskov, unnamed sources"]
-    every = sources.shared_sources(seeds, only_shared=False)
+    every = sources.shared(seeds, only_shared=False)
     tass = every[every["canonical"] == "TASS"].iloc[0]
     assert (tass["article"], tass["via"], tass["in_articles"]) == ("dailymail", "Al Jazeera", 1)
     assert not every["canonical"].str.startswith("unresolved").any()

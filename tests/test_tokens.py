@@ -6,10 +6,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import analysis
-from analysis.corpus import build_article
-from analysis.normalise import normalise
 from analysis.paths import SEEDS_DIR
-from analysis.tokens import TOKEN_COLUMNS, sentence_spans, token_kind, token_spans
+from analysis.text.normalisation import normalise
+from analysis.text.reading import build_article
+from analysis.text.tables import TOKEN_COLUMNS
+from analysis.text.tokenise import sentence_spans, token_kind, token_spans
 
 
 def split(text: str) -> list[str]:
@@ -34,15 +35,15 @@ def test_sentence_ending_in_a_quote():
 
 
 def test_seed_sentence_with_us_is_whole(dm):
-    sentences = analysis.sentences(dm)
+    sentences = analysis.text.sentences(dm)
     lede = sentences[sentences["paragraph"] == 1]
     assert len(lede) == 1
     assert "U.S. and coalition forces in Afghanistan" in lede.iloc[0]["text"]
 
 
 def test_sentence_numbers_do_not_depend_on_roles(dm):
-    everything = analysis.sentences(dm, roles=None)
-    body = analysis.sentences(dm)
+    everything = analysis.text.sentences(dm, roles=None)
+    body = analysis.text.sentences(dm)
     assert set(body["sentence"]) < set(everything["sentence"])
     merged = body.merge(everything, on="sentence", suffixes=("", "_all"))
     assert (merged["text"] == merged["text_all"]).all()
@@ -50,13 +51,13 @@ def test_sentence_numbers_do_not_depend_on_roles(dm):
 
 def test_sentence_offsets_point_into_raw(seeds):
     for article in seeds:
-        for row in analysis.sentences(article, roles=None).itertuples():
+        for row in analysis.text.sentences(article, roles=None).itertuples():
             assert normalise(article.raw[row.start:row.end]).text == row.text
 
 
 def test_token_columns_and_raw_offsets(seeds):
     for article in seeds:
-        tokens = analysis.tokens(article, roles=None)
+        tokens = analysis.text.tokens(article, roles=None)
         assert list(tokens.columns) == TOKEN_COLUMNS
         for row in tokens.itertuples():
             raw = article.raw[row.start:row.end]
@@ -65,7 +66,7 @@ def test_token_columns_and_raw_offsets(seeds):
 
 
 def test_handles_hashtags_and_links_are_their_own_kinds(ru):
-    tokens = analysis.tokens(ru, roles=["embed"])
+    tokens = analysis.text.tokens(ru, roles=["embed"])
     by_kind = tokens.groupby("kind")["text"].apply(list).to_dict()
     assert by_kind["link"] == ["pic.twitter.com/tqO7hVRVGv", "https://t.co/Ows7srg3IH"]
     assert "#BlameRussians" in by_kind["hashtag"] and "#fakenews" in by_kind["hashtag"]
@@ -76,7 +77,7 @@ def test_handles_hashtags_and_links_are_their_own_kinds(ru):
 
 
 def test_footnote_marker_is_not_a_token(ru):
-    tokens = analysis.tokens(ru)
+    tokens = analysis.text.tokens(ru)
     first = tokens[tokens["paragraph"] == 1]
     assert "*" not in set(first["text"])
     taliban = first[first["lower"] == "taliban"].iloc[0]
@@ -86,7 +87,7 @@ def test_footnote_marker_is_not_a_token(ru):
 def test_stems_group_inflections():
     article = build_article("Title line\n\nThey kill. He killed. Killing continues. Kills rose.",
                             id="t", path=SEEDS_DIR / "t.txt")
-    tokens = analysis.tokens(article)
+    tokens = analysis.text.tokens(article)
     assert set(tokens[tokens["lower"].str.startswith("kill")]["stem"]) == {"kill"}
 
 
@@ -97,7 +98,7 @@ def test_token_kinds():
 
 
 def test_stopwords_flagged_only_for_words(dm):
-    tokens = analysis.tokens(dm)
+    tokens = analysis.text.tokens(dm)
     assert tokens[tokens["lower"] == "the"]["stop"].all()
     assert not tokens[tokens["lower"] == "bounties"]["stop"].any()
     assert not tokens[tokens["kind"] != "word"]["stop"].any()
@@ -118,7 +119,7 @@ def test_tokeniser_never_crashes_and_spans_are_ordered(text):
 @given(st.text(alphabet=st.sampled_from(list("ab U.S. \"'\u201c\u201d``''\n*@#")), max_size=120))
 def test_articles_with_odd_quotes_tokenise_with_raw_offsets(raw):
     article = build_article(raw, id="t", path=SEEDS_DIR / "t.txt")
-    for row in analysis.tokens(article, roles=None).itertuples():
+    for row in analysis.text.tokens(article, roles=None).itertuples():
         assert 0 <= row.start < row.end <= len(raw)
 
 

@@ -6,8 +6,8 @@ import pytest
 
 import analysis
 from analysis import voice
-from analysis.corpus import build_article
 from analysis.paths import SEEDS_DIR
+from analysis.text import build_article
 
 TEXT = ("Storm hits coast\n\n"
         "The mayor said the damage was \"a fake report\" by the agency. "
@@ -21,7 +21,7 @@ def storm():
 
 
 def segments_by_voice(article):
-    table = voice.voice_segments(article)
+    table = voice.segments(article)
     return {v: table[table["voice"] == v]["match"].tolist() for v in voice.VOICES}
 
 
@@ -34,39 +34,39 @@ def test_segments_split_each_sentence_into_voices(storm):
 
 
 def test_segments_cover_the_analysed_text_exactly_once(storm):
-    table = voice.voice_segments(storm)
-    assert analysis.evidence_holds([storm], table)
+    table = voice.segments(storm)
+    assert analysis.evidence.holds([storm], table)
     spans = sorted(zip(table["start"], table["end"], strict=True))
     assert all(b <= c for (_, b), (c, _) in zip(spans, spans[1:], strict=False))
     letters = sum(c.isalnum() for a, b in spans for c in storm.raw[a:b])
-    expected = sum(c.isalnum() for s in analysis.sentences(storm).itertuples()
+    expected = sum(c.isalnum() for s in analysis.text.sentences(storm).itertuples()
                    for c in storm.raw[s.start:s.end])
     assert letters == expected
 
 
 def test_stance_markers_take_the_voice_that_holds_them(storm):
-    markers = voice.stance_markers_by_voice(storm)
+    markers = voice.markers(storm)
     by_word = dict(zip(markers["match"].str.lower(), markers["voice"], strict=True))
     assert by_word["brazen"] == "narrator"
     assert by_word["fake"] == "quoted"
 
 
 def test_words_per_voice_add_up(storm):
-    table = voice.voice_words(storm)
+    table = voice.words(storm)
     assert list(table["voice"]) == list(voice.VOICES)
-    assert table["words"].sum() == analysis.word_counts(storm)["storm"]
+    assert table["words"].sum() == analysis.words.word_totals(storm)["storm"]
     assert table["share"].sum() == pytest.approx(1.0)
     assert table.set_index("voice").loc["quoted", "words"] == 6  # a fake report; We will rebuild
 
 
 def test_stance_by_voice_counts_per_voice(storm):
-    table = voice.stance_by_voice(storm).set_index(["voice", "category"])
+    table = voice.stance(storm).set_index(["voice", "category"])
     assert table.loc[("narrator", "evaluative"), "count"] == 1
     assert table.loc[("quoted", "evaluative"), "count"] == 1
 
 
 def test_tone_by_voice_scores_every_piece(storm):
-    scores, summary = voice.tone_by_voice(storm)
+    scores, summary = voice.tone(storm)
     assert set(scores["voice"]) == set(voice.VOICES)
     assert summary.set_index("voice")["units"].sum() == len(scores)
     quoted = scores[scores["voice"] == "quoted"]
@@ -74,14 +74,14 @@ def test_tone_by_voice_scores_every_piece(storm):
 
 
 def test_seeds_daily_mail_mostly_narrates_russian_piece_mostly_attributes(seeds):
-    shares = voice.voice_words(seeds).set_index(["article", "voice"])["share"]
+    shares = voice.words(seeds).set_index(["article", "voice"])["share"]
     assert shares[("dailymail", "narrator")] > 0.6
     assert shares[("ru_translation", "narrator")] < 0.4
     assert shares[("ru_translation", "quoted")] > shares[("dailymail", "quoted")]
 
 
 def test_seed_distancing_words_sit_in_attributed_speech(seeds):
-    markers = voice.stance_markers_by_voice(seeds)
+    markers = voice.markers(seeds)
     russian = markers[(markers["article"] == "ru_translation")
                       & (markers["category"] == "distancing")]
     assert (russian["voice"] != "narrator").sum() > (russian["voice"] == "narrator").sum()

@@ -8,10 +8,16 @@ from collections.abc import Iterable
 import pandas as pd
 from IPython.display import Markdown
 
+SVG_HASH_SALT = "news-framing"  # fixed ids in SVG figures, so a report renders the same twice
+
 
 def setup_notebook() -> None:
-    """Set pandas display options: full text, no truncated tables, three decimals. (Figures
-    bring their own style: :func:`analysis.plots.style`.)"""
+    """Set pandas display options (full text, no truncated tables, three decimals) and make
+    figures saved as SVG deterministic (matplotlib's ``svg.hashsalt``). Figures bring their own
+    style (:func:`analysis.plots.style`)."""
+    import matplotlib
+
+    matplotlib.rcParams["svg.hashsalt"] = SVG_HASH_SALT
     pd.set_option("display.max_colwidth", 200)
     pd.set_option("display.max_rows", 200)
     pd.set_option("display.max_columns", 30)

@@ -34,7 +34,6 @@ HOUSE_STYLE = {
     "axes.grid": True,
     "grid.alpha": 0.3,
     "legend.frameon": False,
-    "svg.hashsalt": "news-framing",
 }
 ARTICLE_COLOURS = ("#1f5fa8", "#c0392b", "#2e8b57", "#8e44ad")
 MUTED = "#9aa5b1"

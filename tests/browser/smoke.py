@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from analysis.paths import NOTEBOOKS_DIR, REPORTS_DIR, display_path  # noqa: E402
-from analysis.report import notebook_paths  # noqa: E402
+from analysis.report.notebooks import notebook_paths  # noqa: E402
 
 SCREENSHOTS_DIR = REPORTS_DIR / "screenshots"
 BROWSERS = ("chromium", "chromium-browser", "google-chrome")

@@ -6,7 +6,7 @@ import json
 
 from smoke import Expected, check_dom, expected
 
-from analysis.report import notebook_paths
+from analysis.report.notebooks import notebook_paths
 
 CELLS = ('<div class="jp-Cell jp-CodeCell jp-Notebook-cell"></div>'
          '<div class="jp-Cell jp-MarkdownCell jp-Notebook-cell"></div>')

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from share_checks import pair_arguments
 
-from analysis.cli import main
+from analysis.report.cli import main
 
 
 def pytest_configure(config: pytest.Config) -> None:

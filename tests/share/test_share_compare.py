@@ -11,10 +11,12 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 from share_checks import pair_files
 
 import analysis
-from analysis import report
-from analysis.cli import main
+from analysis import NotebookError
 from analysis.paths import NOTEBOOKS_DIR, SEEDS_DIR
-from analysis.report import NotebookFailedError, build_reports, compare_parameters, notebook_paths
+from analysis.report import build
+from analysis.report.build import build_reports, compare_parameters
+from analysis.report.cli import main
+from analysis.report.notebooks import notebook_paths
 
 SEED_PARAMETERS = ('ARTICLES = ["dailymail", "ru_translation"]\nLABELS = ["DM", "RU"]\n'
                    'MANIFEST = "seeds/articles.csv"\nROLES = ["headline", "body"]\n'
@@ -88,12 +90,12 @@ def write_story_notebook(path: Path, cells: list) -> Path:
 @pytest.mark.executes_notebooks
 def test_a_failing_notebook_is_named_with_its_cell_and_first_line(tmp_path, capsys, monkeypatch):
     broken = failing_notebook(tmp_path)
-    with pytest.raises(NotebookFailedError) as caught:
+    with pytest.raises(NotebookError) as caught:
         build_reports(tmp_path / "out", notebooks=[broken], progress=lambda _: None)
     assert str(caught.value).startswith(
         "09_broken.ipynb: cell [2] `ratio = 1 / 0` failed with ZeroDivisionError: "
         "division by zero (executed copy: ")
-    monkeypatch.setattr(report, "notebook_paths", lambda: [broken])
+    monkeypatch.setattr(build, "notebook_paths", lambda: [broken])
     first, second = pair_files("plain")
     assert main(["compare", str(first), str(second), "--out", str(tmp_path / "cli")]) == 1
     assert "09_broken.ipynb: cell [2] `ratio = 1 / 0` failed" in one_line_error(capsys)
@@ -124,7 +126,7 @@ def figure_notebook(folder: Path) -> Path:
     parameters.metadata["tags"] = ["parameters"]
     code = [
         "import analysis\nimport matplotlib.pyplot as plt\nimport pandas as pd\n\n"
-        "analysis.setup_notebook()",
+        "analysis.display.setup_notebook()",
         "%config InlineBackend.figure_formats = ['png', 'svg']\n"
         "fig, ax = plt.subplots()\nax.bar(['a', 'b'], [1, 2])\nax.set_title('bars')\nplt.show()",
         "pd.DataFrame({'share': [0.25, 0.75]}).style.format(precision=2)",

@@ -7,27 +7,22 @@ import re
 
 import nbformat
 import pandas as pd
-import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 from share_checks import PAYLOADS, live_markup, network_references, parse
 
 import analysis
-from analysis.corpus import build_article
 from analysis.paths import PROJECT_ROOT, SEEDS_DIR
-from analysis.report import (
-    RenderedNotebook,
-    article_overview,
-    clean_notebook,
-    html_exporter,
+from analysis.report import index as report_index
+from analysis.report.execute import clean_notebook
+from analysis.report.html import html_exporter, safe_html, shareable_parameters
+from analysis.report.index import RenderedNotebook, render_index
+from analysis.report.notebooks import (
     notebook_defaults,
     notebook_paths,
     notebook_title,
     parameter_path,
-    render_index,
-    safe_html,
-    shareable_parameters,
-    summary_table,
 )
+from analysis.text.reading import build_article
 
 PNG = base64.b64encode(b"\x89PNG\r\n\x1a\nnot really a png").decode()
 
@@ -158,7 +153,7 @@ def hostile_articles(tmp_path) -> list[analysis.Article]:
 def test_index_escapes_labels_headlines_and_titles(tmp_path):
     page = RenderedNotebook(f"1 · {PAYLOADS[1]}", tmp_path / "01_x.html", tmp_path / "01_x.ipynb")
     pages = [page]
-    index = render_index(pages, hostile_articles(tmp_path), ["headline", "body"])
+    index = render_index(pages, hostile_articles(tmp_path), roles=["headline", "body"])
     assert live_markup(index) == []
     assert network_references(index) == []
     text = parse(index).text
@@ -170,21 +165,13 @@ def test_index_escapes_labels_headlines_and_titles(tmp_path):
 
 def test_index_summary_is_notebook_05s_table_escaped(tmp_path, monkeypatch):
     articles = hostile_articles(tmp_path)
-    default = summary_table(articles)
+    default = analysis.summary.table(articles)
     assert list(default.columns) == ["lens", "measure", PAYLOADS[0], "Calm & Co"]
-    overview = article_overview(articles)
+    overview = analysis.text.overview(articles)
     assert list(overview["paragraphs"]) == [3, 3]
     assert list(overview["headline"]) == [f"Headline {PAYLOADS[0]} here", "Calm headline"]
     provided = pd.DataFrame({"measure": ["<i>x</i>"], "evil": [1], "calm": [2]})
-    monkeypatch.setattr(analysis, "summary_table", lambda arts, roles=None: provided)
-    assert summary_table(articles) is provided
-    index = render_index([], articles, ["headline", "body"])
+    monkeypatch.setattr(report_index, "summary_table", lambda arts, roles=None: provided)
+    index = render_index([], articles, roles=["headline", "body"])
     assert "&lt;i&gt;x&lt;/i&gt;" in index and "<th>measure</th>" in index
 
-
-@pytest.mark.parametrize(("roles", "paragraphs"), [(["headline"], 1),
-                                                   (["headline", "body", "caption"], 3)])
-def test_article_overview_counts_the_analysed_roles(tmp_path, roles, paragraphs):
-    table = article_overview(hostile_articles(tmp_path), roles)
-    assert list(table["analysed paragraphs"]) == [paragraphs, paragraphs]
-    assert list(table["set aside"]) == [0, 0]

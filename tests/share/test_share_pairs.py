@@ -22,8 +22,8 @@ from share_checks import (
 )
 
 import analysis
-from analysis.cli import main
-from analysis.report import pair_notebooks
+from analysis.report.cli import main
+from analysis.report.notebooks import pair_notebooks
 
 NOTEBOOKS = pair_notebooks()
 EXPECTED_PAIRS = {"plain", "british_quotes", "wire", "webpage", "hostile_markup"}
@@ -56,7 +56,7 @@ def test_pair_articles_are_plausible_length_and_fully_accounted_for(name):
 @pytest.mark.parametrize("name", ["plain", "british_quotes", "hostile_markup"])
 def test_pairs_without_furniture_are_a_headline_and_body_paragraphs(name):
     for article in load(name):
-        counts = analysis.role_counts(article)
+        counts = analysis.text.paragraphs_per_role(article)
         assert counts == {"headline": 1, "body": len(article.paragraphs) - 1}
         assert all(p.kept for p in article.paragraphs)
 
@@ -139,7 +139,7 @@ def test_wire_stories_are_headline_and_body_with_the_copyright_set_aside():
     assert ap.headline.startswith("Vote on storm-proofing")
     assert roles_by_text(ap)["Copyright © The Associated Press. All rights reserved."] == (
         "boilerplate", False)
-    said = [s for s in analysis.sentences(reuters)["text"] if " said" in s or "said " in s]
+    said = [s for s in analysis.text.sentences(reuters)["text"] if " said" in s or "said " in s]
     assert len(said) >= 8
 
 
