@@ -41,9 +41,10 @@ browser: $(STAMP)
 notebooks: $(STAMP)
 	$(BIN)/framing notebooks
 
-# Speed measurements (not part of the tests): see benchmarks/README.md.
+# Speed, memory and import-time measurements (not part of the tests): see benchmarks/README.md.
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[test,scale,bench]"
+	$(BIN)/python benchmarks/bench_import.py
 	$(BIN)/python benchmarks/bench_tokenise_count.py
 	$(BIN)/python benchmarks/bench_corpus.py
 

@@ -89,7 +89,8 @@ def scores(articles: Article | Sequence[Article], *,
     per_1000 (hits per 1,000 words), items_hit (questions with at least one hit), items
     (questions the lexicon operationalises for the frame), item_share (items_hit / items: the
     share of "yes" answers, the analogue of Semetko & Valkenburg's frame score). Frames follow
-    ``frame_items.tsv``. ``evidence`` and ``words`` summarise a subset, as in stance_summary.
+    ``frame_items.tsv``. ``evidence`` and ``words`` summarise a subset, as in
+    :func:`analysis.stance.summary`.
     ``articles`` may also be groups of articles (``Corpus.group``), streamed; rows then name
     the groups.
     """

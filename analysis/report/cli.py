@@ -74,7 +74,7 @@ def _compare(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser for the ``framing`` command."""
-    parser = argparse.ArgumentParser(prog="framing", description=__doc__)
+    parser = argparse.ArgumentParser(prog="framing", description=__doc__.split("\n\n")[0])
     commands = parser.add_subparsers(dest="command", required=True)
     audit = commands.add_parser("audit", help="print the paragraph-role audit of one article")
     audit.add_argument("file", help="a plain-text article file")

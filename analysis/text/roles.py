@@ -26,7 +26,7 @@ from functools import cache
 
 from ..lexicons import alternation, grammar_words, regex, table, word_list
 from .normalisation import HANDLE_PATTERN, HASHTAG_PATTERN, LINK_PATTERN
-from .tokenise import token_spans, word_count
+from .tokenise import WORD_KINDS, token_spans, word_count
 
 ROLES = ("headline", "body", "caption", "embed", "footnote", "boilerplate")
 DEFAULT_ROLES = ("headline", "body")
@@ -142,15 +142,20 @@ def caption_reason(text: str, repeated: bool) -> str | None:
     for pattern, reason in _caption_rules():
         if pattern.search(text):
             return reason
-    if ends_like_sentence(text) or word_count(text) < CAPTION_MIN_WORDS:
+    if ends_like_sentence(text):
+        return None
+    tokens = token_spans(text)
+    if sum(kind in WORD_KINDS for _, _, kind in tokens) < CAPTION_MIN_WORDS:
         return None
     if repeated:
         return "printed twice in a row and does not end like a sentence (a repeated caption)"
     date = _date().search(text)
+    if not date:
+        return None
     verbs = _scene_verbs()
-    words = [text[a:b] for a, b, kind in token_spans(text) if kind == "word"]
+    words = [text[a:b] for a, b, kind in tokens if kind == "word"]
     verb = next((w for w in words[:15] if w.lower() in verbs), None)
-    if date and verb:
+    if verb:
         return (f"describes a scene in the present tense ('{verb}') with a date "
                 f"('{date.group()}') and does not end like a sentence")
     return None
