@@ -26,6 +26,8 @@ LEXICON = "actors.tsv"
 COLUMNS = [*EVIDENCE_COLUMNS, "actor", "variant"]
 NAMING_COLUMNS = ["article", "actor", "variant", "count", "share", "forms"]
 
+__all__ = ["mentions", "naming", "kwic", "LEXICON", "COLUMNS", "NAMING_COLUMNS"]
+
 
 def _chosen_actors(lexicon: Lexicon, actors: str | Sequence[str] | None) -> list[str]:
     known = labels(lexicon, "actor")

@@ -26,7 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import pandas as pd
 
 from .errors import AnalysisInputError
-from .text.article import Article, article_list, check_roles, roles_with_embeds
+from .text.article import Article, article_list, roles_with_embeds
 from .text.roles import DEFAULT_ROLES
 from .text.spans import cut_spans, strip_span
 
@@ -35,6 +35,10 @@ LEDE_PARAGRAPHS = 2
 PER_WORDS = 1000
 FIRST_COLUMNS = ["section", "paragraph", "sentence", "position", "start", "end", "match",
                  "mentions"]
+
+__all__ = ["position_profile", "first_appearance", "kwic", "rate_table", "in_spans",
+    "subtract_spans", "attach_sentences", "holds", "in_input_order", "require_columns",
+    "SECTIONS", "KWIC_BOUNDS"]
 
 
 def require_columns(frame: pd.DataFrame, columns: Iterable[str], what: str) -> None:
@@ -61,36 +65,36 @@ def _check_articles(frame: pd.DataFrame, known: Mapping[str, Article], what: str
 def layout(article: Article, *, roles: Iterable[str] | None = DEFAULT_ROLES
            ) -> dict[int, tuple[str, int, int]]:
     """For each analysed paragraph: its section, the characters before it, and its length."""
-    check_roles(roles)
+    headline, lede, rest = SECTIONS
     places, before, body = {}, 0, 0
-    for p in article.select(roles):
+    for p in article.select(roles=roles):
         if p.role == "headline":
-            section = "headline"
+            section = headline
         elif p.role == "body" and body < LEDE_PARAGRAPHS:
-            section, body = "lede", body + 1
+            section, body = lede, body + 1
         else:
-            section = "rest"
+            section = rest
         places[p.index] = (section, before, p.end - p.start)
         before += p.end - p.start
     return places
 
 
 def position_profile(articles: Article | Sequence[Article], evidence: pd.DataFrame, *,
-                     roles: Iterable[str] | None = DEFAULT_ROLES) -> pd.DataFrame:
+                     roles: Iterable[str] | None = DEFAULT_ROLES,
+                     embeds: bool = False) -> pd.DataFrame:
     """A copy of ``evidence`` with ``section`` and ``position`` columns added.
 
     ``section`` is headline, lede (the first two kept body paragraphs) or rest (any later
     paragraph, whatever its role). ``position`` is where ``start`` falls in the analysed text
     (the kept paragraphs of ``roles`` laid end to end, in raw characters), from 0 (the first
-    character) towards 1. Rows must come from paragraphs of ``roles``, except rows from
-    embedded posts (``role`` "embed"), which the sources and entities lenses read whatever the
-    roles: when there are such rows, embedded posts join the layout.
+    character) towards 1. Rows must come from paragraphs of ``roles``; for rows of a lens that
+    also read embedded posts (the sources and entities lenses, ``embeds=True`` there), pass
+    ``embeds=True`` too, and the posts take their place in the layout.
     """
     require_columns(evidence, ["article", "paragraph", "start"], "evidence")
     known = _by_id(articles)
     _check_articles(evidence, known, "evidence")
-    if "role" in evidence.columns:
-        roles = roles_with_embeds(roles, bool((evidence["role"] == "embed").any()))
+    roles = roles_with_embeds(roles, embeds)
     result = evidence.copy()
     sections, positions = [], []
     layouts = {i: layout(a, roles=roles) for i, a in known.items()}
@@ -152,7 +156,7 @@ def kwic(articles: Article | Sequence[Article], evidence: pd.DataFrame, *,
     """
     if bounds not in KWIC_BOUNDS:
         raise AnalysisInputError(f"bounds must be one of {list(KWIC_BOUNDS)}, not {bounds!r}")
-    unit = bounds if bounds == "paragraph" else "sentence"
+    unit = bounds
     require_columns(evidence, ["article", unit, "start", "end"], "evidence")
     if width is not None and (not isinstance(width, int) or width < 0):
         raise AnalysisInputError(f"width must be a whole number of characters, not {width!r}")
@@ -166,7 +170,11 @@ def kwic(articles: Article | Sequence[Article], evidence: pd.DataFrame, *,
     lefts, matches, rights = [], [], []
     for row in evidence[["article", unit, "start", "end"]].itertuples(index=False):
         raw = known[row.article].raw
-        first, last = limits[(row.article, int(getattr(row, unit)))]
+        place = limits.get((row.article, int(getattr(row, unit))))
+        if place is None:
+            raise AnalysisInputError(f"evidence row in article {row.article!r} has {unit} "
+                                     f"{getattr(row, unit)}, which the article does not have")
+        first, last = place
         start, end = int(row.start), int(row.end)
         if width is not None:
             first, last = max(first, start - width), min(last, end + width)

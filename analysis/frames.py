@@ -33,6 +33,10 @@ COLUMNS = [*EVIDENCE_COLUMNS, "frame", "item", "pattern"]
 SCORE_COLUMNS = ["article", "frame", "frame_name", "hits", "words", "per_1000", "items_hit",
                  "items", "item_share"]
 ITEM_COLUMNS = ["item", "frame", "frame_name", "question", "indicators"]
+ITEM_FILE_COLUMNS = ("item", "frame", "frame_name", "question")
+
+__all__ = ["items", "indicators", "scores", "LEXICON", "ITEMS", "COLUMNS", "SCORE_COLUMNS",
+    "ITEM_COLUMNS"]
 
 
 def items() -> pd.DataFrame:
@@ -44,24 +48,23 @@ def items() -> pd.DataFrame:
     indicators = pd.Series([dict(e.labels)["item"] for e in _frame_lexicon(LEXICON)
                             if not e.guard]).value_counts()
     rows = [{**row, "indicators": int(indicators.get(row["item"], 0))}
-            for row in table(ITEMS)]
+            for row in table(ITEMS, ITEM_FILE_COLUMNS)]
     return pd.DataFrame(rows, columns=ITEM_COLUMNS)
 
 
 def _frame_lexicon(lexicon: str | pd.DataFrame) -> Lexicon:
     compiled = compile_lexicon(lexicon, ["frame", "item"], group="frame")
-    known = {r["item"]: r["frame"] for r in table(ITEMS)}
+    known = {r["item"]: r["frame"] for r in table(ITEMS, ITEM_FILE_COLUMNS)}
     for entry in compiled:
         frame, item = dict(entry.labels)["frame"], dict(entry.labels)["item"]
         if entry.guard:
             continue
         if item not in known:
-            raise LexiconError(f"frame lexicon, row {entry.row}: pattern {entry.pattern!r} "
-                               f"has item {item!r}, which {ITEMS} does not list")
+            raise LexiconError(f"{entry.where}: pattern {entry.pattern!r} has item {item!r}, "
+                               f"which {ITEMS} does not list")
         if known[item] != frame:
-            raise LexiconError(f"frame lexicon, row {entry.row}: pattern {entry.pattern!r} "
-                               f"is filed under {frame!r} but item {item!r} belongs to "
-                               f"{known[item]!r}")
+            raise LexiconError(f"{entry.where}: pattern {entry.pattern!r} is filed under "
+                               f"{frame!r} but item {item!r} belongs to {known[item]!r}")
     return compiled
 
 
@@ -108,7 +111,7 @@ def scores(articles: Article | Sequence[Article], *,
         words = totals if words is None else words
     require_columns(evidence, ["article", "frame", "item"], "evidence")
     counts = words
-    names = {r["frame"]: r["frame_name"] for r in table(ITEMS)}
+    names = {r["frame"]: r["frame_name"] for r in table(ITEMS, ITEM_FILE_COLUMNS)}
     used = {}
     for entry in compiled:
         if not entry.guard:

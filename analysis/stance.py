@@ -31,6 +31,8 @@ LEXICON = "stance.tsv"
 COLUMNS = [*EVIDENCE_COLUMNS, "category", "subcategory", "pattern"]
 SUMMARY_COLUMNS = ["article", "category", "count", "words", "per_1000"]
 
+__all__ = ["markers", "summary", "LEXICON", "COLUMNS", "SUMMARY_COLUMNS"]
+
 
 def markers(articles: Article | Sequence[Article], *,
             roles: Iterable[str] | None = DEFAULT_ROLES,

@@ -37,6 +37,9 @@ VADER_SCORES = ("compound", "pos", "neu", "neg")
 NEGATIVE_BELOW = -0.05  # compound < -0.05 is negative, > 0.05 positive (VADER's thresholds)
 POSITIVE_ABOVE = 0.05
 
+__all__ = ["score", "score_spans", "summary", "vader", "COLUMNS", "SPAN_COLUMNS",
+    "SUMMARY_COLUMNS", "UNITS"]
+
 
 @cache
 def _vader():
@@ -75,7 +78,7 @@ def score(articles: Article | Sequence[Article], *,
             units = pd.DataFrame([{
                 "article": article.id, "paragraph": p.index, "role": p.role,
                 "sentence": firsts[p.index], "start": p.start, "end": p.end, "text": p.text,
-            } for p in article.select(roles)], columns=units.columns)
+            } for p in article.select(roles=roles)], columns=units.columns)
         n_words = counts.groupby(unit).size().to_dict()
         for row in units.to_dict("records"):
             rows.append({**row, "match": article.raw[row["start"]:row["end"]],

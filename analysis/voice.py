@@ -40,6 +40,9 @@ SEGMENT_COLUMNS = ["article", "paragraph", "sentence", "voice", "start", "end", 
 WORD_COLUMNS = ["article", "voice", "words", "share"]
 STANCE_COLUMNS = ["article", "voice", "category", "count", "words", "per_1000"]
 
+__all__ = ["spans", "segments", "words", "markers", "stance", "tone", "marker_voices", "VOICES",
+    "SPAN_COLUMNS", "SEGMENT_COLUMNS", "WORD_COLUMNS", "STANCE_COLUMNS"]
+
 
 def spans(articles, *, roles: Iterable[str] | None = DEFAULT_ROLES) -> pd.DataFrame:
     """Raw spans of attributed speech in the paragraphs of ``roles``, each labelled ``quoted``
@@ -48,13 +51,9 @@ def spans(articles, *, roles: Iterable[str] | None = DEFAULT_ROLES) -> pd.DataFr
     Columns: article, start, end, voice, sources (canonical names of the speakers, joined).
     Spans do not overlap; text outside every span is the narrator's.
     """
-    return _spans(article_list(articles), roles)
-
-
-def _spans(articles: list, roles: Iterable[str] | None) -> pd.DataFrame:
     wanted = check_roles(roles)
     rows = []
-    for article in articles:
+    for article in article_list(articles):
         found = attributions(article, roles=roles)
         found = found[found["role"].isin(wanted) & (found["speech_start"] >= 0)
                       & (found["speech_end"] > found["speech_start"])]
@@ -62,7 +61,7 @@ def _spans(articles: list, roles: Iterable[str] | None) -> pd.DataFrame:
                               for r in found.itertuples()])
         posts = {int(r.speech_start) for r in found.itertuples() if r.frame == "embed"}
         verbatim = []
-        for paragraph in article.select(roles):
+        for paragraph in article.select(roles=roles):
             for quote in outer_quotes(paragraph.text):
                 a, b = paragraph.raw_span(quote.inner_start, quote.inner_end)
                 for s, e, names in speech:
@@ -79,18 +78,18 @@ def _spans(articles: list, roles: Iterable[str] | None) -> pd.DataFrame:
 
 
 def segments(articles, *, roles: Iterable[str] | None = DEFAULT_ROLES,
-             spans: pd.DataFrame | None = None) -> pd.DataFrame:
+             speech: pd.DataFrame | None = None) -> pd.DataFrame:
     """Every sentence of the chosen roles cut into narrator, reported and quoted pieces.
 
     Columns: article, paragraph, sentence, voice, start, end, match (``raw[start:end]``).
     Pieces are trimmed of surrounding whitespace and kept when they hold a letter or digit.
     """
     chosen = article_list(articles)
-    spans = _spans(chosen, roles) if spans is None else spans
+    speech = spans(chosen, roles=roles) if speech is None else speech
     rows = []
     for article in chosen:
         own = [(int(r.start), int(r.end), r.voice)
-               for r in spans[spans["article"] == article.id].itertuples()]
+               for r in speech[speech["article"] == article.id].itertuples()]
         for unit in sentences(article, roles=roles).itertuples():
             cuts = sorted({unit.start, unit.end} | {x for s, e, _ in own for x in (s, e)
                                                     if unit.start < x < unit.end})
@@ -109,9 +108,9 @@ def segments(articles, *, roles: Iterable[str] | None = DEFAULT_ROLES,
     return pd.DataFrame(rows, columns=SEGMENT_COLUMNS)
 
 
-def _voice_of(spans: pd.DataFrame, article: str, start: int, end: int) -> str:
+def _voice_of(speech: pd.DataFrame, article: str, start: int, end: int) -> str:
     """The voice wholly holding ``[start, end)``: narrator, reported, quoted, or mixed."""
-    own = spans[spans["article"] == article]
+    own = speech[speech["article"] == article]
     touching = own[(own["start"] < end) & (start < own["end"])]
     if touching.empty:
         return "narrator"
@@ -120,15 +119,15 @@ def _voice_of(spans: pd.DataFrame, article: str, start: int, end: int) -> str:
 
 
 def words(articles, *, roles: Iterable[str] | None = DEFAULT_ROLES,
-          spans: pd.DataFrame | None = None) -> pd.DataFrame:
+          speech: pd.DataFrame | None = None) -> pd.DataFrame:
     """Words (word and number tokens) in each voice, and each voice's share, per article."""
     chosen = article_list(articles)
-    spans = _spans(chosen, roles) if spans is None else spans
+    speech = spans(chosen, roles=roles) if speech is None else speech
     rows = []
     for article in chosen:
         toks = tokens(article, roles=roles)
         toks = toks[toks["kind"].isin(WORD_KINDS)]
-        voices = [_voice_of(spans, article.id, int(s), int(e))
+        voices = [_voice_of(speech, article.id, int(s), int(e))
                   for s, e in zip(toks["start"], toks["end"], strict=True)]
         total = len(voices)
         for voice in VOICES:
@@ -139,12 +138,12 @@ def words(articles, *, roles: Iterable[str] | None = DEFAULT_ROLES,
 
 
 def markers(articles, *, roles: Iterable[str] | None = DEFAULT_ROLES,
-            spans: pd.DataFrame | None = None) -> pd.DataFrame:
+            speech: pd.DataFrame | None = None) -> pd.DataFrame:
     """Stance marker evidence rows (:func:`analysis.stance.markers`) with a ``voice`` column."""
     chosen = article_list(articles)
-    spans = _spans(chosen, roles) if spans is None else spans
+    speech = spans(chosen, roles=roles) if speech is None else speech
     found = stance_lens.markers(chosen, roles=roles)
-    voices = [_voice_of(spans, a, int(s), int(e)) for a, s, e in
+    voices = [_voice_of(speech, a, int(s), int(e)) for a, s, e in
               zip(found["article"], found["start"], found["end"], strict=True)]
     return found.assign(voice=voices)
 
@@ -156,9 +155,9 @@ def stance(articles, *, roles: Iterable[str] | None = DEFAULT_ROLES) -> pd.DataF
     are left out (see :func:`markers`).
     """
     chosen = article_list(articles)
-    found_spans = _spans(chosen, roles)
-    found = markers(chosen, roles=roles, spans=found_spans)
-    counted = words(chosen, roles=roles, spans=found_spans)
+    speech = spans(chosen, roles=roles)
+    found = markers(chosen, roles=roles, speech=speech)
+    counted = words(chosen, roles=roles, speech=speech)
     frames = []
     for voice in VOICES:
         mine = counted[counted["voice"] == voice]
@@ -170,27 +169,23 @@ def stance(articles, *, roles: Iterable[str] | None = DEFAULT_ROLES) -> pd.DataF
     return table[STANCE_COLUMNS]
 
 
-def tone(articles, *, roles: Iterable[str] | None = DEFAULT_ROLES
-         ) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """VADER tone of every narrator, reported and quoted piece, and a summary per voice.
+def tone(articles, *, roles: Iterable[str] | None = DEFAULT_ROLES) -> pd.DataFrame:
+    """VADER tone of every narrator, reported and quoted piece.
 
-    Returns ``(scores, summary)``: scores have the :func:`analysis.tone.score_spans` columns
-    plus sentence and voice; the summary has article, voice, units, mean, median and the
-    shares of negative, neutral and positive pieces.
+    Columns: those of :func:`analysis.tone.score_spans`, plus sentence and voice. Summarise
+    per voice with ``analysis.tone.summary(articles, scores=..., by="voice")``.
     """
     chosen = article_list(articles)
     pieces = segments(chosen, roles=roles)
     frames = [tone_lens.score_spans(a, pieces[pieces["article"] == a.id][
         ["start", "end", "sentence", "voice"]]) for a in chosen]
-    scores = pd.concat(frames, ignore_index=True)
-    summary = tone_lens.summary(chosen, roles=roles, scores=scores, by="voice")
-    return scores, summary
+    return pd.concat(frames, ignore_index=True)
 
 
-def marker_voices(markers: pd.DataFrame, article: str) -> dict[str, set[str]]:
+def marker_voices(rows: pd.DataFrame, article: str) -> dict[str, set[str]]:
     """For one article, each stance word (lower case) and the voices it occurs in, from
     :func:`markers`."""
-    own = markers[markers["article"] == article]
+    own = rows[rows["article"] == article]
     voices: dict[str, set[str]] = {}
     for word, voice in zip(own["match"].str.lower(), own["voice"], strict=True):
         voices.setdefault(word, set()).add(voice)

@@ -241,4 +241,4 @@ def test_unknown_manifest_id_lists_the_known_ones():
 
 def test_unknown_role_is_a_clear_error(dm):
     with pytest.raises(AnalysisInputError, match=r"unknown role\(s\) \['bodies'\]"):
-        dm.select(["bodies"])
+        dm.select(roles=["bodies"])

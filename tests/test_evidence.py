@@ -143,3 +143,28 @@ def test_rate_table_reports_absent_levels_as_zero_and_extra_levels_after():
         ("b", "z", 0)]
     assert table["per_1000"].tolist()[:3] == [2.0, 0.0, 2.0]
     assert table["per_1000"].iloc[3:].isna().all()
+
+
+def test_embedded_posts_join_the_layout_only_when_asked(ru):
+    cited = analysis.sources.attributions(ru)
+    with pytest.raises(AnalysisInputError, match="is not in the analysed roles"):
+        position_profile(ru, cited)
+    placed = position_profile(ru, cited, embeds=True)
+    alone = position_profile(ru, cited[cited["role"] != "embed"], embeds=True)
+    assert placed[placed["role"] != "embed"]["position"].tolist() == alone["position"].tolist()
+    assert set(placed[placed["role"] == "embed"]["section"]) == {"rest"}
+    assert placed["position"].between(0, 1).all()
+
+
+def test_kwic_keeps_a_context_shorter_than_width_whole_and_can_stop_at_the_paragraph():
+    article = make("In another brazen attack, the paper said. It was denied.\n\nA second one.")
+    start = article.raw.index("another")
+    rows = pd.DataFrame({"article": ["test"], "paragraph": [0], "sentence": [0],
+                         "start": [start], "end": [start + len("another")]})
+    narrow = kwic(article, rows, width=20)
+    assert (narrow["left"][0], narrow["match"][0], narrow["right"][0]) == (
+        "In ", "another", " brazen attack, the ")
+    whole = kwic(article, rows, bounds="paragraph")
+    assert whole["right"][0] == " brazen attack, the paper said. It was denied."
+    with pytest.raises(AnalysisInputError, match="bounds must be one of"):
+        kwic(article, rows, bounds="page")

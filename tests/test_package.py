@@ -17,6 +17,7 @@ import pytest
 
 import analysis
 from analysis.lexicons import grammar_words, regex, table
+from analysis.lexicons.match import compile_lexicon
 from analysis.paths import LEXICONS_DIR, PROJECT_ROOT
 
 PACKAGE = PROJECT_ROOT / "analysis"
@@ -76,6 +77,16 @@ def test_roles_is_keyword_only_everywhere():
                   and inspect.signature(fn).parameters["roles"].kind
                   is not inspect.Parameter.KEYWORD_ONLY]
     assert positional == []
+
+
+def test_no_parameter_hides_a_function_of_its_own_module():
+    clashes = []
+    for name, fn in public_functions():
+        module = importlib.import_module(fn.__module__)
+        functions = {n for n, v in vars(module).items()
+                     if inspect.isfunction(v) and not n.startswith("_")}
+        clashes += [f"{name}({p})" for p in inspect.signature(fn).parameters if p in functions]
+    assert clashes == []
 
 
 def test_lenses_read_embedded_posts_themselves():
@@ -155,10 +166,20 @@ def test_word_lists_live_in_data_files_not_in_code():
     assert found == []
 
 
-def test_a_bad_pattern_in_a_data_file_names_the_file_and_row():
-    with pytest.raises(analysis.LexiconError, match=r"boilerplate\.tsv, row 7: '\(' is not a "
-                                                    r"valid regular expression"):
-        regex("boilerplate.tsv", 7, "(")
+def test_bad_rows_in_data_files_name_the_file_and_the_line(tmp_path):
+    rules = tmp_path / "rules.tsv"
+    rules.write_text("# where this came from\npattern\treason\nfine\tok\n\n# note\n(\tbad\n",
+                     encoding="utf-8")
+    with pytest.raises(analysis.LexiconError, match=r"rules\.tsv, line 6: '\(' is not a valid "
+                                                    r"regular expression"):
+        regex(str(rules), 1, table(str(rules))[1]["pattern"])
+    words = tmp_path / "words.tsv"
+    words.write_text("# made up\npattern\tcategory\nsaid\treporting\n\tempty\n",
+                     encoding="utf-8")
+    with pytest.raises(analysis.LexiconError, match=r"words\.tsv, line 4: empty pattern"):
+        compile_lexicon(str(words), ["category"])
+    with pytest.raises(analysis.LexiconError, match=r"words\.tsv: missing column\(s\) \['x'\]"):
+        table(str(words), ("pattern", "x"))
     with pytest.raises(analysis.LexiconError, match="grammar.tsv: no list named 'nope'"):
         grammar_words("nope")
 

@@ -174,3 +174,26 @@ def test_tone_profile_runs_from_first_to_last_sentence(seeds):
     for line, (_, rows) in zip(profiles, tone.groupby("article", sort=False), strict=True):
         assert list(line.get_xdata()) == pytest.approx(rows["x"])
         assert list(line.get_ydata()) == pytest.approx(rows["compound"])
+
+
+def test_figures_draw_on_a_given_axes_in_the_house_style_and_leave_rcparams_alone(seeds):
+    before = dict(matplotlib.rcParams)
+    fig, (left, right) = plt.subplots(1, 2)
+    drawn = plots.stance(analysis.stance.summary(seeds), labels=LABELS, ax=left)
+    assert drawn is left and len(fig.axes) == 2 and len(left.patches) > 0
+    assert not left.spines["top"].get_visible() and not left.spines["right"].get_visible()
+    assert right.spines["top"].get_visible()  # the other panel is the caller's, untouched
+    assert left.get_title(loc="left").startswith("Stance markers")
+    key = words.keyness_between(seeds)
+    unlabelled = plots.keyness(key, n=3, min_count=3, ax=right)
+    assert "more in B" in unlabelled.get_xlabel() and "more in A" in unlabelled.get_xlabel()
+    assert dict(matplotlib.rcParams) == before
+
+
+def test_top_terms_takes_one_axes_per_article(seeds):
+    table = words.term_table(seeds[:1], unit="stem")
+    fig, ax = plt.subplots()
+    assert plots.top_terms(table, n=5, ax=ax) == [ax] and len(ax.patches) == 5
+    both = words.term_table(seeds, unit="stem")
+    with pytest.raises(analysis.AnalysisInputError, match="got 1 Axes for 2 articles"):
+        plots.top_terms(both, n=5, ax=ax)

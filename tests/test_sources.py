@@ -668,3 +668,13 @@ def test_lexicon_values_are_valid():
     for row in table("source_aliases.tsv"):
         assert row["kind"] in sources.KINDS
     assert "said" in sources.cue_specs() and "according to" in sources.cue_specs()
+
+
+def test_quoted_words_are_counted_as_every_rate_counts_words():
+    article = analysis.text.build_article(
+        'Headline here\n\n"Read this now @nytimes https://t.co/abc1 #fake," the embassy said.',
+        id="post", path=SEEDS_DIR / "post.txt")
+    roster = sources.roster(article).set_index("canonical")
+    quoted = roster["quoted_words"].iloc[0]
+    assert quoted == 3  # links, handles and hashtags are not words, in quotations or in rates
+    assert analysis.text.word_count("Read this now @nytimes https://t.co/abc1 #fake") == quoted

@@ -66,7 +66,8 @@ def test_stance_by_voice_counts_per_voice(storm):
 
 
 def test_tone_by_voice_scores_every_piece(storm):
-    scores, summary = voice.tone(storm)
+    scores = voice.tone(storm)
+    summary = analysis.tone.summary(storm, scores=scores, by="voice")
     assert set(scores["voice"]) == set(voice.VOICES)
     assert summary.set_index("voice")["units"].sum() == len(scores)
     quoted = scores[scores["voice"] == "quoted"]

@@ -58,7 +58,7 @@ class Gazetteer:
 @cache
 def gazetteer() -> Gazetteer:
     """The entity gazetteer (``lexicons/entity_gazetteer.tsv``), indexed by category."""
-    rows = table("entity_gazetteer.tsv")
+    rows = table("entity_gazetteer.tsv", ("word", "category", "kind", "class", "canonical"))
     titles, heads, places, groups = [], {}, {}, {}
     place_heads, demonyms, not_name = set(), set(), set()
     for row in rows:
@@ -93,7 +93,7 @@ def alias_index() -> tuple[re.Pattern[str], dict[str, Known], dict[str, Known]]:
     exact: dict[str, Known] = {}
     folded: dict[str, Known] = {}
     variants: list[tuple[str, bool]] = []
-    for row in table("source_aliases.tsv"):
+    for row in table("source_aliases.tsv", ("canonical", "kind", "class", "aliases")):
         known = Known(row["canonical"], row["kind"], row["class"])
         for variant in [v.strip() for v in row["aliases"].split("|") if v.strip()]:
             insensitive = _variant_is_case_insensitive(variant)

@@ -38,7 +38,6 @@ class Mention:
     name: Name
 
 
-
 def title_spans(words: Sequence[str]) -> list[tuple[int, int]]:
     """Word ranges of the titles in ``words`` (longest title first at each position)."""
     spans, i = [], 0
@@ -204,7 +203,7 @@ def article_mentions(article: Article, *, roles: frozenset[str]) -> list[Mention
 def _find_mentions(article: Article, roles: frozenset[str]) -> list[Mention]:
     paragraphs = {p.index: p for p in article.paragraphs}
     raw_found = []
-    for sentence in article.select_sentences(roles):
+    for sentence in article.select_sentences(roles=roles):
         paragraph = paragraphs[sentence.paragraph]
         for s, e, name, initial in names_in(paragraph.text, sentence.local_start,
                                             sentence.local_end):

@@ -50,14 +50,12 @@ def word_list(name: str) -> tuple[str, ...]:
 
 
 @cache
-def table(name: str) -> tuple[Mapping[str, str], ...]:
-    """The rows of a tab-separated data file as read-only mappings keyed by its column-name
-    line. A row with more cells than there are columns raises ``LexiconError`` naming the
-    file and the line."""
+def _parsed(name: str) -> tuple[tuple[str, ...], tuple[tuple[int, Mapping[str, str]], ...]]:
+    """The column names of a tab-separated data file, and each data row with its file line."""
     lines = _content_lines(name)
     if not lines:
         raise LexiconError(f"{display_path(lexicon_path(name))}: no column-name line")
-    columns = lines[0][1].split("\t")
+    columns = tuple(c.strip() for c in lines[0][1].split("\t"))
     rows = []
     for number, line in lines[1:]:
         cells = line.split("\t")
@@ -66,9 +64,28 @@ def table(name: str) -> tuple[Mapping[str, str], ...]:
                                f"{len(cells)} tab-separated cells but the header names "
                                f"{len(columns)} columns")
         cells += [""] * (len(columns) - len(cells))
-        rows.append(MappingProxyType(dict(zip(columns, (c.strip() for c in cells),
-                                              strict=True))))
-    return tuple(rows)
+        rows.append((number, MappingProxyType(dict(zip(columns, (c.strip() for c in cells),
+                                                       strict=True)))))
+    return columns, tuple(rows)
+
+
+@cache
+def table(name: str, columns: tuple[str, ...] = ()) -> tuple[Mapping[str, str], ...]:
+    """The rows of a tab-separated data file as read-only mappings keyed by its column-name
+    line. A row with more cells than there are columns, or a header without the ``columns``
+    the caller needs, raises ``LexiconError`` naming the file (and the line)."""
+    header_names, rows = _parsed(name)
+    missing = [c for c in columns if c not in header_names]
+    if missing:
+        raise LexiconError(f"{display_path(lexicon_path(name))}: missing column(s) {missing}; "
+                           f"the header names {list(header_names)}")
+    return tuple(row for _, row in rows)
+
+
+def where(name: str, index: int) -> str:
+    """Where the ``index``-th data row (from 0) of a tab-separated file stands, for messages:
+    ``analysis/lexicons/stance.tsv, line 48``."""
+    return f"{display_path(lexicon_path(name))}, line {_parsed(name)[1][index][0]}"
 
 
 def header(name: str) -> str:
@@ -80,20 +97,20 @@ def header(name: str) -> str:
 @cache
 def grammar_words(name: str) -> tuple[str, ...]:
     """The entries of one named list in ``grammar.tsv``, in file order."""
-    lists = {row["list"]: row["words"] for row in table(GRAMMAR)}
+    lists = {row["list"]: row["words"] for row in table(GRAMMAR, ("list", "words"))}
     if name not in lists:
         raise LexiconError(f"{display_path(lexicon_path(GRAMMAR))}: no list named {name!r}")
     return tuple(w.strip() for w in lists[name].split("|") if w.strip())
 
 
-def regex(name: str, row: int, pattern: str, flags: int = 0) -> re.Pattern[str]:
-    """Compile a regular expression read from row ``row`` of data file ``name``; a pattern
-    that does not compile raises ``LexiconError`` naming the file and row."""
+def regex(name: str, index: int, pattern: str, flags: int = 0) -> re.Pattern[str]:
+    """Compile a regular expression read from data row ``index`` (from 0) of file ``name``; a
+    pattern that does not compile raises ``LexiconError`` naming the file and line."""
     try:
         return re.compile(pattern, flags)
     except re.error as exc:
-        raise LexiconError(f"{display_path(lexicon_path(name))}, row {row}: {pattern!r} is not "
-                           f"a valid regular expression ({exc})") from None
+        raise LexiconError(f"{where(name, index)}: {pattern!r} is not a valid regular "
+                           f"expression ({exc})") from None
 
 
 def alternation(words, *, longest_first: bool = False) -> str:

@@ -38,16 +38,18 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 import pandas as pd
 
 from ..errors import LexiconError
+from ..paths import display_path
 from ..text.article import Article, article_list
 from ..text.normalisation import normalise
 from ..text.roles import DEFAULT_ROLES
 from ..text.tables import tokens
 from ..text.tokenise import stem, token_spans
-from . import lexicon_path, table
+from . import lexicon_path, table, where
 
 MODES = ("case", "exact", "stem")  # most literal first: the tie-break order for overlaps
 IGNORE = "ignore"
@@ -64,6 +66,7 @@ class Entry:
     keys: tuple[str, ...]
     labels: tuple[tuple[str, str], ...]
     group: str
+    where: str = ""
 
     @property
     def guard(self) -> bool:
@@ -91,68 +94,74 @@ def pattern_keys(pattern: str, mode: str) -> tuple[str, ...]:
     return tuple(token_key(text[a:b], kind, mode) for a, b, kind in spans)
 
 
-def _rows(source: str | pd.DataFrame) -> list[dict[str, str]]:
+def _rows(source: str | Path | pd.DataFrame) -> tuple[str, list[tuple[str, dict[str, str]]]]:
+    """What the lexicon is called in messages, and its rows, each with where it stands."""
     if isinstance(source, pd.DataFrame):
         if source.empty:
             raise LexiconError("the lexicon table has no rows")
-        return source.fillna("").astype(str).to_dict("records")
-    if not isinstance(source, str):
+        rows = source.fillna("").astype(str).to_dict("records")
+        return "the lexicon table", [(f"the lexicon table, row {i}", row)
+                                     for i, row in enumerate(rows, start=1)]
+    if not isinstance(source, str | Path):
         raise LexiconError(f"a lexicon is a file name or a DataFrame, not "
                            f"{type(source).__name__}")
-    if not lexicon_path(source).is_file():
-        raise LexiconError(f"lexicon file {source!r} not found in analysis/lexicons/ "
-                           "(give a file name there or an absolute path)")
-    return [dict(r) for r in table(source)]
+    name = str(source)
+    if not lexicon_path(name).is_file():
+        raise LexiconError(f"lexicon file {name!r} not found (give a file name in "
+                           "analysis/lexicons/ or an absolute path)")
+    return (display_path(lexicon_path(name)),
+            [(where(name, i), dict(row)) for i, row in enumerate(table(name))])
 
 
-def compile_lexicon(source: str | pd.DataFrame, labels: Sequence[str],
+def compile_lexicon(source: str | Path | pd.DataFrame, label_columns: Sequence[str],
                     group: str | None = None) -> Lexicon:
-    """Check and compile a lexicon; ``labels`` are its label columns, ``group`` the one whose
-    values resolve overlaps separately (None: the whole lexicon is one group)."""
-    if isinstance(source, str):
-        return _compile_file(source, tuple(labels), group)
-    return _compile(_rows(source), "the lexicon table", tuple(labels), group)
+    """Check and compile a lexicon; ``label_columns`` are its label columns, ``group`` the one
+    whose values resolve overlaps separately (None: the whole lexicon is one group). A
+    malformed lexicon raises ``LexiconError`` naming the file and line (or the table row)."""
+    if isinstance(source, str | Path):
+        return _compile_file(str(source), tuple(label_columns), group)
+    return _compile(*_rows(source), tuple(label_columns), group)
 
 
 @cache
-def _compile_file(name: str, labels: tuple[str, ...], group: str | None) -> Lexicon:
-    return _compile(_rows(name), name, labels, group)
+def _compile_file(name: str, label_columns: tuple[str, ...], group: str | None) -> Lexicon:
+    return _compile(*_rows(name), label_columns, group)
 
 
-def _compile(rows: list[dict[str, str]], where: str, labels: tuple[str, ...],
-             group: str | None) -> Lexicon:
-    needed = ["pattern", *labels]
-    columns = set(rows[0]) if rows else set(needed)
+def _compile(whole: str, rows: list[tuple[str, dict[str, str]]],
+             label_columns: tuple[str, ...], group: str | None) -> Lexicon:
+    needed = ["pattern", *label_columns]
+    columns = set(rows[0][1]) if rows else set(needed)
     missing = [c for c in needed if c not in columns]
     if missing:
-        raise LexiconError(f"{where}: missing column(s) {missing}; a lexicon needs "
+        raise LexiconError(f"{whole}: missing column(s) {missing}; a lexicon needs "
                            f"{needed} and may have 'mode' ({'/'.join(MODES)})")
     entries: list[Entry] = []
     seen: dict[tuple, str] = {}
-    for number, row in enumerate(rows, start=1):
+    for number, (at, row) in enumerate(rows, start=1):
         pattern = row["pattern"].strip()
         mode = (row.get("mode") or "stem").strip() or "stem"
         if not pattern:
-            raise LexiconError(f"{where}, row {number}: empty pattern")
+            raise LexiconError(f"{at}: empty pattern")
         if mode not in MODES:
-            raise LexiconError(f"{where}, row {number}: pattern {pattern!r} has mode "
-                               f"{mode!r}; use one of {list(MODES)}")
-        values = tuple((c, row[c].strip()) for c in labels)
+            raise LexiconError(f"{at}: pattern {pattern!r} has mode {mode!r}; use one of "
+                               f"{list(MODES)}")
+        values = tuple((c, row[c].strip()) for c in label_columns)
         empty = [c for c, v in values if not v]
         if empty and values[0][1] != IGNORE:
-            raise LexiconError(f"{where}, row {number}: pattern {pattern!r} has no {empty[0]}")
+            raise LexiconError(f"{at}: pattern {pattern!r} has no {empty[0]}")
         keys = pattern_keys(pattern, mode)
         if not keys:
-            raise LexiconError(f"{where}, row {number}: pattern {pattern!r} has no tokens")
+            raise LexiconError(f"{at}: pattern {pattern!r} has no tokens")
         entry_group = dict(values).get(group, "") if group else ""
         signature = (entry_group, mode, keys)
         if signature in seen:
-            raise LexiconError(f"{where}, row {number}: patterns {seen[signature]!r} and "
-                               f"{pattern!r} match the same words in {mode!r} mode; keep one")
+            raise LexiconError(f"{at}: patterns {seen[signature]!r} and {pattern!r} match the "
+                               f"same words in {mode!r} mode; keep one")
         seen[signature] = pattern
-        entries.append(Entry(number, pattern, mode, keys, values, entry_group))
+        entries.append(Entry(number, pattern, mode, keys, values, entry_group, at))
     if not entries:
-        raise LexiconError(f"{where}: the lexicon has no rows")
+        raise LexiconError(f"{whole}: the lexicon has no rows")
     return tuple(entries)
 
 
@@ -205,8 +214,8 @@ def match_lexicon(articles: Article | Sequence[Article], lexicon: Lexicon, *,
     articles' order, then ``start``.
     """
     chosen = article_list(articles)
-    labels = [c for c, _ in lexicon[0].labels] if lexicon else []
-    columns = [*EVIDENCE_COLUMNS, *labels, "pattern"]
+    label_columns = [c for c, _ in lexicon[0].labels] if lexicon else []
+    columns = [*EVIDENCE_COLUMNS, *label_columns, "pattern"]
     index = _index(lexicon)
     rows = []
     for article in chosen:

@@ -14,7 +14,6 @@ import contextlib
 import os
 import re
 import shutil
-import tempfile
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -22,9 +21,10 @@ from typing import Any
 import nbformat
 
 from ..errors import NotebookError
-from ..paths import PROJECT_ROOT, display_path
+from ..paths import PROJECT_ROOT, REPORTS_DIR, display_path
 
 INJECTED_TAG = "injected-parameters"
+EXECUTED_DIR = REPORTS_DIR / "executed"  # where `make notebooks` runs them before copying back
 KERNEL_ENV = {"PYTHONHASHSEED": "0", "SOURCE_DATE_EPOCH": "0"}
 # the kernel's own log only says "running over TCP" and "KeyboardInterrupt caught" at shutdown;
 # errors in cells reach the executed notebook, not this log
@@ -127,11 +127,11 @@ def tidy_executed(notebook: Path) -> nbformat.NotebookNode:
     return node
 
 
-def execute_in_place(notebook: Path) -> Path:
+def execute_in_place(notebook: Path, work: Path = EXECUTED_DIR) -> Path:
     """Re-execute a committed notebook in place with its own parameters (what
-    ``make notebooks`` does for each story notebook), keeping it unchanged if it fails."""
-    with tempfile.TemporaryDirectory(prefix="framing-execute-") as folder:
-        executed = execute(notebook, Path(folder) / notebook.name)
-        tidy_executed(executed)
-        shutil.copyfile(executed, notebook)
+    ``make notebooks`` does for each story notebook). It runs into ``work`` first, so a
+    notebook that fails stays unchanged and its executed copy stays there to be read."""
+    executed = execute(notebook, Path(work) / notebook.name)
+    tidy_executed(executed)
+    shutil.copyfile(executed, notebook)
     return notebook

@@ -19,6 +19,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
 
+from ..errors import AnalysisInputError
 from ..words.significance import SIGNIFICANCE_G2
 
 HOUSE_STYLE = {
@@ -36,6 +37,7 @@ HOUSE_STYLE = {
     "legend.frameon": False,
 }
 ARTICLE_COLOURS = ("#1f5fa8", "#c0392b", "#2e8b57", "#8e44ad")
+PAIR = ("A", "B")  # how a keyness table's two sides are named when no labels are given
 MUTED = "#9aa5b1"
 
 
@@ -51,12 +53,13 @@ def colour(i: int) -> str:
     return ARTICLE_COLOURS[i % len(ARTICLE_COLOURS)]
 
 
-def _axes(ax: Axes | None, width: float, height: float) -> Axes:
-    """``ax``, or the Axes of a new figure of the given size; the grid in the house style
-    (set on the Axes, so ticks drawn later keep it)."""
+def _axes(ax: Axes | None, width: float = 8.0, height: float = 4.5) -> Axes:
+    """``ax``, or the Axes of a new figure of the given size, in the house style: the grid and
+    the spines are set on the Axes itself, so a caller's Axes and ticks drawn later keep them."""
     if ax is None:
         _, ax = plt.subplots(figsize=(width, height))
     ax.grid(True, alpha=HOUSE_STYLE["grid.alpha"])
+    ax.spines[["top", "right"]].set_visible(False)
     return ax
 
 
@@ -80,11 +83,12 @@ def top_terms_data(table: pd.DataFrame, *, n: int = 15) -> pd.DataFrame:
 
 
 def top_terms(table: pd.DataFrame, *, labels: Sequence[str] | None = None, n: int = 15,
-              ax: Sequence[Axes] | None = None) -> list[Axes]:
+              ax: Axes | Sequence[Axes] | None = None) -> list[Axes]:
     """Horizontal bars of each article's ``n`` most frequent terms, one panel per article.
 
-    ``table`` is a :func:`analysis.words.term_table`. ``ax`` may give one Axes per article;
-    returns the list of Axes.
+    ``table`` is a :func:`analysis.words.term_table`. The one figure here with a panel per
+    article: ``ax`` gives one Axes per article (or one Axes for one article), and the list of
+    Axes is returned.
     """
     data = top_terms_data(table, n=n)
     articles, names = _labels(data, labels)
@@ -96,10 +100,13 @@ def top_terms(table: pd.DataFrame, *, labels: Sequence[str] | None = None, n: in
             fig.suptitle(f"Most frequent terms (top {n}, stopwords removed)", x=0.01,
                          ha="left", fontweight="bold")
         else:
-            axes = list(ax)
+            axes = [ax] if isinstance(ax, Axes) else list(ax)
+            if len(axes) != len(articles):
+                raise AnalysisInputError(f"top_terms draws one panel per article: got "
+                                         f"{len(axes)} Axes for {len(articles)} articles")
         top = data["per10k"].max() if len(data) else 1.0
         for i, (article, panel) in enumerate(zip(articles, axes, strict=True)):
-            _axes(panel, 0, 0)
+            _axes(panel)
             rows = data[data["article"] == article].iloc[::-1]
             panel.barh(rows["term"], rows["per10k"], color=colour(i))
             panel.set_title(names[i])
@@ -122,13 +129,14 @@ def keyness_data(table: pd.DataFrame, *, n: int = 12, min_count: int = 3) -> pd.
     return data
 
 
-def keyness(table: pd.DataFrame, *, labels: Sequence[str], n: int = 12, min_count: int = 3,
-            ax: Axes | None = None) -> Axes:
+def keyness(table: pd.DataFrame, *, labels: Sequence[str] | None = None, n: int = 12,
+            min_count: int = 3, ax: Axes | None = None) -> Axes:
     """Diverging bars of log ratio for the most key terms of each side, ordered by G2.
 
-    ``table`` is a keyness table (A = first label, B = second). Bars of significant terms are
-    solid and starred; others are pale.
+    ``table`` is a keyness table (A = first label, B = second; "A" and "B" when no labels are
+    given). Bars of significant terms are solid and starred; others are pale.
     """
+    labels = list(labels) if labels else list(PAIR)
     data = keyness_data(table, n=n, min_count=min_count)
     created = ax is None
     with style():
@@ -166,14 +174,15 @@ def rate_scatter_data(table: pd.DataFrame, *, floor: float | None = None) -> pd.
     return data.drop(columns=["per10k_a", "per10k_b"]).reset_index(drop=True)
 
 
-def rate_scatter(table: pd.DataFrame, *, labels: Sequence[str], n_labels: int = 14,
-                 floor: float | None = None, ax: Axes | None = None) -> Axes:
+def rate_scatter(table: pd.DataFrame, *, labels: Sequence[str] | None = None,
+                 n_labels: int = 14, floor: float | None = None, ax: Axes | None = None) -> Axes:
     """Rate in A against rate in B on log axes, labelling the most distinctive terms.
 
     Labels go to the ``n_labels`` terms with the largest absolute ``log_odds_z``; each label
     takes the first of several candidate positions that overlaps no earlier label and stays
     inside the Axes, or is dropped. The labels placed are the Axes' ``texts``.
     """
+    labels = list(labels) if labels else list(PAIR)
     data = rate_scatter_data(table, floor=floor)
     low = _floor(table, floor)
     created = ax is None

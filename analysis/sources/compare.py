@@ -49,8 +49,7 @@ def _main_kind(kinds: pd.Series) -> str:
 
 
 def roster(articles: Article | Sequence[Article], *,
-           roles: Iterable[str] | None = DEFAULT_ROLES, embeds: bool = True
-           ) -> pd.DataFrame:
+           roles: Iterable[str] | None = DEFAULT_ROLES, embeds: bool = True) -> pd.DataFrame:
     """One row per canonical source and article: how often and how the article cites it.
 
     Columns (``ROSTER_COLUMNS``): article, canonical, kind (its most frequent kind; ties go to
@@ -85,8 +84,7 @@ def roster(articles: Article | Sequence[Article], *,
 
 
 def anonymity(articles: Article | Sequence[Article], *,
-              roles: Iterable[str] | None = DEFAULT_ROLES, embeds: bool = True
-           ) -> pd.DataFrame:
+              roles: Iterable[str] | None = DEFAULT_ROLES, embeds: bool = True) -> pd.DataFrame:
     """How much of each article's sourcing is anonymous.
 
     Columns (``ANONYMITY_COLUMNS``): article, attributions, named, anonymous (kind
@@ -108,8 +106,7 @@ def anonymity(articles: Article | Sequence[Article], *,
 
 
 def shared(articles: Article | Sequence[Article], *, only_shared: bool = True,
-           roles: Iterable[str] | None = DEFAULT_ROLES, embeds: bool = True
-           ) -> pd.DataFrame:
+           roles: Iterable[str] | None = DEFAULT_ROLES, embeds: bool = True) -> pd.DataFrame:
     """Sources the articles have in common, and how each article cites them.
 
     One row per canonical source and article that cites it. Columns (``SHARED_COLUMNS``):
@@ -152,7 +149,13 @@ def _counts(articles: Article | Sequence[Article], column: str, values: Sequence
             columns: list[str], roles: Iterable[str] | None, embeds: bool) -> pd.DataFrame:
     """Attributions per value of ``column`` and article, every value listed."""
     items = article_list(articles)
-    table_ = attributions(items, roles=roles, embeds=embeds)
+    return _per_value(items, attributions(items, roles=roles, embeds=embeds), column, values,
+                      columns)
+
+
+def _per_value(items: Sequence[Article], table_: pd.DataFrame, column: str,
+               values: Sequence[str], columns: list[str]) -> pd.DataFrame:
+    """Rows of ``table_`` per value of ``column`` and article, every value listed."""
     rows = []
     for article in items:
         mine = table_[table_["article"] == article.id]
@@ -164,8 +167,7 @@ def _counts(articles: Article | Sequence[Article], column: str, values: Sequence
 
 
 def kind_counts(articles: Article | Sequence[Article], *,
-                roles: Iterable[str] | None = DEFAULT_ROLES, embeds: bool = True
-           ) -> pd.DataFrame:
+                roles: Iterable[str] | None = DEFAULT_ROLES, embeds: bool = True) -> pd.DataFrame:
     """Attributions per source kind and article, every kind listed (zero when unused).
 
     Columns: article, kind, attributions. Rows: articles in the order given, kinds in
@@ -175,8 +177,7 @@ def kind_counts(articles: Article | Sequence[Article], *,
 
 
 def named_counts(articles: Article | Sequence[Article], *,
-                 roles: Iterable[str] | None = DEFAULT_ROLES, embeds: bool = True
-           ) -> pd.DataFrame:
+                 roles: Iterable[str] | None = DEFAULT_ROLES, embeds: bool = True) -> pd.DataFrame:
     """Named, anonymous and unresolved attributions per article.
 
     Columns: article, status (named, anonymous, unresolved), attributions.
@@ -186,23 +187,13 @@ def named_counts(articles: Article | Sequence[Article], *,
     status = pd.Series("unresolved", index=table_.index, dtype=object)
     status[table_["named"].astype(bool)] = "named"
     status[table_["kind"] == "anonymous"] = "anonymous"
-    return _status_counts(items, table_.assign(status=status))
-
-
-def _status_counts(items: Sequence[Article], table_: pd.DataFrame) -> pd.DataFrame:
-    """Attributions per named/anonymous/unresolved status and article."""
-    rows = []
-    for article in items:
-        counted = table_[table_["article"] == article.id]["status"].value_counts()
-        for value in NAMED_STATUSES:
-            rows.append({"article": article.id, "status": value,
-                         "attributions": int(counted.get(value, 0))})
-    return pd.DataFrame(rows, columns=NAMED_COUNT_COLUMNS)
+    return _per_value(items, table_.assign(status=status), "status", NAMED_STATUSES,
+                      NAMED_COUNT_COLUMNS)
 
 
 def cue_class_counts(articles: Article | Sequence[Article], *,
                      roles: Iterable[str] | None = DEFAULT_ROLES, embeds: bool = True
-           ) -> pd.DataFrame:
+                     ) -> pd.DataFrame:
     """Attributions per cue class and article, every class listed (zero when unused).
 
     Columns: article, cue_class, attributions. An embedded post counts as neutral.
@@ -211,15 +202,12 @@ def cue_class_counts(articles: Article | Sequence[Article], *,
                    embeds)
 
 
-
-
 def spoken_about(articles: Article | Sequence[Article], *,
-                 roles: Iterable[str] | None = DEFAULT_ROLES, embeds: bool = True
-           ) -> pd.DataFrame:
+                 roles: Iterable[str] | None = DEFAULT_ROLES, embeds: bool = True) -> pd.DataFrame:
     """People and organisations an article mentions but never cites as a source.
 
-    Columns: article, canonical, type, mentions, first_sentence (from ``entity_counts``),
-    most mentioned first.
+    Columns: article, canonical, type, mentions, first_sentence (from
+    :func:`analysis.entities.counts`), most mentioned first.
     """
     counts = entity_counts(articles, roles=roles, embeds=embeds)
     found = attributions(articles, roles=roles, embeds=embeds)

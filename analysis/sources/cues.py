@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..errors import LexiconError
-from ..lexicons import regex, table, word_list
+from ..lexicons import regex, table, where, word_list
 
 KINDS = ("media", "government", "person", "anonymous", "document", "social", "other")
 CUE_CLASSES = ("neutral", "distancing", "directive", "non_response")
@@ -37,12 +37,12 @@ def split_forms(cell: str) -> list[str]:
 def cue_specs() -> dict[str, tuple[CueSpec, ...]]:
     """Every cue form in ``lexicons/attribution_cues.tsv`` with the ways it can be read."""
     specs: dict[str, list[CueSpec]] = {}
-    for number, row in enumerate(table(CUE_FILE), start=1):
+    for index, row in enumerate(table(CUE_FILE, ("forms", "cue_class", "frame"))):
         if row["cue_class"] not in CUE_CLASSES or row["frame"] not in FRAMES:
             raise LexiconError(
-                f"analysis/lexicons/{CUE_FILE}, row {number} ({row['forms'][:40]!r}): "
-                f"cue_class {row['cue_class']!r} and frame {row['frame']!r}; cue_class must be "
-                f"one of {list(CUE_CLASSES)} and frame one of {list(FRAMES)}")
+                f"{where(CUE_FILE, index)} ({row['forms'][:40]!r}): cue_class "
+                f"{row['cue_class']!r} and frame {row['frame']!r}; cue_class must be one of "
+                f"{list(CUE_CLASSES)} and frame one of {list(FRAMES)}")
         spec = CueSpec(row["cue_class"], row["frame"], row.get("check") == "speech",
                        tuple(split_forms(row.get("passive", ""))))
         for form in split_forms(row["forms"]):
@@ -63,7 +63,7 @@ def cue_regex() -> re.Pattern[str]:
 def source_nouns() -> dict[str, frozenset[str]]:
     """``lexicons/source_nouns.tsv`` grouped by category."""
     nouns: dict[str, set[str]] = {}
-    for row in table("source_nouns.tsv"):
+    for row in table("source_nouns.tsv", ("noun", "category")):
         nouns.setdefault(row["category"], set()).add(row["noun"])
     return {category: frozenset(words) for category, words in nouns.items()}
 
@@ -87,12 +87,12 @@ class AnonymousRules:
 def anonymous_rules() -> AnonymousRules:
     """``lexicons/anonymous_sources.tsv`` compiled."""
     heads, modifiers = [], []
-    for number, row in enumerate(table("anonymous_sources.tsv"), start=1):
+    name = "anonymous_sources.tsv"
+    for index, row in enumerate(table(name, ("part", "pattern", "canonical"))):
         if row["part"] == "head":
-            heads.append((regex("anonymous_sources.tsv", number, row["pattern"], re.I),
-                          row["canonical"]))
+            heads.append((regex(name, index, row["pattern"], re.I), row["canonical"]))
         elif row["part"] == "modifier":
-            regex("anonymous_sources.tsv", number, row["pattern"])
+            regex(name, index, row["pattern"])
             modifiers.append(row["pattern"])
     return AnonymousRules(tuple(heads), "|".join(f"(?:{m})" for m in modifiers))
 
@@ -100,9 +100,10 @@ def anonymous_rules() -> AnonymousRules:
 @cache
 def coreference() -> tuple[tuple[re.Pattern[str], frozenset[str]], ...]:
     """``lexicons/source_coreference.tsv`` compiled: pattern and antecedent classes."""
-    return tuple((regex("source_coreference.tsv", number, row["pattern"], re.I),
+    name = "source_coreference.tsv"
+    return tuple((regex(name, index, row["pattern"], re.I),
                   frozenset(c.strip() for c in row["classes"].split(",") if c.strip()))
-                 for number, row in enumerate(table("source_coreference.tsv"), start=1))
+                 for index, row in enumerate(table(name, ("pattern", "classes"))))
 
 
 @cache

@@ -33,6 +33,11 @@ def _words(name: str, *, longest_first: bool = False) -> str:
     return alternation(grammar_words(name), longest_first=longest_first)
 
 
+def _spaced(name: str) -> str:
+    """A ``grammar.tsv`` list as an alternation of words each preceded by a space."""
+    return "|".join(f" {re.escape(w)}" for w in grammar_words(name))
+
+
 def _capitalisable(name: str) -> str:
     """A ``grammar.tsv`` list as an alternation whose first letters may be capitals."""
     return "|".join(f"[{w[0].upper()}{w[0]}]{re.escape(w[1:])}" for w in grammar_words(name))
@@ -133,7 +138,8 @@ def grammar() -> Grammar:
             rf"(?:(?:{_words('relative_quantifiers')}) )?(?:of )?which))")
     advs = rf"(?P<adv>(?: {adv})*)"
     aux_words = _words("auxiliaries")
-    aux_mods = "".join(f"| {w}" for w in grammar_words("auxiliary_modifiers"))[1:]
+    aux_mods = _spaced("auxiliary_modifiers")
+    clause_adverbs = _spaced("clause_adverbs")
     aux = rf"(?:{aux_words})(?:{aux_mods}| [a-z]+ly)*"
     auxs = rf"(?P<aux>(?: {aux}(?: {adv})*)?)"
     bound = (rf"(?=\s*(?:[,.;:!?)\]\"'\u2013\u2014]|-\s|$)|\s(?:{all_adverbials}"
@@ -141,7 +147,7 @@ def grammar() -> Grammar:
              r"(?![\w-]))")
     participles = alternation(nouns.get("participle", set()), longest_first=True)
     agents = _words("agent_prepositions")
-    passive_mods = "".join(f"| {w}" for w in grammar_words("passive_modifiers"))[1:]
+    passive_mods = _spaced("passive_modifiers")
     heads = gazetteer().heads
     openers = set(grammar_words("months")) | set(grammar_words("days"))
     lowered = (stop_capitals() - openers) | {w.capitalize()
@@ -152,8 +158,9 @@ def grammar() -> Grammar:
         simple=re.compile(rf"(?:{conj},? )?(?P<np>{np()}|{pron}){advs}{auxs} ?"),
         appos=re.compile(rf"(?:{conj},? )?(?P<np>{np()}), (?P<app>(?={det} |[a-z\d]|{cap})"
                          rf"[^,;:\"]{{1,100}}?),{advs} ?"),
-        relative=re.compile(rf"(?i:who|which|that){advs} ?"),
-        inherit=re.compile(rf"(?:(?:^|.*[,;]? )(?:and|but|then|or)|^){advs}{auxs} ?$", re.S),
+        relative=re.compile(rf"(?i:{_words('relative_pronouns')}){advs} ?"),
+        inherit=re.compile(rf"(?:(?:^|.*[,;]? )(?:{_words('coordinators')})|^){advs}{auxs} ?$",
+                           re.S),
         np_end=re.compile(rf"(?<![\w'-])(?P<np>(?:(?:{det}|{name()}'s?) )?{core()})$"),
         right_np=re.compile(rf"(?P<np>{np()}|{_words('object_pronouns')}){bound}"),
         list_sep=re.compile(r",? and |, "),
@@ -181,14 +188,14 @@ def grammar() -> Grammar:
         auxiliary=re.compile(rf"\b(?:{aux_words}|\w+n't)\b"),
         quoted_as=re.compile(rf" as (?:{_words('quoted_as_verbs')})\b"),
         evaluative_object=re.compile(rf" (?!(?:{particles}|{_words('particle_objects')})\b)"
-                                     r"[^,;:\"'.]{1,80}? (?:a|an|as)\s"),
+                                     rf"[^,;:\"'.]{{1,80}}? (?:{_words('evaluative_links')})\s"),
         evaluative_quote=re.compile(rf" (?!(?:{particles})\b)[^,;:\".]{{1,80}}? [\"']"),
         new_clause=re.compile(rf"(?:[,;:]|\b(?:{_words('new_clause_conjunctions')}))"
-                              r"(?: also| then| [a-z]+ly)?\s*$"),
+                              rf"(?:{clause_adverbs}| [a-z]+ly)?\s*$"),
         speech_lead=re.compile(rf"\s*,?\s*(?::\s*|(?:(?:{_words('speech_lead_prepositions')})"
                                r" [^,.;:\"]{1,40}?\s)?that\s+)?"),
         trailing_conj=re.compile(rf",?\s(?:{_words('trailing_conjunctions')})"
-                                 r"(?: also| then| [a-z]+ly)?$"),
+                                 rf"(?:{clause_adverbs}| [a-z]+ly)?$"),
         leading_conj=re.compile(rf"(?:{_words('leading_conjunctions')})\b", re.I),
         prep_split=re.compile(rf" (?:{preps}) "),
         det_start=re.compile(rf"^(?:{_words('determiners')}|\d+) ", re.I),

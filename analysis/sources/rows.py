@@ -25,7 +25,7 @@ ATTRIBUTION_COLUMNS = ["article", "paragraph", "role", "sentence", "source", "ca
 def _sentences_by_paragraph(article: Article, roles: frozenset[str]) -> dict[int, list[Sentence]]:
     """The chosen sentences of an article, grouped by paragraph."""
     grouped: dict[int, list[Sentence]] = {}
-    for sentence in article.select_sentences(roles):
+    for sentence in article.select_sentences(roles=roles):
         grouped.setdefault(sentence.paragraph, []).append(sentence)
     return grouped
 

@@ -101,12 +101,13 @@ class Article:
         Sentences never cross paragraphs."""
         return self.cached("sentences", lambda: _split_sentences(self.paragraphs))
 
-    def select(self, roles: Iterable[str] | None = DEFAULT_ROLES) -> list[Paragraph]:
+    def select(self, *, roles: Iterable[str] | None = DEFAULT_ROLES) -> list[Paragraph]:
         """Kept paragraphs whose role is in ``roles`` (all roles when None), in order."""
         wanted = check_roles(roles)
         return [p for p in self.paragraphs if p.kept and p.role in wanted]
 
-    def select_sentences(self, roles: Iterable[str] | None = DEFAULT_ROLES) -> list[Sentence]:
+    def select_sentences(self, *, roles: Iterable[str] | None = DEFAULT_ROLES
+                         ) -> list[Sentence]:
         """Sentences of kept paragraphs whose role is in ``roles`` (all when None), in order."""
         wanted = check_roles(roles)
         return [s for s in self.sentences if s.kept and s.role in wanted]

@@ -76,8 +76,8 @@ def split_paragraphs(raw: str) -> list[tuple[int, int]]:
 
 def _rules(name: str, label: str, flags: int = 0) -> tuple[tuple[re.Pattern[str], str], ...]:
     """The patterns of a data file compiled, each with the value of its ``label`` column."""
-    return tuple((regex(name, n, r["pattern"], flags), r[label])
-                 for n, r in enumerate(table(name), start=1))
+    return tuple((regex(name, i, r["pattern"], flags), r[label])
+                 for i, r in enumerate(table(name, ("pattern", label))))
 
 
 @cache

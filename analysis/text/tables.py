@@ -65,7 +65,7 @@ def sentences(articles: Article | Sequence[Article], *,
     """
     rows = [{"article": a.id, "paragraph": s.paragraph, "role": s.role, "sentence": s.index,
              "start": s.start, "end": s.end, "text": s.text}
-            for a in article_list(articles) for s in a.select_sentences(roles)]
+            for a in article_list(articles) for s in a.select_sentences(roles=roles)]
     return pd.DataFrame(rows, columns=SENTENCE_COLUMNS)
 
 

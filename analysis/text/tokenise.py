@@ -56,7 +56,8 @@ def sentence_splitter():
 @cache
 def term_variants() -> dict[str, str]:
     """Case-sensitive spelling variants and the term they count as (``term_variants.tsv``)."""
-    return {row["variant"]: row["term"] for row in table("term_variants.tsv")}
+    return {row["variant"]: row["term"]
+            for row in table("term_variants.tsv", ("variant", "term"))}
 
 
 @cache

@@ -17,7 +17,7 @@ from .context import term_hits
 def word_choices(name: str = "word_choices.tsv") -> dict[str, dict[str, list[str]]]:
     """Word-choice groups from a data file: {group: {term: [forms]}}."""
     groups: dict[str, dict[str, list[str]]] = {}
-    for row in table(name):
+    for row in table(name, ("group", "term", "forms")):
         groups.setdefault(row["group"], {})[row["term"]] = row["forms"].split("|")
     return groups
 

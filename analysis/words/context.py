@@ -73,9 +73,9 @@ def term_hits(article: Article, terms: Terms, *, unit: str,
         raise AnalysisInputError(f"terms are matched by 'word' or 'stem', not {unit!r}")
     keys = _search_keys(terms, unit)
     if keys is None:
-        chosen = article.select_sentences(roles)
+        chosen = article.select_sentences(roles=roles)
         hits = []
-        for p in article.select(roles):
+        for p in article.select(roles=roles):
             for m in terms.finditer(p.text):
                 if m.end() > m.start():
                     start, end = p.raw_span(m.start(), m.end())
@@ -145,7 +145,7 @@ def dispersion(articles: Article | Sequence[Article], terms: Mapping[str, Terms]
     rows = []
     for article in article_list(articles):
         n_words = max(word_total(article, roles=roles), 1)
-        chosen = article.select(roles)
+        chosen = article.select(roles=roles)
         span = (chosen[0].start, chosen[-1].end) if chosen else (0, 1)
         for label, forms in groups.items():
             hits = term_hits(article, forms, unit=unit, roles=roles)

@@ -211,7 +211,6 @@ def top_terms(table: pd.DataFrame, n: int = 15) -> pd.DataFrame:
     return pd.DataFrame(columns).rename_axis("rank").rename(index=lambda i: i + 1)
 
 
-
 def corpus_summary(sources: Sequence[Countable], *,
                    roles: Iterable[str] | None = DEFAULT_ROLES) -> pd.DataFrame:
     """Per article or group: number of articles, characters of raw text, and words.

@@ -16,6 +16,7 @@ from analysis.paths import NOTEBOOKS_DIR, SEEDS_DIR
 from analysis.report import build
 from analysis.report.build import build_reports, compare_parameters
 from analysis.report.cli import main
+from analysis.report.execute import execute_in_place
 from analysis.report.notebooks import notebook_paths
 
 SEED_PARAMETERS = ('ARTICLES = ["dailymail", "ru_translation"]\nLABELS = ["DM", "RU"]\n'
@@ -99,6 +100,23 @@ def test_a_failing_notebook_is_named_with_its_cell_and_first_line(tmp_path, caps
     first, second = pair_files("plain")
     assert main(["compare", str(first), str(second), "--out", str(tmp_path / "cli")]) == 1
     assert "09_broken.ipynb: cell [2] `ratio = 1 / 0` failed" in one_line_error(capsys)
+
+
+@pytest.mark.executes_notebooks
+def test_notebooks_execute_in_place_only_when_they_run_through(tmp_path):
+    broken = failing_notebook(tmp_path / "story")
+    before = broken.read_bytes()
+    with pytest.raises(NotebookError, match=r"cell \[2\] `ratio = 1 / 0`") as caught:
+        execute_in_place(broken, work=tmp_path / "executed")
+    assert broken.read_bytes() == before
+    assert (tmp_path / "executed" / broken.name).is_file()  # the copy the message names
+    assert "executed copy: " in str(caught.value)
+    fine = write_story_notebook(tmp_path / "story" / "10_fine.ipynb", [
+        new_markdown_cell("# Fine"), new_code_cell("1 + 1")])
+    execute_in_place(fine, work=tmp_path / "executed")
+    cell = nbformat.read(fine, as_version=4).cells[1]
+    assert cell.execution_count == 1 and cell.outputs[0]["data"]["text/plain"] == "2"
+    assert "tags" not in cell.metadata and "papermill" not in cell.metadata
 
 
 @pytest.mark.executes_notebooks

@@ -110,7 +110,7 @@ def test_web_page_story_paragraphs_are_kept_as_body(side, index):
     story = [p for p in article.paragraphs if p.text.startswith(tuple(WEB_STORY_STARTS[side]))]
     assert len(story) == len(WEB_STORY_STARTS[side])
     assert all(p.role == "body" and p.kept for p in story)
-    kept_body = [p.text for p in article.select(["body"])]
+    kept_body = [p.text for p in article.select(roles=["body"])]
     assert [p.text for p in story] == [t for t in kept_body if t in {p.text for p in story}]
 
 
