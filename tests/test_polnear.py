@@ -15,10 +15,11 @@ from analysis.sources.accuracy import evaluate_polnear, is_saying, source_form
 
 STORY = ("Mayor backs new bridge\n\n"
          "The mayor said the bridge would open in May. Residents hope it will ease traffic.\n\n"
-         "\u201cIt is long overdue,\u201d a council member told reporters.\n")
+         "\u201cIt is long overdue,\u201d a council member told reporters. "
+         "Engineers are divided.\n")
 ANNOTATION = """T1\tSource 24 33\tThe mayor
 T2\tCue 34 38\tsaid
-T3\tContent 39 68\tthe bridge would open in May
+T3\tContent 39 67\tthe bridge would open in May
 T4\tAttribution 34 38\tsaid
 E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1
 T5\tSource 69 78\tResidents
@@ -32,6 +33,10 @@ T11\tContent 108 126;126 127\tIt is long overdue ,
 more of the span's text, past a line break
 T12\tAttribution 146 150\ttold
 E3\tAttribution:T12 Content:T11 Cue:T10 Source:T9
+T14\tSource 162 171\tEngineers
+T15\tCue 172 183\tare divided
+T16\tAttribution 172 183\tare divided
+E4\tAttribution:T16 Cue:T15 Source:T14
 #1\tAnnotatorNotes T9\ta note the reader passes over
 T13\tDiscuss 0 5\tMayor
 """
@@ -55,7 +60,8 @@ def test_brat_spans_events_and_fragments(tmp_path):
     path = tmp_path / "x.ann"
     path.write_text(ANNOTATION, encoding="utf-8")
     parsed = read_ann(path)
-    assert [e.type for e in parsed.events] == ["Attribution"] * 3
+    assert [e.type for e in parsed.events] == ["Attribution"] * 4
+    assert parsed.events[3].argument("Content") is None
     told = parsed.events[2]
     assert told.argument("Source").text == "a council member"
     assert told.argument("Content").fragments == ((108, 126), (126, 127))
@@ -81,7 +87,7 @@ def test_documents_read_the_first_listed_annotator_with_a_file(tmp_path):
     [document] = documents(checkout(tmp_path), "train")
     assert (document.outlet, document.ann_path.name) == (
         "daily-post", "daily-post_2016-01-01_bridge_ab12.ann")
-    assert [g.cue.text for g in document.gold()] == ["said", "hope", "told"]
+    assert [g.cue.text for g in document.gold()] == ["said", "hope", "told", "are divided"]
 
 
 def test_the_test_split_is_never_read_and_other_folders_are_refused(tmp_path):
@@ -101,11 +107,12 @@ def test_saying_cues_and_source_forms():
 def test_evaluation_counts_found_and_missed_sources(tmp_path):
     results = evaluate_polnear(checkout(tmp_path), split="train")
     overall = results["overall"]
-    assert (results["articles"], overall["attributions"], overall["with_source"]) == (1, 3, 3)
+    assert (results["articles"], overall["attributions"], overall["with_source"]) == (1, 4, 4)
     assert (overall["saying"], overall["saying_source_recall"]) == (2, 1.0)
-    assert (overall["source_recall"], overall["cue_recall"]) == (0.667, 0.667)
-    assert (overall["rows"], overall["precision"]) == (2, 1.0)
-    assert results["missed_cues"] == [["hope", 1]]
+    assert (overall["source_recall"], overall["cue_recall"]) == (0.75, 0.75)
+    assert (overall["rows"], overall["precision"]) == (3, 1.0)
+    assert results["missed_cues"] == [["are divided", 1]]
+    assert results["missed_source_forms"] == [["name", 1]]
     assert results["outlets"]["daily-post"] == overall
 
 

@@ -96,7 +96,9 @@ def score_document(document: Document) -> tuple[list[dict], list[dict]]:
     source or cue)."""
     article = load_article(document.text_path, id=document.name)
     found = attributions(article, roles=None)
-    found = found[found["frame"] != "embed"]
+    # PolNeAR has no embedded posts, and a non-response ("did not respond") is not an
+    # attribution there: both are left out of the rows scored
+    found = found[(found["frame"] != "embed") & (found["cue_class"] != "non_response")]
     sources = list(zip(found["start"], found["end"], strict=True))
     cues = list(zip(found["cue_start"], found["cue_end"], strict=True))
     gold_rows = []
@@ -156,7 +158,8 @@ def evaluate_polnear(root: str | Path, *, split: str = "dev", misses: int = 12,
     source span) and its cue (a row's cue overlaps the annotated cue)? Recall is given for all
     attributions with a source and for those whose cue is a verb of saying
     (:func:`is_saying`); precision is the share of rows whose source overlaps an annotated
-    source or cue span. Returns overall and per-outlet figures, and the commonest misses:
+    source or cue span (non-responses, which PolNeAR does not annotate, are left out). Returns
+    overall and per-outlet figures, and the commonest misses:
     the cues, and the kinds of source phrase (pronoun, name, description), of attributions
     whose source was not found, and the cues of wrong rows.
     """

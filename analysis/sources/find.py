@@ -236,7 +236,9 @@ def find_in_paragraph(paragraph: Paragraph, sentences: list[Sentence]) -> list[F
     t = ParagraphText(text, matching_copy(text), outer_quotes(text))
     closed = [(q.inner_start, q.inner_end) for q in t.quotes if q.closed]
     found: list[Found] = []
-    taken: list[tuple[int, int]] = []
+    # words inside quotations, sources already read, and anonymity formulas ("who asked not to
+    # be named") are never a cue
+    taken: list[tuple[int, int]] = [m.span() for m in grammar().anonymous_formula.finditer(t.m)]
     for sent in sentences:
         in_sentence: list[Found] = []
         for match in cue_regex().finditer(text, sent.local_start, sent.local_end):
@@ -279,7 +281,8 @@ def read_frame(t: ParagraphText, sent: Sentence, cue: tuple[int, int], form: str
         if spans:
             return make(spans, "noun")
         before = g.possessive.search(m, max(sent.local_start, cue[0] - 80), cue[0])
-        if before and names_of(t.text[slice(*before.span("name"))]):
+        if before and g.noun_content.match(m, cue[1], sent.local_end) \
+                and names_of(t.text[slice(*before.span("name"))]):
             return make([before.span("name")], "possessive")
         return []
     if spec.frame == "evaluative":

@@ -66,8 +66,10 @@ class Grammar:
     conj: re.Pattern[str]
     aux: re.Pattern[str]
     possessive: re.Pattern[str]
+    noun_content: re.Pattern[str]
     noun_by: re.Pattern[str]
     anonymous_modifier: re.Pattern[str]
+    anonymous_formula: re.Pattern[str]
     lowered: re.Pattern[str]
     org_connector: re.Pattern[str]
     auxiliary: re.Pattern[str]
@@ -177,9 +179,11 @@ def grammar() -> Grammar:
         aux=re.compile(rf"(?:^|\s)(?:{_words('passive_auxiliaries')})(?:{passive_mods}"
                        r"| [a-z]+ly)? $"),
         possessive=re.compile(rf"(?:^|(?<=\s))(?P<name>{name()})'s? $"),
+        noun_content=re.compile(rf"\s*(?::|[\"']|(?:{_words('noun_complements')})\s)"),
         noun_by=re.compile(rf",? (?:(?:{participles}) )?(?:{agents}) "),
         agent_appositive=re.compile(rf"(?:{participles}) (?:{agents}) "),
         anonymous_modifier=re.compile(rf"(?i:{anon})\Z"),
+        anonymous_formula=re.compile(rf"(?<![\w-])(?i:{anon})"),
         lowered=re.compile(rf"(?<![\w'.-])(?:{alternation(lowered, longest_first=True)})"
                            r"(?![\w'-]|\.\w)"),
         org_connector=re.compile(rf"(?<![\w'-])(?:{alternation(heads, longest_first=True)}) "

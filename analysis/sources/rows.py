@@ -163,6 +163,8 @@ def _find_attributions(article: Article, roles: frozenset[str]) -> list[dict]:
                                and g.speech and g.speech[0] <= f.source[0]
                                and f.source[1] <= g.speech[1] and g.resolved is not None), None)
                 via = holder.resolved.canonical if holder else ""
+                if holder is not None and via == f.resolved.canonical and f.resolved.named:
+                    continue  # "she said that she supports": one act of speech, not two
             if via == f.resolved.canonical:
                 via = ""
             rows.append(_row(article, f, quote, quote_text, via))
