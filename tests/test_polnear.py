@@ -11,7 +11,7 @@ from analysis import AnalysisInputError
 from analysis.corpora.brat import read_ann
 from analysis.corpora.polnear import documents
 from analysis.report.cli import main
-from analysis.sources.accuracy import evaluate_polnear, is_saying, source_form
+from analysis.sources.scoring import evaluate_polnear, is_saying, source_form
 
 STORY = ("Mayor backs new bridge\n\n"
          "The mayor said the bridge would open in May. Residents hope it will ease traffic.\n\n"

@@ -128,7 +128,17 @@ def stop_capitals() -> frozenset[str]:
     """Capitalised words that never start or join a name (function words, sentence openers)."""
     words = {w.capitalize() for w in word_list("stopwords_en.txt")
              if w.isalpha() and (len(w) > 1 or w in "ai")}
-    return frozenset(words | gazetteer().not_name)
+    return frozenset((words | gazetteer().not_name) - set(grammar_words("name_stopwords")))
+
+
+def name_stopword_pattern() -> str:
+    """The stop words that are also first names ("Don", "Will"), when no capitalised word
+    follows them: then they are function words, not the start of a name."""
+    return rf"(?:{alternation(grammar_words('name_stopwords'))})(?! [{UPPER}])"
+
+
+# a middle initial inside a name ("John F. Kerry"): a capital and a stop before another capital
+INITIAL = rf"[{UPPER}]\.(?= [{UPPER}])"
 
 
 @cache
@@ -136,8 +146,8 @@ def cap_pattern() -> str:
     """Regular expression for one capitalised name word (or acronym, title abbreviation, handle)."""
     stops = "|".join(re.escape(w) for w in sorted(stop_capitals(), key=len, reverse=True))
     abbr = alternation(name_abbreviations())
-    return (rf"(?!(?:{stops})(?![\w.'-]))"
-            rf"(?:(?:{abbr})|[{UPPER}](?:\.[{UPPER}])+\.?"
+    return (rf"(?!(?:{stops}|{name_stopword_pattern()})(?![\w.'-]))"
+            rf"(?:(?:{abbr})|[{UPPER}](?:\.[{UPPER}])+\.?|{INITIAL}"
             rf"|[{UPPER}]\w*(?:-[{UPPER}\d]\w*)*(?:'(?!s\b)\w+)*)")
 
 

@@ -65,7 +65,7 @@ def _notebooks(args: argparse.Namespace) -> int:
 def _evaluate_sources(args: argparse.Namespace) -> int:
     import json
 
-    from ..sources.accuracy import evaluate_polnear, evaluation_table
+    from ..sources.scoring import evaluate_polnear, evaluation_table
 
     results = evaluate_polnear(args.path, split=args.split)
     table = evaluation_table(results)

@@ -1,20 +1,14 @@
-"""Evaluating attributions against hand annotations: the project's own gold CSV (precision,
-recall and F1 on (article, sentence, canonical source) triples), and PolNeAR (source and cue
-recall, precision, per outlet, with the commonest misses)."""
+"""Evaluating attributions against the project's own hand annotation: precision, recall and F1
+on (article, sentence, canonical source) triples (:mod:`.scoring` scores against PolNeAR)."""
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pandas as pd
 
-from ..corpora.polnear import Document, documents
-from ..errors import AnalysisInputError, ArticleError
-from ..lexicons import word_list
+from ..errors import AnalysisInputError
 from ..paths import display_path, project_path
-from ..text.reading import load_article
-from .rows import attributions
 
 GOLD_COLUMNS = ("article", "sentence", "canonical")
 
@@ -71,129 +65,3 @@ def read_gold(path) -> pd.DataFrame:
         raise AnalysisInputError(f"{display_path(target)}: not a readable CSV ({exc})") from None
     _pairs(frame, display_path(target))
     return frame
-
-
-# --- PolNeAR -----------------------------------------------------------------------------------
-
-SAYING_FILE = "saying_cues.txt"
-GOLD_ROW_COLUMNS = ["document", "outlet", "has_source", "saying", "source_found", "cue_found",
-                    "cue", "source"]
-PREDICTED_ROW_COLUMNS = ["document", "outlet", "correct", "source", "cue"]
-PRONOUNS = frozenset("he she they it we i you him her them us me who which".split())
-
-
-def is_saying(cue: str) -> bool:
-    """True when a cue is a verb of saying (``lexicons/saying_cues.txt``)."""
-    forms = word_list(SAYING_FILE)
-    lower = " ".join(cue.lower().split())
-    words = set(re.findall(r"[a-z]+", lower))
-    return any((" " in f and f in lower) or f in words for f in forms)
-
-
-def score_document(document: Document) -> tuple[list[dict], list[dict]]:
-    """Gold attributions of one PolNeAR article with whether the sources lens found their source
-    and cue, and the lens's rows with whether each is right (its source overlaps an annotated
-    source or cue)."""
-    article = load_article(document.text_path, id=document.name)
-    found = attributions(article, roles=None)
-    # PolNeAR has no embedded posts, and a non-response ("did not respond") is not an
-    # attribution there: both are left out of the rows scored
-    found = found[(found["frame"] != "embed") & (found["cue_class"] != "non_response")]
-    sources = list(zip(found["start"], found["end"], strict=True))
-    cues = list(zip(found["cue_start"], found["cue_end"], strict=True))
-    gold_rows = []
-    golds = document.gold()
-    for g in golds:
-        gold_rows.append({
-            "document": document.name, "outlet": document.outlet,
-            "has_source": g.source is not None,
-            "saying": g.cue is not None and is_saying(g.cue.text),
-            "source_found": g.source is not None and any(g.source.overlaps(a, b)
-                                                         for a, b in sources),
-            "cue_found": g.cue is not None and any(g.cue.overlaps(a, b) for a, b in cues),
-            "cue": " ".join((g.cue.text if g.cue else "").lower().split()),
-            "source": " ".join((g.source.text if g.source else "").split()),
-        })
-    marked = [s for g in golds for s in (g.source, g.cue) if s is not None]
-    predicted = [{"document": document.name, "outlet": document.outlet,
-                  "correct": any(s.overlaps(a, b) for s in marked), "source": source, "cue": cue}
-                 for a, b, source, cue in zip(found["start"], found["end"], found["source"],
-                                              found["cue"], strict=True)]
-    return gold_rows, predicted
-
-
-def _share(flags: pd.Series) -> float | None:
-    return round(float(flags.mean()), 3) if len(flags) else None
-
-
-def _figures(gold: pd.DataFrame, predicted: pd.DataFrame) -> dict:
-    """Recall, precision and counts for some gold and predicted rows."""
-    with_source = gold[gold["has_source"]]
-    saying = with_source[with_source["saying"]]
-    return {"attributions": len(gold), "with_source": len(with_source),
-            "source_recall": _share(with_source["source_found"]),
-            "saying": len(saying), "saying_source_recall": _share(saying["source_found"]),
-            "cue_recall": _share(gold["cue_found"]), "rows": len(predicted),
-            "precision": _share(predicted["correct"])}
-
-
-def source_form(source: str) -> str:
-    """What kind of phrase an annotated source is: pronoun, name or description."""
-    words = source.split()
-    if len(words) == 1 and words[0].lower().strip(".,'\u2019") in PRONOUNS:
-        return "pronoun"
-    return "name" if any(w[:1].isupper() for w in words) else "description"
-
-
-def _commonest(values: pd.Series, n: int) -> list[list]:
-    counted = values.value_counts()
-    return [[k, int(v)] for k, v in sorted(counted.items(), key=lambda kv: (-kv[1], kv[0]))[:n]]
-
-
-def evaluate_polnear(root: str | Path, *, split: str = "dev", misses: int = 12,
-                     progress=None) -> dict:
-    """Score the sources lens against PolNeAR's hand annotation of one split.
-
-    For every annotated attribution: is its source found (a row's source overlaps the annotated
-    source span) and its cue (a row's cue overlaps the annotated cue)? Recall is given for all
-    attributions with a source and for those whose cue is a verb of saying
-    (:func:`is_saying`); precision is the share of rows whose source overlaps an annotated
-    source or cue span (non-responses, which PolNeAR does not annotate, are left out). Returns
-    overall and per-outlet figures, and the commonest misses:
-    the cues, and the kinds of source phrase (pronoun, name, description), of attributions
-    whose source was not found, and the cues of wrong rows.
-    """
-    chosen = list(documents(root, split))
-    gold, predicted, skipped = [], [], []
-    for number, document in enumerate(chosen, start=1):
-        if progress:
-            progress(f"[{number}/{len(chosen)}] {document.name}")
-        try:
-            g, p = score_document(document)
-        except ArticleError as exc:  # counted, not hidden: the reason is in the results
-            skipped.append([document.name, str(exc).rsplit(": ", 1)[-1][:80]])
-            continue
-        gold += g
-        predicted += p
-    gold_frame = pd.DataFrame(gold, columns=GOLD_ROW_COLUMNS)
-    found_frame = pd.DataFrame(predicted, columns=PREDICTED_ROW_COLUMNS)
-    missed = gold_frame[gold_frame["has_source"] & ~gold_frame["source_found"]]
-    wrong = found_frame[~found_frame["correct"]]
-    return {
-        "corpus": "PolNeAR", "split": split, "articles": len(chosen) - len(skipped),
-        "skipped": skipped,
-        "overall": _figures(gold_frame, found_frame),
-        "outlets": {outlet: _figures(gold_frame[gold_frame["outlet"] == outlet],
-                                     found_frame[found_frame["outlet"] == outlet])
-                    for outlet in sorted(set(gold_frame["outlet"]))},
-        "missed_cues": _commonest(missed["cue"], misses),
-        "missed_source_forms": _commonest(missed["source"].map(source_form), misses),
-        "wrong_row_cues": _commonest(wrong["cue"].str.lower(), misses),
-    }
-
-
-def evaluation_table(results: dict) -> pd.DataFrame:
-    """The figures of :func:`evaluate_polnear` as a table: one row per outlet, then overall."""
-    rows = [{"outlet": outlet, **figures} for outlet, figures in results["outlets"].items()]
-    rows.append({"outlet": "overall", **results["overall"]})
-    return pd.DataFrame(rows)

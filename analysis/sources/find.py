@@ -44,6 +44,8 @@ class Found:
     anaphoric: bool = False
     subject: tuple[int, int] | None = None
     cue_class: str = ""
+    verbatim: bool = False  # the speech is the source's own words without quotation marks
+    refers_to: tuple[int, int] | None = None  # what a relative "who" source stands for
 
     @property
     def region(self) -> tuple[int, int]:
@@ -99,15 +101,19 @@ def coordinated_subjects(t: ParagraphText, start: int, cue: int) -> list[tuple[i
 
 
 def subject_of(t: ParagraphText, sent: Sentence, cue: int,
-               earlier: Sequence[Found]) -> tuple[list[tuple[int, int]], str, int] | None:
-    """Source spans standing before a verb cue, how they were found, and where their
-    clause starts."""
+               earlier: Sequence[Found], form: str = ""
+               ) -> tuple[list[tuple[int, int]], str, int, tuple[int, int] | None] | None:
+    """Source spans standing before a verb cue, how they were found, where their clause
+    starts, and, for a relative "who", the phrase it stands for. The subject right before the
+    verb may have any lower-case head ("the NFL legend said"), unless the cue ``form`` is also
+    a noun ("the terror attacks"): then its head must be a source noun or a name."""
     g = grammar()
+    simple = g.simple_named if form.lower() in g.noun_homographs else g.simple
     starts = [p for p in clause_starts(t, sent.local_start, cue) if p >= cue - SUBJECT_WINDOW]
     for start in reversed(starts):
         spans = coordinated_subjects(t, start, cue)
         if spans:
-            return spans, "coordinated", start
+            return spans, "coordinated", start, None
         match = g.appos.fullmatch(t.m, start, cue)
         if match:
             first = match.span("np")
@@ -116,33 +122,65 @@ def subject_of(t: ParagraphText, sent: Sentence, cue: int,
             agent = g.agent_appositive.match(t.m, a, b)
             agents = right_sources(t, agent.end(), cue) if agent else []
             if agents:
-                return agents, "appositive", start
+                return agents, "appositive", start, None
             app_persons = [n for n in names_of(t.text[a:b]) if n.type == "person"]
             first_persons = [n for n in names_of(t.text[first[0]:first[1]]) if n.type == "person"]
             if app_persons and not first_persons and g.np.fullmatch(t.m, a, b):
-                return [(a, b)], "appositive", start
-            return [first], "appositive", start
+                return [(a, b)], "appositive", start, None
+            return [first], "appositive", start, None
     for start in starts:
-        match = g.simple.fullmatch(t.m, start, cue)
+        match = simple.fullmatch(t.m, start, cue)
         if match:
-            return [match.span("np")], "subject", start
+            return [match.span("np")], "subject", start, None
     nearest = starts[0] if starts else cue
     if g.relative.fullmatch(t.m, nearest, cue) and t.m[nearest - 2:nearest] == ", ":
         window = max(sent.local_start, nearest - 160)
         match = g.np_end.search(t.m, window, nearest - 2)
         if match:
-            return [match.span("np")], "relative", match.start("np")
-    if earlier and g.inherit.search(t.m[sent.local_start:cue]):
-        previous = earlier[-1]
-        if previous.cue[1] <= cue:
-            return [previous.source], "inherited", cue
+            who = re.match(r"\w+", t.m[nearest:cue])
+            return [(nearest, nearest + who.end())], "relative", \
+                match.start("np"), relative_antecedent(t, window, match.span("np"))
+    if g.inherit.search(t.m[sent.local_start:cue]):
+        if earlier and earlier[-1].cue[1] <= cue:
+            return [earlier[-1].source], "inherited", cue, None
+        subject = main_subject(t, sent, cue)
+        if subject:
+            return [subject], "main", cue, None
     return None
 
 
-def right_sources(t: ParagraphText, position: int, end: int) -> list[tuple[int, int]]:
-    """Source spans of the noun phrase, or "A, B and C" list, starting at ``position``."""
+def main_subject(t: ParagraphText, sent: Sentence, cue: int) -> tuple[int, int] | None:
+    """The subject of the sentence's first clause that has one, before ``cue``: the source of
+    a second verb that shares it ("The president left no doubt ..., saying", "A spokesman
+    defended the route and said"). Introductory phrases ("Before the convention,") are
+    skipped; a phrase counts as a subject when a lower-case word (its verb) follows it."""
     g = grammar()
-    match = g.right_np.match(t.m, position, end)
+    for start in sorted(clause_starts(t, sent.local_start, cue)):
+        match = g.clause_subject.match(t.m, start, cue)
+        if match:
+            return match.span("np")
+    return None
+
+
+def relative_antecedent(t: ParagraphText, window: int, np: tuple[int, int]) -> tuple[int, int]:
+    """What a relative "who" attaches to: the noun phrase before it, or, when that phrase is a
+    description in apposition to a person's name ("Matt Duss, the president of the foundation,
+    who"), the name."""
+    if not t.text[np[0]].islower() or not t.m[:np[0]].endswith(", "):
+        return np
+    before = grammar().np_end.search(t.m, window, np[0] - 2)
+    if before and any(n.type == "person" for n in names_of(t.text[slice(*before.span("np"))])):
+        return before.span("np")
+    return np
+
+
+def right_sources(t: ParagraphText, position: int, end: int,
+                  any_head: bool = False) -> list[tuple[int, int]]:
+    """Source spans of the noun phrase, or "A, B and C" list, starting at ``position``; with
+    ``any_head`` the phrase may have any lower-case head (the subject after a verb: "said the
+    master of ceremonies")."""
+    g = grammar()
+    match = (g.right_np_any if any_head else g.right_np).match(t.m, position, end)
     if not match:
         return []
     spans, ands = [match.span("np")], []
@@ -230,15 +268,22 @@ def sentence_initial(text: str, start: int, position: int) -> bool:
     return not text[start:position].strip(" \"'(")
 
 
-def find_in_paragraph(paragraph: Paragraph, sentences: list[Sentence]) -> list[Found]:
+def paragraph_text(paragraph: Paragraph) -> ParagraphText:
+    """A paragraph's text with its matching copy and quotations, ready for the grammar."""
+    return ParagraphText(paragraph.text, matching_copy(paragraph.text),
+                         outer_quotes(paragraph.text))
+
+
+def find_in_paragraph(t: ParagraphText, paragraph: Paragraph, sentences: list[Sentence],
+                      blocked: Iterable[tuple[int, int]] = ()) -> list[Found]:
     """Every attribution in one paragraph, cue by cue, in text order."""
     text = paragraph.text
-    t = ParagraphText(text, matching_copy(text), outer_quotes(text))
     closed = [(q.inner_start, q.inner_end) for q in t.quotes if q.closed]
     found: list[Found] = []
-    # words inside quotations, sources already read, and anonymity formulas ("who asked not to
-    # be named") are never a cue
-    taken: list[tuple[int, int]] = [m.span() for m in grammar().anonymous_formula.finditer(t.m)]
+    # words inside quotations or ``blocked`` spans (a speaker's turn), sources already read,
+    # and anonymity formulas ("who asked not to be named") are never a cue
+    taken: list[tuple[int, int]] = [*blocked, *(m.span() for m in
+                                                grammar().anonymous_formula.finditer(t.m))]
     for sent in sentences:
         in_sentence: list[Found] = []
         for match in cue_regex().finditer(text, sent.local_start, sent.local_end):
@@ -291,11 +336,11 @@ def read_frame(t: ParagraphText, sent: Sentence, cue: tuple[int, int], form: str
         quoted = g.evaluative_quote.match(rest)
         if not (obj or quoted):
             return []
-        subject = subject_of(t, sent, cue[0], earlier)
+        subject = subject_of(t, sent, cue[0], earlier, form)
         if not subject:
             return []
-        spans, how, _ = subject
-        return make(spans, "evaluative", inherited=how == "inherited")
+        spans, how, _, refers = subject
+        return make(spans, "evaluative", inherited=how == "inherited", refers_to=refers)
     return read_verb(t, sent, cue, form, spec, earlier, make)
 
 
@@ -319,23 +364,30 @@ def read_verb(t: ParagraphText, sent: Sentence, cue: tuple[int, int], form: str,
     told = form.lower().startswith(g.telling_forms)
     after = after_cue(t, cue[1], sent.local_end, told)
     follows = speech_follows(t, after, sent.local_end)
-    subject = subject_of(t, sent, cue[0], earlier)
+    subject = None
+    if form.endswith("ing") and m[sent.local_start:cue[0]].rstrip().endswith((",", "\u2014", "--")):
+        # a participle after a comma shares the subject of the clause before it ("Sanders
+        # defended his plan, saying ..."): the previous cue's source, or the main subject
+        if earlier and earlier[-1].cue[1] <= cue[0]:
+            subject = ([earlier[-1].source], "inherited", cue[0], None)
+        else:
+            shared = main_subject(t, sent, cue[0])
+            subject = ([shared], "main", cue[0], None) if shared else None
+    if subject is None:
+        subject = subject_of(t, sent, cue[0], earlier, form)
     inverted = False
-    if subject is None and form.endswith("ing") and earlier \
-            and m[sent.local_start:cue[0]].rstrip().endswith(",") and earlier[-1].cue[1] <= cue[0]:
-        subject = ([earlier[-1].source], "inherited", cue[0])
     if subject is None:
         nearest = clause_starts(t, sent.local_start, cue[0])
         left = m[nearest[0]:cue[0]] if nearest else ""
         if left.strip(" ,") == "" or g.adverbs.fullmatch(" " + left.strip()):
-            spans = right_sources(t, cue[1] + 1, sent.local_end) if m[cue[1]:cue[1] + 1] == " " \
-                else []
+            spans = right_sources(t, cue[1] + 1, sent.local_end, any_head=True) \
+                if m[cue[1]:cue[1] + 1] == " " else []
             if spans:
-                subject = (spans, "inverted", cue[0])
+                subject = (spans, "inverted", cue[0], None)
                 inverted = True
         if subject is None:
             return []
-    spans, how, clause = subject
+    spans, how, clause, refers = subject
     first = min(s for s, _ in spans)
     quote_before = quote_ending_at(t, clause)
     if inverted:
@@ -366,7 +418,7 @@ def read_verb(t: ParagraphText, sent: Sentence, cue: tuple[int, int], form: str,
             return []
         if follows == "none" and not m[sent.local_start:first].strip(" \"'") and not inverted:
             return []  # "X added." with nothing said before or after
-    made = make(spans, "verb", inherited=how == "inherited")
+    made = make(spans, "verb", inherited=how == "inherited", refers_to=refers)
     for span in relayed:
         made.append(Found(made[0].paragraph, sent.index, (sent.local_start, sent.local_end),
                           span, cue, spec, "relay", governor=made[0]))

@@ -16,10 +16,12 @@ from functools import cache
 from itertools import count
 
 from ..entities.gazetteer import (
+    INITIAL,
     UPPER,
     gazetteer,
     head_prepositions,
     name_abbreviations,
+    name_stopword_pattern,
     stop_capitals,
 )
 from ..lexicons import alternation, grammar_words, word_list
@@ -49,11 +51,14 @@ class Grammar:
 
     np: re.Pattern[str]
     simple: re.Pattern[str]
+    simple_named: re.Pattern[str]
+    clause_subject: re.Pattern[str]
     appos: re.Pattern[str]
     relative: re.Pattern[str]
     inherit: re.Pattern[str]
     np_end: re.Pattern[str]
     right_np: re.Pattern[str]
+    right_np_any: re.Pattern[str]
     list_sep: re.Pattern[str]
     conj_prefix: re.Pattern[str]
     adv_suffix: re.Pattern[str]
@@ -82,10 +87,11 @@ class Grammar:
     leading_conj: re.Pattern[str]
     prep_split: re.Pattern[str]
     det_start: re.Pattern[str]
-    person_pronouns: frozenset[str]
+    resolved_pronouns: frozenset[str]
     anaphors: frozenset[str]
     quoting_forms: frozenset[str]
     telling_forms: tuple[str, ...]
+    noun_homographs: frozenset[str]
 
 
 @cache
@@ -93,7 +99,7 @@ def grammar() -> Grammar:
     """Compile the source grammar from the lexicons (once)."""
     upper = UPPER
     cap = (rf"(?:{alternation(name_abbreviations())}|[{upper}](?:\.[{upper}])+\.?"
-           rf"|[{upper}]\w*(?:-[{upper}\d]\w*)*(?:'(?!s\b)\w+)*|@\w+)")
+           rf"|{INITIAL}|[{upper}]\w*(?:-[{upper}\d]\w*)*(?:'(?!s\b)\w+)*|@\w+)")
     capc = rf"(?:{cap}|\d+(?:st|nd|rd|th))"
     conn1 = _words("name_connectors")
     conn_head = _words("head_connectors")
@@ -108,6 +114,8 @@ def grammar() -> Grammar:
                           longest_first=True)
     low = rf"(?!(?:{stoplow})(?![\w'-]))[a-z][a-z-]*(?![\w'])"
     det = rf"(?:{_capitalisable('determiners')}|\d+)(?![\w'-])"
+    generic = (rf"(?![a-z]+ly(?![\w'-]))(?!(?:{_words('auxiliaries')}|{_words('not_heads')})"
+               rf"(?![\w'-])){low}")
     all_adverbials = alternation(adverbial_list, longest_first=True)
     adv = rf"(?:{all_adverbials}|[a-z]+ly)(?![\w-])"
     prep_adverbials = alternation((a for a in adverbial_list if a.split()[0] in
@@ -121,17 +129,19 @@ def grammar() -> Grammar:
         body = rf"{cap}(?:(?: (?:(?:{conn1}) )?|\x01(?:{conn_head}) ){capc})*"
         return rf"(?=(?P<{group}>{body}))(?P={group})"
 
-    def core() -> str:
-        """Modifiers and a head noun or name."""
-        return rf"(?:(?:{low}|{name()}) ){{0,3}}(?:{head}|{name()})"
+    def core(any_head: bool = False) -> str:
+        """Modifiers and a head noun or name (or, with ``any_head``, any lower-case word)."""
+        last = rf"{head}|{name()}|{generic}" if any_head else rf"{head}|{name()}"
+        return rf"(?:(?:{low}|{name()}) ){{0,3}}(?:{last})"
 
     pp = (rf"(?! (?:{prep_adverbials})(?![\w-])) (?:{preps}) "
           rf"(?:{det} )?(?:(?:{low}|{name()}) ){{0,3}}(?:{head}|{name()}|{low})")
 
-    def np() -> str:
-        """A noun phrase naming a source."""
+    def np(any_head: bool = False) -> str:
+        """A noun phrase naming a source; with ``any_head`` its head may be any lower-case word
+        (as the subject right before a reporting verb: "the NFL legend said")."""
         possessor = rf"(?:{det} )?(?:{low} )?(?:{head}|{low})'s?"
-        return (rf"(?:(?:{det}|{name()}'s?|{possessor}) )?{core()}(?:{pp}){{0,3}}"
+        return (rf"(?:(?:{det}|{name()}'s?|{possessor}) )?{core(any_head)}(?:{pp}){{0,3}}"
                 rf"(?: (?i:{anon}))?")
 
     pron = rf"(?:{_capitalisable('subject_pronouns')})"
@@ -144,7 +154,7 @@ def grammar() -> Grammar:
     clause_adverbs = _spaced("clause_adverbs")
     aux = rf"(?:{aux_words})(?:{aux_mods}| [a-z]+ly)*"
     auxs = rf"(?P<aux>(?: {aux}(?: {adv})*)?)"
-    bound = (rf"(?=\s*(?:[,.;:!?)\]\"'\u2013\u2014]|-\s|$)|\s(?:{all_adverbials}"
+    bound = (rf"(?=\s*(?:[,.;:!?)\]\"\u2013\u2014]|'(?!s\b)|-\s|$)|\s(?:{all_adverbials}"
              rf"|{_words('clause_bounds')}|{alternation(cue_words, longest_first=True)})"
              r"(?![\w-]))")
     participles = alternation(nouns.get("participle", set()), longest_first=True)
@@ -157,14 +167,18 @@ def grammar() -> Grammar:
     particles = _words("particles")
     return Grammar(
         np=re.compile(np()),
-        simple=re.compile(rf"(?:{conj},? )?(?P<np>{np()}|{pron}){advs}{auxs} ?"),
+        simple=re.compile(rf"(?:{conj},? )?(?P<np>{np(any_head=True)}|{pron}){advs}{auxs} ?"),
+        clause_subject=re.compile(rf"(?P<np>{np()}|{pron})"
+                                  rf"(?:, (?={det} |[a-z\d])[^,;:\"]{{1,100}}?,)?{advs}{auxs} (?=[a-z])"),
+        simple_named=re.compile(rf"(?:{conj},? )?(?P<np>{np()}|{pron}){advs}{auxs} ?"),
         appos=re.compile(rf"(?:{conj},? )?(?P<np>{np()}), (?P<app>(?={det} |[a-z\d]|{cap})"
-                         rf"[^,;:\"]{{1,100}}?),{advs} ?"),
+                         rf"[^,;:\"]{{1,100}}?(?:, (?={det} |[a-z\d])[^,;:\"]{{1,60}}?)?),{advs} ?"),
         relative=re.compile(rf"(?i:{_words('relative_pronouns')}){advs} ?"),
         inherit=re.compile(rf"(?:(?:^|.*[,;]? )(?:{_words('coordinators')})|^){advs}{auxs} ?$",
                            re.S),
         np_end=re.compile(rf"(?<![\w'-])(?P<np>(?:(?:{det}|{name()}'s?) )?{core()})$"),
         right_np=re.compile(rf"(?P<np>{np()}|{_words('object_pronouns')}){bound}"),
+        right_np_any=re.compile(rf"(?P<np>{np(any_head=True)}){bound}"),
         list_sep=re.compile(r",? and |, "),
         conj_prefix=re.compile(rf"(?:{conj},? )?"),
         adv_suffix=re.compile(rf"(?:(?: {adv})*)(?: {aux}(?: {adv})*)? ?$"),
@@ -184,7 +198,8 @@ def grammar() -> Grammar:
         agent_appositive=re.compile(rf"(?:{participles}) (?:{agents}) "),
         anonymous_modifier=re.compile(rf"(?i:{anon})\Z"),
         anonymous_formula=re.compile(rf"(?<![\w-])(?i:{anon})"),
-        lowered=re.compile(rf"(?<![\w'.-])(?:{alternation(lowered, longest_first=True)})"
+        lowered=re.compile(rf"(?<![\w'.-])(?:{alternation(lowered, longest_first=True)}"
+                           rf"|{name_stopword_pattern()})"
                            r"(?![\w'-]|\.\w)"),
         org_connector=re.compile(rf"(?<![\w'-])(?:{alternation(heads, longest_first=True)}) "
                                  rf"(?=(?:{'|'.join(head_prepositions())}) "
@@ -203,10 +218,11 @@ def grammar() -> Grammar:
         leading_conj=re.compile(rf"(?:{_words('leading_conjunctions')})\b", re.I),
         prep_split=re.compile(rf" (?:{preps}) "),
         det_start=re.compile(rf"^(?:{_words('determiners')}|\d+) ", re.I),
-        person_pronouns=frozenset(grammar_words("person_pronouns")),
+        resolved_pronouns=frozenset(grammar_words("resolved_pronouns")),
         anaphors=frozenset(grammar_words("anaphors")),
         quoting_forms=frozenset(grammar_words("quoting_forms")),
         telling_forms=grammar_words("telling_forms"),
+        noun_homographs=frozenset(grammar_words("noun_homographs")),
     )
 
 

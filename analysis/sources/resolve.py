@@ -20,8 +20,10 @@ from ..entities.names import (
     surname_index,
 )
 from ..text.article import Article
+from ..text.quotation import outer_quotes
 from .cues import anonymous_rules, coreference, source_nouns, speech_nouns
 from .grammar import grammar
+from .pronouns import Candidate, Referents, is_plural, title_sex
 
 
 @dataclass(frozen=True)
@@ -48,11 +50,34 @@ class Context:
         self.timeline: list[tuple[int, Resolved]] = [
             (m.raw_start, Resolved(m.name.canonical, m.name.kind, True, m.name.cls))
             for m in self.mentions]
+        self.referents = Referents([s.start for s in article.sentences])
+        self._index_mentions(article)
 
-    def add(self, position: int, resolved: Resolved) -> None:
+    def _index_mentions(self, article: Article) -> None:
+        """Mentions outside quotation marks become pronoun candidates; titles tell sex."""
+        quotes = {p.index: [(q.start, q.end) for q in outer_quotes(p.text)]
+                  for p in article.paragraphs}
+        for m in self.mentions:
+            paragraph = article.paragraphs[m.paragraph]
+            if m.name.kind == "person":
+                before = paragraph.text[max(0, m.start - 6):m.start]
+                self.referents.note_sex(m.name.canonical, title_sex(before))
+            if any(a <= m.start < b for a, b in quotes[m.paragraph]):
+                continue
+            sentence = article.sentences[m.sentence]
+            opens = not paragraph.text[sentence.local_start:m.start].strip(" \"'([")
+            self.referents.add(Candidate(m.raw_start, m.sentence, m.name.canonical,
+                                         m.name.kind, m.name.cls, False, opens,
+                                         is_plural(m.text, m.name.kind, m.name.cls),
+                                         m.name.type == "organisation"))
+
+    def add(self, position: int, resolved: Resolved, phrase: str = "") -> None:
         """Record a resolved source at a raw position, for later pronouns and descriptions."""
         if resolved.named:
             self.timeline.append((position, resolved))
+        self.referents.add(Candidate(position, self.referents.sentence_of(position),
+                                     resolved.canonical, resolved.kind, resolved.cls, True, True,
+                                     is_plural(phrase, resolved.kind, resolved.cls)))
 
     def antecedent(self, position: int, classes: frozenset[str],
                    required: str | None = None) -> Resolved | None:
@@ -92,9 +117,13 @@ def resolve(text: str, position: int, context: Context) -> Resolved:
     """Resolve a source phrase written at raw ``position`` to a canonical name and kind."""
     phrase = text.strip()
     lower = phrase.lower()
-    if lower in grammar().person_pronouns:
-        found = context.antecedent(position, frozenset({"person"}))
-        return found or Resolved(f"unresolved: {phrase}", "person", False, "person")
+    if lower in grammar().resolved_pronouns:
+        found = context.referents.resolve(lower, position)
+        if found is None:
+            kind = "person" if lower in ("he", "him", "she", "her") else "other"
+            return Resolved(f"unresolved: {phrase}", kind, False, kind)
+        return Resolved(found.canonical, found.kind,
+                        not found.canonical.startswith("unresolved: "), found.cls)
     described: frozenset[str] = frozenset()
     for pattern, classes in coreference():
         match = pattern.fullmatch(phrase)

@@ -10,9 +10,9 @@ import pandas as pd
 
 from ..entities.gazetteer import find_known
 from ..text.article import Article, Paragraph, Sentence, article_list, roles_with_embeds
-from ..text.quotation import outer_quotes
 from ..text.roles import DEFAULT_ROLES, signature
-from .find import Found, find_in_paragraph
+from .colon import colon_attributions, speaker_turn
+from .find import Found, find_in_paragraph, paragraph_text
 from .resolve import Context, resolve
 from .speech import quote_fields, set_speech
 
@@ -52,7 +52,9 @@ def _dedupe(found: list[Found]) -> list[Found]:
     """Drop repeated attributions, and noun-frame ones that repeat a verb's source."""
     kept: list[Found] = []
     seen: set[tuple] = set()
-    verbs = {(f.sentence, f.source) for f in found if f.frame in ("verb", "evaluative")}
+    # a relative "who" stands for its antecedent, so "a book by X, who claims" is one attribution
+    verbs = {(f.sentence, f.refers_to or f.source) for f in found
+             if f.frame in ("verb", "evaluative")}
     for f in found:
         key = (f.sentence, f.source, f.cue)
         if key in seen:
@@ -125,10 +127,15 @@ def _find_attributions(article: Article, roles: frozenset[str]) -> list[dict]:
     sentences = _sentences_by_paragraph(article, roles)
     rows: list[dict] = []
     for p in article.paragraphs:
-        if p.index not in sentences or (p.role == "embed" and signature(p.text)):
-            continue
-        found = _dedupe(find_in_paragraph(p, sentences[p.index]))
-        quotes = outer_quotes(p.text)
+        if p.index not in sentences or p.role == "embed":
+            continue  # an embedded post is one attribution, its author's (see _embed_rows)
+        chosen = sentences[p.index]
+        t = paragraph_text(p)
+        turn = speaker_turn(p, chosen)
+        found = find_in_paragraph(t, p, chosen, blocked=[turn.speech] if turn else [])
+        found = _dedupe([*([turn] if turn else []), *found,
+                         *colon_attributions(t, p, chosen, found, context)])
+        quotes = t.quotes
         for f in found:
             if f.frame == "relay" and f.governor is None:
                 same = [g for g in found if g.sentence == f.sentence and g.frame != "relay"]
@@ -148,9 +155,10 @@ def _find_attributions(article: Article, roles: frozenset[str]) -> list[dict]:
                                and g.resolved is not None), None)
                 f.resolved = source.resolved if source else None
             if f.resolved is None:
-                position = p.raw_span(*f.source)[0]
-                f.resolved = resolve(p.text[f.source[0]:f.source[1]], position, context)
-                context.add(position, f.resolved)
+                named = f.refers_to or f.source  # a relative "who" is resolved as its phrase
+                position = p.raw_span(*named)[0]
+                f.resolved = resolve(p.text[slice(*named)], position, context)
+                context.add(p.raw_span(*f.source)[0], f.resolved, p.text[slice(*named)])
         for f in found:
             if f.resolved is None:
                 continue

@@ -84,6 +84,8 @@ def set_speech(text: str, f: Found, others: Sequence[Found],
     if (f.cue_class or f.spec.cue_class) == "non_response" or f.frame == "relay":
         f.speech = None
         return
+    if f.frame in ("turn", "colon") and f.direct is None:
+        return  # a speaker's turn or what follows a label's colon, set when it was found
     if f.direct is not None:
         f.speech = _quote_span(text, f.direct)
         after = re.match(r"[\s,]*", text[f.region[1]:])
@@ -127,6 +129,8 @@ def set_speech(text: str, f: Found, others: Sequence[Found],
 
 def quote_fields(text: str, f: Found, quotes: Sequence[Quote]) -> tuple[str, str]:
     """The quote kind and quoted words of an attribution."""
+    if f.verbatim and f.speech is not None:
+        return "direct", text[slice(*f.speech)]
     if f.direct is not None:
         parts = [f.direct, *f.extra_quotes]
         return "direct", " … ".join(_quote_words(text, q) for q in parts)
