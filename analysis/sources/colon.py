@@ -3,12 +3,15 @@
 Three constructions that name a source without a reporting verb the cue lexicon lists:
 
 - **Speaker turns** of a transcript or interview: a paragraph that opens with a speaker's label
-  in capitals, or Q/A, and a colon ("TAPPER: And obviously ...", "Q: Why now?"). The rest of the
-  paragraph is the speaker's own words (frame ``turn``): it is quoted speech, and no cue inside
-  it is read, as no cue inside quotation marks is.
+  in capitals, or A (an interview's answer), and a colon ("TAPPER: And obviously ...", "A: Not
+  yet."). The rest of the paragraph is the speaker's own words (frame ``turn``): it is quoted
+  speech, and no cue inside it is read, as no cue inside quotation marks is. "Q:" (the
+  interviewer's question) and the publication's own labels ("UPDATE:", "EXCLUSIVE:", from
+  ``grammar.tsv``'s ``editorial_labels``) are not turns.
 - **Labels**: a sentence that opens with a source's name and a colon ("Bernie Sanders: 'It is
   not a radical idea'", "NY Post: Megyn Kelly ..."); the words after the colon are what was said
-  (frame ``colon``). The name must resolve to a person, an organisation, a medium or a
+  (frame ``colon``): a quotation, the headline, or a sentence of at least eight words
+  ("Sanders: Win in a walk." further down is a subheading). The name must resolve to a person, an organisation, a medium or a
   government, so "Update:" or "Name:" are not sources.
 - **Any verb before a colon and a quotation**: "Mr. Christie gloated: ''I told you ...''", "as
   Tom Ridge put it: '...'". A source phrase, at most a few words of verb phrase, a colon, then a
@@ -29,13 +32,14 @@ SPEAKER_LABEL = re.compile(r"(?P<label>(?:[A-Z][A-Z.'\u2019-]+)(?: [A-Z][A-Z.'\u
                            r"\s?:\s+(?=\S)")
 COLON_SPEC = CueSpec("neutral", "verb", False, ())
 VERB_WORDS = 6  # words between a source phrase and its colon, at most
+LABEL_WORDS = 8  # words after a label's colon, at least, when no quotation opens there
 SOURCE_KINDS = ("person", "media", "government", "anonymous")
 
 
 def speaker_turn(paragraph: Paragraph, sentences: list[Sentence]) -> Found | None:
     """A transcript speaker's turn, when the paragraph opens with a label and a colon."""
     match = SPEAKER_LABEL.match(paragraph.text)
-    if not match or not sentences:
+    if not match or not sentences or match.group("label") in grammar().editorial_labels:
         return None
     first = sentences[0]
     return Found(paragraph, first.index, (first.local_start, first.local_end),
@@ -76,10 +80,15 @@ def _label(t: ParagraphText, sent: Sentence, colon: int, paragraph: Paragraph,
     if start >= colon or not sentence_initial(t.m, sent.local_start, start) \
             or not grammar().np.fullmatch(t.m, start, colon):
         return None
+    rest = t.m[colon + 1:sent.local_end]
+    if quote_opening_at(t, colon + 1) is None and len(rest.split()) < LABEL_WORDS \
+            and paragraph.index > 0:
+        return None  # "Sanders: Win in a walk." is a subheading, not what Sanders said
     phrase = t.text[start:colon]
     resolved = resolve(phrase, paragraph.raw_span(start, colon)[0], context)
-    if not resolved.named or (resolved.kind not in SOURCE_KINDS and " " not in phrase):
-        return None  # "Update:", "Note:", "WASHINGTON:" are not sources
+    if not resolved.named or resolved.kind == "place" \
+            or (resolved.kind not in SOURCE_KINDS and " " not in phrase):
+        return None  # "Update:", "Note:", "WASHINGTON:", "New Hampshire:" are not sources
     end = len(t.text[:sent.local_end].rstrip(" ."))
     return Found(paragraph, sent.index, (sent.local_start, sent.local_end), (start, colon),
                  (colon, colon + 1), COLON_SPEC, "colon",

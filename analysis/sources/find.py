@@ -110,6 +110,11 @@ def subject_of(t: ParagraphText, sent: Sentence, cue: int,
     g = grammar()
     simple = g.simple_named if form.lower() in g.noun_homographs else g.simple
     starts = [p for p in clause_starts(t, sent.local_start, cue) if p >= cue - SUBJECT_WINDOW]
+    # the words governed by an earlier cue open a clause too ("said they think")
+    governed = sorted({f.cue[1] + 1 for f in earlier
+                       if sent.local_start <= f.cue[1] < cue and t.m[f.cue[1]:f.cue[1] + 1] == " "},
+                      reverse=True)
+    starts = sorted(set(starts) | set(governed), reverse=True)
     for start in reversed(starts):
         spans = coordinated_subjects(t, start, cue)
         if spans:
@@ -132,6 +137,14 @@ def subject_of(t: ParagraphText, sent: Sentence, cue: int,
         match = simple.fullmatch(t.m, start, cue)
         if match:
             return [match.span("np")], "subject", start, None
+    inside = [f.cue for f in earlier]
+    for start in reversed(starts):
+        # a subject with a relative or participle clause: "Supporters who have heard from the
+        # campaign say", "House Republicans supporting the bill have said"; a bare relative
+        # ("people who say") is the relative pronoun, standing for the phrase before it
+        match = g.modified.fullmatch(t.m, start, cue)
+        if match and simple is g.simple and not any(start <= c < cue for c, _ in inside):
+            return [match.span("np")], "modified", start, None
     nearest = starts[0] if starts else cue
     if g.relative.fullmatch(t.m, nearest, cue) and t.m[nearest - 2:nearest] == ", ":
         window = max(sent.local_start, nearest - 160)
@@ -140,6 +153,12 @@ def subject_of(t: ParagraphText, sent: Sentence, cue: int,
             who = re.match(r"\w+", t.m[nearest:cue])
             return [(nearest, nearest + who.end())], "relative", \
                 match.start("np"), relative_antecedent(t, window, match.span("np"))
+    bare = g.bare_relative.search(t.m, max(sent.local_start, cue - 60), cue)
+    if bare:  # "many voters who say", "a report that found"
+        window = max(sent.local_start, bare.start() - 160)
+        match = g.np_end.search(t.m, window, bare.start())
+        if match:
+            return [bare.span("rel")], "relative", match.start("np"), match.span("np")
     if g.inherit.search(t.m[sent.local_start:cue]):
         if earlier and earlier[-1].cue[1] <= cue:
             return [earlier[-1].source], "inherited", cue, None

@@ -53,6 +53,8 @@ class Grammar:
     simple: re.Pattern[str]
     simple_named: re.Pattern[str]
     clause_subject: re.Pattern[str]
+    modified: re.Pattern[str]
+    bare_relative: re.Pattern[str]
     appos: re.Pattern[str]
     relative: re.Pattern[str]
     inherit: re.Pattern[str]
@@ -92,6 +94,7 @@ class Grammar:
     quoting_forms: frozenset[str]
     telling_forms: tuple[str, ...]
     noun_homographs: frozenset[str]
+    editorial_labels: frozenset[str]
 
 
 @cache
@@ -123,10 +126,13 @@ def grammar() -> Grammar:
     anon = anonymous_rules().modifiers
     preps = _words("phrase_prepositions")
 
+    party = rf" \((?:{_words('party_initials')})(?:-[{upper}][\w.]*)?\)"
+
     def name() -> str:
-        """A capitalised name, matched atomically (longest, no backtracking into it)."""
+        """A capitalised name, matched atomically (longest, no backtracking into it), with
+        the party tag that may follow it ("Jack Reed (D-R.I.)")."""
         group = f"n{next(_GROUP)}"
-        body = rf"{cap}(?:(?: (?:(?:{conn1}) )?|\x01(?:{conn_head}) ){capc})*"
+        body = rf"{cap}(?:(?: (?:(?:{conn1}) )?|\x01(?:{conn_head}) ){capc})*(?:{party})?"
         return rf"(?=(?P<{group}>{body}))(?P={group})"
 
     def core(any_head: bool = False) -> str:
@@ -168,10 +174,14 @@ def grammar() -> Grammar:
     return Grammar(
         np=re.compile(np()),
         simple=re.compile(rf"(?:{conj},? )?(?P<np>{np(any_head=True)}|{pron}){advs}{auxs} ?"),
+        modified=re.compile(rf"(?:{conj},? )?(?P<np>{np(any_head=True)})"
+                            rf" (?:(?:{_words('relative_pronouns')})|[a-z]+(?:ing|ed))"
+                            rf" [^,;:\"()\u2013\u2014]{{1,150}}?{advs}{auxs} ?"),
+        bare_relative=re.compile(rf"(?<=[\w)]) (?P<rel>{_words('relative_pronouns')}){advs}{auxs} ?$"),
         clause_subject=re.compile(rf"(?P<np>{np()}|{pron})"
                                   rf"(?:, (?={det} |[a-z\d])[^,;:\"]{{1,100}}?,)?{advs}{auxs} (?=[a-z])"),
         simple_named=re.compile(rf"(?:{conj},? )?(?P<np>{np()}|{pron}){advs}{auxs} ?"),
-        appos=re.compile(rf"(?:{conj},? )?(?P<np>{np()}), (?P<app>(?={det} |[a-z\d]|{cap})"
+        appos=re.compile(rf"(?:{conj},? )?(?P<np>{np(any_head=True)}), (?P<app>(?={det} |[a-z\d]|{cap})"
                          rf"[^,;:\"]{{1,100}}?(?:, (?={det} |[a-z\d])[^,;:\"]{{1,60}}?)?),{advs} ?"),
         relative=re.compile(rf"(?i:{_words('relative_pronouns')}){advs} ?"),
         inherit=re.compile(rf"(?:(?:^|.*[,;]? )(?:{_words('coordinators')})|^){advs}{auxs} ?$",
@@ -223,6 +233,7 @@ def grammar() -> Grammar:
         quoting_forms=frozenset(grammar_words("quoting_forms")),
         telling_forms=grammar_words("telling_forms"),
         noun_homographs=frozenset(grammar_words("noun_homographs")),
+        editorial_labels=frozenset(grammar_words("editorial_labels")),
     )
 
 

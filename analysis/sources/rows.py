@@ -16,6 +16,8 @@ from .find import Found, find_in_paragraph, paragraph_text
 from .resolve import Context, resolve
 from .speech import quote_fields, set_speech
 
+TRANSCRIPT_TURNS = 2  # speaker turns an article needs before any is read as one
+
 ATTRIBUTION_COLUMNS = ["article", "paragraph", "role", "sentence", "source", "canonical", "kind",
                        "named", "cue", "cue_class", "quote", "quote_text", "start", "end",
                        "cue_start", "cue_end", "speech_start", "speech_end", "date", "via",
@@ -126,12 +128,16 @@ def _find_attributions(article: Article, roles: frozenset[str]) -> list[dict]:
     context = Context(article, roles)
     sentences = _sentences_by_paragraph(article, roles)
     rows: list[dict] = []
+    turns = {p.index: speaker_turn(p, sentences[p.index]) for p in article.paragraphs
+             if p.index in sentences and p.role != "embed"}
+    if sum(turn is not None for turn in turns.values()) < TRANSCRIPT_TURNS:
+        turns = {}  # one capitalised label ("BOOM: ...") is a headline, not a transcript
     for p in article.paragraphs:
         if p.index not in sentences or p.role == "embed":
             continue  # an embedded post is one attribution, its author's (see _embed_rows)
         chosen = sentences[p.index]
         t = paragraph_text(p)
-        turn = speaker_turn(p, chosen)
+        turn = turns.get(p.index)
         found = find_in_paragraph(t, p, chosen, blocked=[turn.speech] if turn else [])
         found = _dedupe([*([turn] if turn else []), *found,
                          *colon_attributions(t, p, chosen, found, context)])
