@@ -90,7 +90,7 @@ def test_precision_and_recall_against_the_hand_annotation(seeds, article_id):
 def test_gold_fixture_is_well_formed():
     gold = sources.read_gold(GOLD)
     assert list(gold.columns) == ["article", "sentence", "canonical", "note"]
-    assert gold.groupby("article").size().to_dict() == {"dailymail": 18, "ru_translation": 26}
+    assert gold.groupby("article").size().to_dict() == {"dailymail": 20, "ru_translation": 26}
     assert (gold["note"].str.len() > 10).all()
 
 
@@ -603,7 +603,7 @@ def test_source_roster(seeds):
     assert list(roster.columns) == sources.ROSTER_COLUMNS
     dm = roster[roster["article"] == "dailymail"].set_index("canonical")
     assert dm.loc["The New York Times", "attributions"] == 7
-    assert dm.loc["The New York Times", "share"] == pytest.approx(7 / 21)
+    assert dm.loc["The New York Times", "share"] == pytest.approx(7 / 23)
     assert dm.loc["The New York Times", "cue_classes"] == "neutral, non_response"
     assert dm.loc["Donald Trump", "direct_quotes"] == 2
     assert dm.loc["Donald Trump", "quoted_words"] == 36
@@ -623,8 +623,8 @@ def test_anonymity(seeds):
     table_ = sources.anonymity(seeds)
     assert list(table_.columns) == sources.ANONYMITY_COLUMNS
     assert table_[["attributions", "named", "anonymous", "unresolved"]].values.tolist() == [
-        [21, 19, 2, 0], [27, 24, 3, 0]]
-    assert table_["share_anonymous"].tolist() == pytest.approx([2 / 21, 3 / 27])
+        [23, 21, 2, 0], [27, 24, 3, 0]]
+    assert table_["share_anonymous"].tolist() == pytest.approx([2 / 23, 3 / 27])
     empty = sources.anonymity([make("Nothing is attributed here. Nor here.")])
     assert empty["attributions"].tolist() == [0] and math.isnan(empty["share_anonymous"][0])
 
@@ -646,13 +646,13 @@ def test_figure_tables_are_zero_filled_and_ordered(seeds):
     assert list(kinds.columns) == sources.KIND_COUNT_COLUMNS
     assert kinds["kind"].tolist() == list(sources.KINDS) * 2
     dm = kinds[kinds["article"] == "dailymail"].set_index("kind")["attributions"]
-    assert dm.to_dict() == {"media": 9, "government": 3, "person": 7, "anonymous": 2,
+    assert dm.to_dict() == {"media": 9, "government": 4, "person": 8, "anonymous": 2,
                             "document": 0, "social": 0, "other": 0}
     named = sources.named_counts(seeds)
-    assert named["attributions"].tolist() == [19, 2, 0, 24, 3, 0]
+    assert named["attributions"].tolist() == [21, 2, 0, 24, 3, 0]
     cues = sources.cue_class_counts(seeds)
-    assert cues[cues["article"] == "dailymail"]["attributions"].tolist() == [14, 1, 0, 1, 5]
-    assert cues.groupby("article")["attributions"].sum().tolist() == [21, 27]
+    assert cues[cues["article"] == "dailymail"]["attributions"].tolist() == [15, 1, 0, 2, 5]
+    assert cues.groupby("article")["attributions"].sum().tolist() == [23, 27]
 
 
 # --- lexicon files ----------------------------------------------------------------------------

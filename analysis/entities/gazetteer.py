@@ -53,6 +53,7 @@ class Gazetteer:
     groups: dict[str, tuple[str, str]]
     demonyms: frozenset[str]
     not_name: frozenset[str]
+    leading_dates: frozenset[str]  # days and months that are not also first names
 
 
 @cache
@@ -78,8 +79,9 @@ def gazetteer() -> Gazetteer:
         elif category == "not_name":
             not_name.add(word)
     titles.sort(key=len, reverse=True)
+    dates = {w for w in grammar_words("days") + grammar_words("months") if w not in first_names()}
     return Gazetteer(tuple(titles), heads, places, frozenset(place_heads), groups,
-                     frozenset(demonyms), frozenset(not_name))
+                     frozenset(demonyms), frozenset(not_name), frozenset(dates))
 
 
 def _variant_is_case_insensitive(variant: str) -> bool:
@@ -135,6 +137,12 @@ def name_stopword_pattern() -> str:
     """The stop words that are also first names ("Don", "Will"), when no capitalised word
     follows them: then they are function words, not the start of a name."""
     return rf"(?:{alternation(grammar_words('name_stopwords'))})(?! [{UPPER}])"
+
+
+@cache
+def first_names() -> dict[str, str]:
+    """First name -> "female", "male" or "either" (``lexicons/first_names.tsv``)."""
+    return {row["name"]: row["gender"] for row in table("first_names.tsv", ("name", "gender"))}
 
 
 # a middle initial inside a name ("John F. Kerry"): a capital and a stop before another capital

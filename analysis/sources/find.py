@@ -176,7 +176,7 @@ def main_subject(t: ParagraphText, sent: Sentence, cue: int) -> tuple[int, int] 
     g = grammar()
     for start in sorted(clause_starts(t, sent.local_start, cue)):
         match = g.clause_subject.match(t.m, start, cue)
-        if match:
+        if match and not is_time(t, match.span("np")):
             return match.span("np")
     return None
 
@@ -191,6 +191,14 @@ def relative_antecedent(t: ParagraphText, window: int, np: tuple[int, int]) -> t
     if before and any(n.type == "person" for n in names_of(t.text[slice(*before.span("np"))])):
         return before.span("np")
     return np
+
+
+def is_time(t: ParagraphText, span: tuple[int, int]) -> bool:
+    """True when a phrase is only a time ("Tuesday", "Hours", "this past week"): never a
+    source."""
+    words = [w.lower() for w in re.findall(r"[\w'-]+", t.m[span[0]:span[1]])]
+    content = [w for w in words if w not in grammar().time_fillers]
+    return bool(content) and all(w in grammar().time_words for w in content)
 
 
 def right_sources(t: ParagraphText, position: int, end: int,
@@ -211,8 +219,8 @@ def right_sources(t: ParagraphText, position: int, end: int,
         spans.append(following.span("np"))
         ands.append("and" in sep.group())
     if len(spans) > 1 and not ands[-1]:
-        return spans[:1]
-    return spans
+        spans = spans[:1]
+    return [span for span in spans if not is_time(t, span)]
 
 
 def skip_adverbials(t: ParagraphText, position: int, end: int) -> int:
@@ -304,14 +312,16 @@ def find_in_paragraph(t: ParagraphText, paragraph: Paragraph, sentences: list[Se
     taken: list[tuple[int, int]] = [*blocked, *(m.span() for m in
                                                 grammar().anonymous_formula.finditer(t.m))]
     for sent in sentences:
-        in_sentence: list[Found] = []
+        in_sentence: list[Found] = in_documents(t, sent, paragraph)
+        taken.extend(f.source for f in in_sentence)
         for match in cue_regex().finditer(text, sent.local_start, sent.local_end):
             cue = match.span()
             form = match.group()
             if inside_any(cue[0], closed) or inside_any(cue[0], taken):
                 continue
-            if form[0].isupper() and not sentence_initial(text, sent.local_start, cue[0]):
-                continue
+            if form[0].isupper() and not sentence_initial(text, sent.local_start, cue[0]) \
+                    and not text[:cue[0]].rstrip().endswith(":") and paragraph.role != "headline":
+                continue  # a capital inside a sentence is a name ("Says Who", a title)
             for spec in cue_specs()[form[0].lower() + form[1:]]:
                 made = read_frame(t, sent, cue, form, spec, in_sentence, paragraph)
                 if made:
@@ -320,6 +330,23 @@ def find_in_paragraph(t: ParagraphText, paragraph: Paragraph, sentences: list[Se
                     break
         found.extend(in_sentence)
     return found
+
+
+IN_SPEC = CueSpec("neutral", "according", False, ())
+
+
+def in_documents(t: ParagraphText, sent: Sentence, paragraph: Paragraph) -> list[Found]:
+    """A clause that opens with "In" and a document ("In a statement, the ministry ...", "In a
+    September poll, 75 percent said ..."): the document is a source, "In" its cue."""
+    made = []
+    for match in grammar().in_document.finditer(t.m, sent.local_start, sent.local_end):
+        before = t.m[sent.local_start:match.start()]
+        if before.strip(" \"'(") and not before.rstrip().endswith((",", ";")):
+            continue
+        made.append(Found(paragraph, sent.index, (sent.local_start, sent.local_end),
+                          match.span("np"), (match.start(), match.start() + 2), IN_SPEC,
+                          "according"))
+    return made
 
 
 def read_frame(t: ParagraphText, sent: Sentence, cue: tuple[int, int], form: str, spec: CueSpec,
@@ -337,7 +364,13 @@ def read_frame(t: ParagraphText, sent: Sentence, cue: tuple[int, int], form: str
         if spec.frame == "relay" and not (m[:cue[0]].rstrip().endswith(",")
                                           or sentence_initial(m, sent.local_start, cue[0])):
             return []
-        spans = right_sources(t, cue[1] + 1, sent.local_end) if m[cue[1]:cue[1] + 1] == " " else []
+        if m[cue[1]:cue[1] + 1] != " ":
+            return []
+        spans = right_sources(t, cue[1] + 1, sent.local_end, any_head=spec.frame == "according")
+        if not spans and spec.frame == "according":
+            # "according to a lawsuit filed in Manhattan by ...": the phrase up to the clause end
+            phrase = g.according_phrase.match(m, cue[1] + 1, sent.local_end)
+            spans = [phrase.span("np")] if phrase else []
         return make(spans, spec.frame) if spans else []
     if spec.frame == "noun":
         after = g.noun_by.match(m, cue[1], sent.local_end)
@@ -350,6 +383,8 @@ def read_frame(t: ParagraphText, sent: Sentence, cue: tuple[int, int], form: str
             return make([before.span("name")], "possessive")
         return []
     if spec.frame == "evaluative":
+        if g.aux.search(m, sent.local_start, cue[0]):
+            return []  # "the group was described as ...": the subject is what is described
         rest = m[cue[1]:sent.local_end]
         obj = g.evaluative_object.match(rest)
         quoted = g.evaluative_quote.match(rest)
@@ -368,7 +403,9 @@ def read_verb(t: ParagraphText, sent: Sentence, cue: tuple[int, int], form: str,
     """A reporting verb: passive agent, subject before, or subject after ("said X")."""
     g = grammar()
     m = t.m
-    aux = g.aux.search(m, sent.local_start, cue[0])
+    # "was reported by X", "as reported by X" (but "is telling" is not passive)
+    aux = None if form.endswith("ing") else (g.aux.search(m, sent.local_start, cue[0])
+                                             or g.as_passive.search(m, sent.local_start, cue[0]))
     if aux:
         agent = re.compile(rf" (?:{'|'.join(spec.passive)}) ").match(m, cue[1], sent.local_end) \
             if spec.passive else None
@@ -394,11 +431,13 @@ def read_verb(t: ParagraphText, sent: Sentence, cue: tuple[int, int], form: str,
             subject = ([shared], "main", cue[0], None) if shared else None
     if subject is None:
         subject = subject_of(t, sent, cue[0], earlier, form)
+    if subject is not None and all(is_time(t, span) for span in subject[0]):
+        subject = None  # "Hours later, Trump returned the compliment, telling ..."
     inverted = False
     if subject is None:
         nearest = clause_starts(t, sent.local_start, cue[0])
         left = m[nearest[0]:cue[0]] if nearest else ""
-        if left.strip(" ,") == "" or g.adverbs.fullmatch(" " + left.strip()):
+        if not told and (left.strip(" ,") == "" or g.adverbs.fullmatch(" " + left.strip())):
             spans = right_sources(t, cue[1] + 1, sent.local_end, any_head=True) \
                 if m[cue[1]:cue[1] + 1] == " " else []
             if spans:
@@ -437,6 +476,9 @@ def read_verb(t: ParagraphText, sent: Sentence, cue: tuple[int, int], form: str,
             return []
         if follows == "none" and not m[sent.local_start:first].strip(" \"'") and not inverted:
             return []  # "X added." with nothing said before or after
+        if follows == "none" and not inverted and not m[sent.local_start:clause].rstrip(
+                " ").endswith((",", "\"", "'", "\u2014", "\u2013", "-", "(")):
+            return []  # "said it would respond.": no words of its own, and not parenthetical
     made = make(spans, "verb", inherited=how == "inherited", refers_to=refers)
     for span in relayed:
         made.append(Found(made[0].paragraph, sent.index, (sent.local_start, sent.local_end),

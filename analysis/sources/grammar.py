@@ -55,6 +55,14 @@ class Grammar:
     clause_subject: re.Pattern[str]
     modified: re.Pattern[str]
     bare_relative: re.Pattern[str]
+    according_phrase: re.Pattern[str]
+    as_passive: re.Pattern[str]
+    quantity_prefix: re.Pattern[str]
+    time_words: frozenset[str]
+    government_group_heads: tuple[str, ...]
+    organisation_group_heads: tuple[str, ...]
+    time_fillers: frozenset[str]
+    in_document: re.Pattern[str]
     appos: re.Pattern[str]
     relative: re.Pattern[str]
     inherit: re.Pattern[str]
@@ -116,8 +124,12 @@ def grammar() -> Grammar:
                           {a for a in adverbial_list if " " not in a} | set(cue_words),
                           longest_first=True)
     low = rf"(?!(?:{stoplow})(?![\w'-]))[a-z][a-z-]*(?![\w'])"
-    det = rf"(?:{_capitalisable('determiners')}|\d+)(?![\w'-])"
-    generic = (rf"(?![a-z]+ly(?![\w'-]))(?!(?:{_words('auxiliaries')}|{_words('not_heads')})"
+    number = (rf"(?:\d[\d,.]*%?|(?:{_capitalisable('number_words')})"
+              rf"(?:-(?:{_words('number_words')}))?)")
+    quantity = (rf"(?:(?:{_capitalisable('quantity_modifiers')}) )?"
+                rf"(?:(?:{_capitalisable('partitives')}|{number})(?: percent)? of )")
+    det = rf"(?:{_capitalisable('determiners')}|{number})(?![\w'-])"
+    generic = (rf"(?![a-z]+(?:ly|ed)(?![\w'-]))(?!(?:{_words('auxiliaries')}|{_words('not_heads')})"
                rf"(?![\w'-])){low}")
     all_adverbials = alternation(adverbial_list, longest_first=True)
     adv = rf"(?:{all_adverbials}|[a-z]+ly)(?![\w-])"
@@ -147,8 +159,8 @@ def grammar() -> Grammar:
         """A noun phrase naming a source; with ``any_head`` its head may be any lower-case word
         (as the subject right before a reporting verb: "the NFL legend said")."""
         possessor = rf"(?:{det} )?(?:{low} )?(?:{head}|{low})'s?"
-        return (rf"(?:(?:{det}|{name()}'s?|{possessor}) )?{core(any_head)}(?:{pp}){{0,3}}"
-                rf"(?: (?i:{anon}))?")
+        return (rf"{quantity}?(?:(?:{det}|{name()}'s?|{possessor}) )?{core(any_head)}"
+                rf"(?:{pp}){{0,3}}(?: (?i:{anon}))?")
 
     pron = rf"(?:{_capitalisable('subject_pronouns')})"
     conj = (rf"(?:(?i:{_words('clause_openers')})"
@@ -160,7 +172,7 @@ def grammar() -> Grammar:
     clause_adverbs = _spaced("clause_adverbs")
     aux = rf"(?:{aux_words})(?:{aux_mods}| [a-z]+ly)*"
     auxs = rf"(?P<aux>(?: {aux}(?: {adv})*)?)"
-    bound = (rf"(?=\s*(?:[,.;:!?)\]\"\u2013\u2014]|'(?!s\b)|-\s|$)|\s(?:{all_adverbials}"
+    bound = (rf"(?=\s*(?:[,.;:!?()\]\"\u2013\u2014]|'(?!s\b)|-\s|$)|\s(?:{all_adverbials}"
              rf"|{_words('clause_bounds')}|{alternation(cue_words, longest_first=True)})"
              r"(?![\w-]))")
     participles = alternation(nouns.get("participle", set()), longest_first=True)
@@ -177,6 +189,14 @@ def grammar() -> Grammar:
         modified=re.compile(rf"(?:{conj},? )?(?P<np>{np(any_head=True)})"
                             rf" (?:(?:{_words('relative_pronouns')})|[a-z]+(?:ing|ed))"
                             rf" [^,;:\"()\u2013\u2014]{{1,150}}?{advs}{auxs} ?"),
+        in_document=re.compile(rf"(?<![\w'-])in (?P<np>(?:{det} |{name()}'s? )?(?:(?:{low}|{name()}) ){{0,4}}"
+                               rf"(?:{_words('in_documents', longest_first=True)})(?![\w-])(?:{pp}){{0,2}}),"),
+        quantity_prefix=re.compile(rf"(?i:(?:(?:{_words('quantity_modifiers')}) )?"
+                                   rf"(?:(?:{_words('partitives')}|{number})(?: percent| in \d+)?))"
+                                   rf"(?: of |$)"),
+        as_passive=re.compile(r"(?:^|[\s,(])as $"),
+        according_phrase=re.compile(rf"(?P<np>(?:{det} |{cap}|[a-z])[^,;:.!?()\"\u2013\u2014]{{1,120}}?)"
+                                    r"(?=\s*(?:[,;:.!?()\"\u2013\u2014]|-\s|$))"),
         bare_relative=re.compile(rf"(?<=[\w)]) (?P<rel>{_words('relative_pronouns')}){advs}{auxs} ?$"),
         clause_subject=re.compile(rf"(?P<np>{np()}|{pron})"
                                   rf"(?:, (?={det} |[a-z\d])[^,;:\"]{{1,100}}?,)?{advs}{auxs} (?=[a-z])"),
@@ -234,6 +254,12 @@ def grammar() -> Grammar:
         telling_forms=grammar_words("telling_forms"),
         noun_homographs=frozenset(grammar_words("noun_homographs")),
         editorial_labels=frozenset(grammar_words("editorial_labels")),
+        government_group_heads=grammar_words("government_group_heads"),
+        organisation_group_heads=grammar_words("organisation_group_heads"),
+        time_words=frozenset(w.lower() for w in grammar_words("time_nouns") + grammar_words("days")
+                             + grammar_words("months")),
+        time_fillers=frozenset(("this", "that", "last", "past", "next", "the", "a", "early",
+                                "late", "same", "following", "previous")),
     )
 
 

@@ -26,7 +26,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
-from ..lexicons import grammar_words, table
+from ..entities.gazetteer import first_names
+from ..lexicons import grammar_words
 
 WINDOW = 3  # sentences before the pronoun's own that may hold its referent
 MALE, FEMALE = "male", "female"
@@ -46,12 +47,6 @@ class Candidate:
     subject: bool  # it opens its sentence
     plural: bool
     organisation: bool = False  # a named organisation whose kind says nothing more
-
-
-@cache
-def first_names() -> dict[str, str]:
-    """First name -> "female", "male" or "either" (``lexicons/first_names.tsv``)."""
-    return {row["name"]: row["gender"] for row in table("first_names.tsv", ("name", "gender"))}
 
 
 @cache

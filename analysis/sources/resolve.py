@@ -124,6 +124,14 @@ def resolve(text: str, position: int, context: Context) -> Resolved:
             return Resolved(f"unresolved: {phrase}", kind, False, kind)
         return Resolved(found.canonical, found.kind,
                         not found.canonical.startswith("unresolved: "), found.cls)
+    quantity = grammar().quantity_prefix.match(phrase)
+    if quantity:  # "75 percent of Democrats" are Democrats; "Sixty-six percent" is unresolved
+        rest = phrase[quantity.end():]
+        if not rest:
+            return Resolved(f"unresolved: {phrase}", "other", False, "")
+        found = resolve(rest, position + quantity.end(), context)
+        return found if found.named else Resolved(f"unresolved: {phrase}", found.kind, False,
+                                                  found.cls)
     described: frozenset[str] = frozenset()
     for pattern, classes in coreference():
         match = pattern.fullmatch(phrase)
@@ -144,6 +152,17 @@ def resolve(text: str, position: int, context: Context) -> Resolved:
     nouns = source_nouns()
     carriers = nouns.get("spokesperson", set()) | speech_nouns()
     persons = [n for n in names_of(head) if n.type == "person"]
+    group = _group_of(head_words, context)
+    if group:
+        return group
+    if head_words and head_words[-1][:1].islower() \
+            and head_words[-1].capitalize() not in gazetteer().heads \
+            and not any(head.lower().endswith(c) for c in carriers):
+        persons = []  # "the NFL legend", "Trump aides": the names only modify the head noun
+        anonymous = _anonymous_source(head_words, persons)
+        if anonymous:
+            return anonymous
+        return Resolved(f"unresolved: {phrase}", _kind_of_classes(described), False, "")
     if persons:
         person = resolve_person(persons[-1], context.surnames)
         return Resolved(person.canonical, "person", True, "person")
@@ -188,6 +207,26 @@ _KIND_OF_CLASS = {"person": "person", "newspaper": "media", "news site": "media"
                   "news agency": "media", "broadcaster": "media", "magazine": "media",
                   "embassy": "government", "ministry": "government", "agency": "government",
                   "treaty": "document"}
+
+
+def _group_of(words: list[str], context: Context) -> Resolved | None:
+    """A name followed by a group head: "the Trump administration" is a government (the
+    Trump administration, not Donald Trump), "the Clinton campaign" a group."""
+    g = grammar()
+    lowered = " ".join(words).lower()
+    for heads, kind in ((g.government_group_heads, "government"),
+                        (g.organisation_group_heads, "other")):
+        head = next((h for h in heads if lowered.endswith(" " + h)), None)
+        if head is None:
+            continue
+        names = names_of(" ".join(words)[:-len(head)].strip())
+        if not names:
+            return None
+        name = resolve_person(names[-1], context.surnames)
+        owner = name.canonical.split()[-1] if name.type == "person" else name.canonical
+        return Resolved(f"{owner} {head}", kind, True, "ministry" if kind == "government"
+                        else "organisation")
+    return None
 
 
 def _kind_of_classes(classes: Iterable[str]) -> str:

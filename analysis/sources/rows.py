@@ -13,13 +13,14 @@ from ..text.article import Article, Paragraph, Sentence, article_list, roles_wit
 from ..text.roles import DEFAULT_ROLES, signature
 from .colon import colon_attributions, speaker_turn
 from .find import Found, find_in_paragraph, paragraph_text
-from .resolve import Context, resolve
+from .grammar import grammar
+from .resolve import Context, Resolved, resolve
 from .speech import quote_fields, set_speech
 
 TRANSCRIPT_TURNS = 2  # speaker turns an article needs before any is read as one
 
 ATTRIBUTION_COLUMNS = ["article", "paragraph", "role", "sentence", "source", "canonical", "kind",
-                       "named", "cue", "cue_class", "quote", "quote_text", "start", "end",
+                       "named", "source_role", "cue", "cue_class", "quote", "quote_text", "start", "end",
                        "cue_start", "cue_end", "speech_start", "speech_end", "date", "via",
                        "frame", "match"]
 
@@ -30,6 +31,24 @@ def _sentences_by_paragraph(article: Article, roles: frozenset[str]) -> dict[int
     for sentence in article.select_sentences(roles=roles):
         grouped.setdefault(sentence.paragraph, []).append(sentence)
     return grouped
+
+
+def source_role(source: str, resolved: Resolved) -> str:
+    """The title, role or affiliation a source phrase gives a named person, without the name:
+    "Weekly Standard Editor" for "Weekly Standard Editor Bill Kristol", "former National
+    Security Advisor" for "former National Security Advisor John Bolton"; empty otherwise."""
+    if resolved.kind != "person" or not resolved.named:
+        return ""
+    parts = resolved.canonical.split()
+    for k in range(len(parts), 0, -1):  # the full name, or its last words ("Mr. Bolton")
+        name = " ".join(parts[-k:])
+        at = source.find(name)
+        if at >= 0:
+            rest = (source[:at] + " " + source[at + len(name):]).replace("'s ", " ")
+            courtesy = {"Mr.", "Mrs.", "Ms.", "Miss", "Mr", "Mrs", "Ms"}
+            words = [w for w in rest.split() if w not in courtesy]
+            return grammar().det_start.sub("", " ".join(words).strip(" ,"), count=1).strip(" ,")
+    return ""
 
 
 def _row(article: Article, f: Found, quote: str, quote_text: str, via: str) -> dict:
@@ -43,11 +62,17 @@ def _row(article: Article, f: Found, quote: str, quote_text: str, via: str) -> d
         "article": article.id, "paragraph": p.index, "role": p.role, "sentence": f.sentence,
         "source": article.raw[start:end], "canonical": f.resolved.canonical,
         "kind": f.resolved.kind, "named": f.resolved.named,
+        "source_role": source_role(article.raw[start:end], f.resolved),
         "cue": article.raw[cue_start:cue_end], "cue_class": f.cue_class or f.spec.cue_class,
         "quote": quote, "quote_text": quote_text, "start": start, "end": end,
         "cue_start": cue_start, "cue_end": cue_end, "speech_start": speech[0],
         "speech_end": speech[1], "date": "", "via": via, "frame": f.frame,
     }
+
+
+def _is_pronoun(p: Paragraph, f: Found) -> bool:
+    """True when a row's source is a subject pronoun ("he", "they")."""
+    return p.text[slice(*f.source)].lower() in grammar().resolved_pronouns
 
 
 def _dedupe(found: list[Found]) -> list[Found]:
@@ -177,8 +202,12 @@ def _find_attributions(article: Article, roles: frozenset[str]) -> list[dict]:
                                and g.speech and g.speech[0] <= f.source[0]
                                and f.source[1] <= g.speech[1] and g.resolved is not None), None)
                 via = holder.resolved.canonical if holder else ""
-                if holder is not None and via == f.resolved.canonical and f.resolved.named:
-                    continue  # "she said that she supports": one act of speech, not two
+                if holder is not None and (via == f.resolved.canonical and f.resolved.named
+                                           or not f.resolved.named and _is_pronoun(p, f)):
+                    # "she said that she supports": one act of speech, not two; an unresolved
+                    # pronoun in someone's words ("The U.S. and Britain said they would
+                    # respond") is taken as the speaker's, so it is no second source either
+                    continue
             if via == f.resolved.canonical:
                 via = ""
             rows.append(_row(article, f, quote, quote_text, via))
@@ -202,8 +231,10 @@ def attributions(articles: Article | Sequence[Article], *,
     as published), canonical (the resolved name: "The New York Times", "unnamed officials", or
     "unresolved: the paper" when a description has no antecedent), kind (media, government,
     person, anonymous, document, social, other), named (False for anonymous and unresolved
-    sources), cue (the reporting verb or phrase as published; empty for an embedded post),
-    cue_class (neutral, distancing, directive, non_response), quote (direct, partial, none),
+    sources), source_role (for a named person, the title, role or affiliation the source words
+    give, without the name: "Senate Minority Whip" for "Senate Minority Whip Dick Durbin"),
+    cue (the reporting verb or phrase as published; empty for an embedded post),
+    cue_class (neutral, distancing, directive, belief, non_response), quote (direct, partial, none),
     quote_text (the quoted words; partial quotations joined with " … "), start, end (raw
     offsets of the source words: ``raw[start:end] == source``), cue_start, cue_end (raw offsets
     of the cue, -1 for an embedded post), speech_start, speech_end (raw offsets of what was
