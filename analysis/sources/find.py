@@ -185,11 +185,18 @@ def relative_antecedent(t: ParagraphText, window: int, np: tuple[int, int]) -> t
     """What a relative "who" attaches to: the noun phrase before it, or, when that phrase is a
     description in apposition to a person's name ("Matt Duss, the president of the foundation,
     who"), the name."""
-    if not t.text[np[0]].islower() or not t.m[:np[0]].endswith(", "):
-        return np
-    before = grammar().np_end.search(t.m, window, np[0] - 2)
-    if before and any(n.type == "person" for n in names_of(t.text[slice(*before.span("np"))])):
-        return before.span("np")
+    g = grammar()
+    comma = t.m.rfind(", ", window, np[0] + 1)
+    while comma > window:
+        # the appositive opens after a comma with a determiner or a lower-case word
+        # ("Alfonso Aguilar, the executive director of the Latino Partnership, who")
+        if g.det_start.match(t.m[comma + 2:]) or t.m[comma + 2:comma + 3].islower():
+            before = g.np_end.search(t.m, window, comma)
+            if before and any(n.type == "person"
+                              for n in names_of(t.text[slice(*before.span("np"))])):
+                return before.span("np")
+            break
+        comma = t.m.rfind(", ", window, comma)
     return np
 
 

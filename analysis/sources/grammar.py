@@ -57,6 +57,8 @@ class Grammar:
     bare_relative: re.Pattern[str]
     according_phrase: re.Pattern[str]
     as_passive: re.Pattern[str]
+    opening_phrase: re.Pattern[str]
+    addressed: re.Pattern[str]
     quantity_prefix: re.Pattern[str]
     time_words: frozenset[str]
     government_group_heads: tuple[str, ...]
@@ -158,7 +160,7 @@ def grammar() -> Grammar:
     def np(any_head: bool = False) -> str:
         """A noun phrase naming a source; with ``any_head`` its head may be any lower-case word
         (as the subject right before a reporting verb: "the NFL legend said")."""
-        possessor = rf"(?:{det} )?(?:{low} )?(?:{head}|{low})'s?"
+        possessor = rf"(?:{det} )?(?:(?:{low} )?(?:{head}|{low})|{name()})'s?"
         return (rf"{quantity}?(?:(?:{det}|{name()}'s?|{possessor}) )?{core(any_head)}"
                 rf"(?:{pp}){{0,3}}(?: (?i:{anon}))?")
 
@@ -194,6 +196,8 @@ def grammar() -> Grammar:
         quantity_prefix=re.compile(rf"(?i:(?:(?:{_words('quantity_modifiers')}) )?"
                                    rf"(?:(?:{_words('partitives')}|{number})(?: percent| in \d+)?))"
                                    rf"(?: of |$)"),
+        addressed=re.compile(rf"\b(?:{_words('telling_forms')}|asked|asks|ask|asking)\s+$"),
+        opening_phrase=re.compile(r"[^,;:\"]{1,60}?, (?=[A-Za-z])"),
         as_passive=re.compile(r"(?:^|[\s,(])as $"),
         according_phrase=re.compile(rf"(?P<np>(?:{det} |{cap}|[a-z])[^,;:.!?()\"\u2013\u2014]{{1,120}}?)"
                                     r"(?=\s*(?:[,;:.!?()\"\u2013\u2014]|-\s|$))"),

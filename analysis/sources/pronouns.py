@@ -26,10 +26,14 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cache
 
-from ..entities.gazetteer import first_names
+from ..entities.gazetteer import first_names, gazetteer
 from ..lexicons import grammar_words
+from .cues import source_nouns
 
 WINDOW = 3  # sentences before the pronoun's own that may hold its referent
+UNRESOLVED_PRONOUNS = frozenset(f"unresolved: {p}" for p in ("he", "she", "it", "they", "who",
+                                                             "which", "that"))
+SPEAKER_WINDOW = 8  # sentences back to the last speaker, when the window holds no candidate
 MALE, FEMALE = "male", "female"
 SINGULAR_KINDS = ("media", "government", "document")
 
@@ -47,6 +51,7 @@ class Candidate:
     subject: bool  # it opens its sentence
     plural: bool
     organisation: bool = False  # a named organisation whose kind says nothing more
+    description: bool = False  # a sentence subject that names no one ("the lawsuit")
 
 
 @cache
@@ -77,16 +82,25 @@ def is_plural(phrase: str, kind: str, cls: str = "") -> bool:
     "Republican leaders", "unnamed sources", "Democrats"), judged by its last word: a plural
     common noun, an anonymous source, or a group the gazetteer lists (a party)."""
     last = phrase.split()[-1] if phrase.split() else ""
+    if last.lower() in grammar_words("irregular_plurals"):
+        return True
     if not last.endswith("s") or last.endswith(("ss", "'s", "\u2019s", "us", "is")):
         return False
-    return last[0].islower() or kind == "anonymous" or cls in group_classes()
+    return last[0].islower() or kind == "anonymous" or cls in group_classes() \
+        or (len(phrase.split()) == 1 and last.lower() in plural_nouns()) \
+        or (phrase.lower().startswith("the ") and kind != "media"
+            and last not in gazetteer().heads)  # "Companies say", "the Brujas"
+
+
+@cache
+def plural_nouns() -> frozenset[str]:
+    """The plural source nouns of ``lexicons/source_nouns.tsv`` ("companies", "officials")."""
+    return frozenset(n for n in source_nouns().get("head", ()) if n.endswith("s"))
 
 
 @cache
 def group_classes() -> frozenset[str]:
     """The classes of the groups the entity gazetteer lists (parties, armed groups ...)."""
-    from ..entities.gazetteer import gazetteer
-
     return frozenset(cls for _, cls in gazetteer().groups.values())
 
 
@@ -125,20 +139,35 @@ class Referents:
             unwanted = FEMALE if pronoun in ("he", "him") else MALE
             return candidate.kind == "person" and self.sex(candidate.canonical) != unwanted
         if pronoun == "it":
-            return (candidate.kind in SINGULAR_KINDS or candidate.organisation) \
+            return (candidate.kind in SINGULAR_KINDS or candidate.organisation
+                    or candidate.description and candidate.kind != "person"
+                    or candidate.kind in ("social", "other") and candidate.source
+                    and not candidate.canonical.startswith("unresolved: ")) \
                 and not candidate.plural
         if pronoun in ("they", "them"):
             return candidate.plural
         return False
 
     def resolve(self, pronoun: str, position: int) -> Candidate | None:
-        """The referent of a pronoun at a raw position, or None when it is unclear."""
+        """The referent of a pronoun at a raw position, or None when it is unclear.
+
+        Candidates are the mentions and sources of the last ``WINDOW`` sentences that agree
+        with the pronoun; the last source among them is preferred, then the last sentence
+        subject, then a candidate that is the only one. With no source in that window, the
+        last agreeing source of the last ``SPEAKER_WINDOW`` sentences is taken: after a long
+        quotation, "he said" is its speaker's. A pronoun that was itself left unresolved is
+        never a candidate."""
         here = self.sentence_of(position)
-        pool = [c for c in self.candidates if c.position < position
-                and here - WINDOW <= c.sentence <= here and self.agrees(pronoun.lower(), c)]
+        agreeing = [c for c in self.candidates if c.position < position and c.sentence <= here
+                    and c.canonical.lower() not in UNRESOLVED_PRONOUNS
+                    and self.agrees(pronoun.lower(), c)]
+        pool = [c for c in agreeing if here - WINDOW <= c.sentence]
         for preferred in ([c for c in pool if c.source], [c for c in pool if c.subject]):
             if preferred:
                 return max(preferred, key=lambda c: c.position)
         if len({c.canonical for c in pool}) == 1:
             return pool[-1]
+        speakers = [c for c in agreeing if c.source and here - SPEAKER_WINDOW <= c.sentence]
+        if not pool and speakers:
+            return max(speakers, key=lambda c: c.position)
         return None

@@ -22,7 +22,7 @@ from ..entities.names import (
 from ..text.article import Article
 from ..text.quotation import outer_quotes
 from .cues import anonymous_rules, coreference, source_nouns, speech_nouns
-from .grammar import grammar
+from .grammar import grammar, matching_copy
 from .pronouns import Candidate, Referents, is_plural, title_sex
 
 
@@ -34,6 +34,9 @@ class Resolved:
     kind: str
     named: bool
     cls: str = ""
+
+
+OPENING_PHRASES = 3  # comma-separated phrases skipped before a sentence's subject, at most
 
 
 class Context:
@@ -52,6 +55,40 @@ class Context:
             for m in self.mentions]
         self.referents = Referents([s.start for s in article.sentences])
         self._index_mentions(article)
+        self._index_subjects(article, roles)
+
+    def _index_subjects(self, article: Article, roles: frozenset[str]) -> None:
+        """The subject phrase of each sentence, resolved, is a pronoun candidate too: "The
+        lawsuit contends ... It goes on", "The GOP contenders agree ... They denounced"."""
+        g = grammar()
+        by_paragraph: dict[int, list] = {}
+        for sentence in article.select_sentences(roles=roles):
+            by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
+        for index, sentences in by_paragraph.items():
+            paragraph = article.paragraphs[index]
+            m = matching_copy(paragraph.text)
+            for sentence in sentences:
+                match = g.clause_subject.match(m, sentence.local_start, sentence.local_end)
+                start = sentence.local_start
+                for _ in range(OPENING_PHRASES):  # "Meanwhile, on the home front, the Democrats"
+                    opening = g.opening_phrase.match(m, start, sentence.local_end)
+                    if match or not opening:
+                        break
+                    start = opening.end()
+                    match = g.clause_subject.match(m, start, sentence.local_end)
+                if not match:
+                    continue
+                # the head part only: a phrase read past its verb ("Black women of all ages sat
+                # together in ...") keeps its head ("Black women")
+                phrase = _head_part(paragraph.text[slice(*match.span("np"))])[0].strip()
+                if not phrase or phrase.lower() in g.resolved_pronouns:
+                    continue
+                position = paragraph.raw_span(*match.span("np"))[0]
+                found = resolve(phrase, position, self)
+                self.referents.add(Candidate(position, sentence.index, found.canonical,
+                                             found.kind, found.cls, False, True,
+                                             is_plural(phrase, found.kind, found.cls),
+                                             description=not found.named))
 
     def _index_mentions(self, article: Article) -> None:
         """Mentions outside quotation marks become pronoun candidates; titles tell sex."""
@@ -64,8 +101,15 @@ class Context:
                 self.referents.note_sex(m.name.canonical, title_sex(before))
             if any(a <= m.start < b for a, b in quotes[m.paragraph]):
                 continue
+            if grammar().addressed.search(paragraph.text, max(0, m.start - 16), m.start):
+                continue  # "he told Hannity": the one spoken to is not the next "he said"
             sentence = article.sentences[m.sentence]
-            opens = not paragraph.text[sentence.local_start:m.start].strip(" \"'([")
+            before = paragraph.text[sentence.local_start:m.start]
+            # the subject of the sentence: at its start, or after an opening phrase and a
+            # comma, with a lower-case word (its verb) next ("In Salem, Trump went after Bush")
+            opens = not before.strip(" \"'([") or (
+                before.rstrip().endswith(",") and "," not in before.rstrip()[:-1]
+                and re.match(r" [a-z]", paragraph.text[m.end:m.end + 2]) is not None)
             self.referents.add(Candidate(m.raw_start, m.sentence, m.name.canonical,
                                          m.name.kind, m.name.cls, False, opens,
                                          is_plural(m.text, m.name.kind, m.name.cls),

@@ -186,12 +186,16 @@ def _key(name: str) -> str:
 
 def same_referent(canonical: str, referent: str) -> bool:
     """True when a resolved canonical name names the hand-resolved referent: the same name, or
-    one the other's last word ("Trump" and "Donald Trump")."""
+    one the other's last word ("Trump" and "Donald Trump"); for a referent that is a
+    description, the same head noun ("unnamed experts" and "legal experts")."""
     mine, theirs = _key(canonical), _key(referent)
     if not mine or not theirs:
         return False
-    return mine == theirs or mine.split()[-1] == theirs.split()[-1] and (
-        len(mine.split()) == 1 or len(theirs.split()) == 1)
+    head = mine.split()[-1]
+    if mine == theirs or head == theirs.split()[-1] and (
+            len(mine.split()) == 1 or len(theirs.split()) == 1):
+        return True
+    return head.islower() and head in referent.lower().split()
 
 
 def evaluate_pronouns(root: str | Path, fixture: str | Path, *, split: str = "train") -> dict:
