@@ -308,6 +308,13 @@ def paragraph_text(paragraph: Paragraph) -> ParagraphText:
                          outer_quotes(paragraph.text))
 
 
+def title_case(text: str, sent: Sentence) -> bool:
+    """True for a sentence written in title case, as headlines are ("Dennis Prager Tells
+    Conservatives They Need To Change Course"): there a capital does not make a name."""
+    words = re.findall(r"[A-Za-z][\w'-]*", text[sent.local_start:sent.local_end])
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
 def find_in_paragraph(t: ParagraphText, paragraph: Paragraph, sentences: list[Sentence],
                       blocked: Iterable[tuple[int, int]] = ()) -> list[Found]:
     """Every attribution in one paragraph, cue by cue, in text order."""
@@ -327,7 +334,7 @@ def find_in_paragraph(t: ParagraphText, paragraph: Paragraph, sentences: list[Se
             if inside_any(cue[0], closed) or inside_any(cue[0], taken):
                 continue
             if form[0].isupper() and not sentence_initial(text, sent.local_start, cue[0]) \
-                    and not text[:cue[0]].rstrip().endswith(":") and paragraph.role != "headline":
+                    and not text[:cue[0]].rstrip().endswith(":") and not title_case(text, sent):
                 continue  # a capital inside a sentence is a name ("Says Who", a title)
             for spec in cue_specs()[form[0].lower() + form[1:]]:
                 made = read_frame(t, sent, cue, form, spec, in_sentence, paragraph)

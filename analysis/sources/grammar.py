@@ -203,10 +203,11 @@ def grammar() -> Grammar:
                                     r"(?=\s*(?:[,;:.!?()\"\u2013\u2014]|-\s|$))"),
         bare_relative=re.compile(rf"(?<=[\w)]) (?P<rel>{_words('relative_pronouns')}){advs}{auxs} ?$"),
         clause_subject=re.compile(rf"(?P<np>{np()}|{pron})"
-                                  rf"(?:, (?={det} |[a-z\d])[^,;:\"]{{1,100}}?,)?{advs}{auxs} (?=[a-z])"),
+                                  rf"(?:, (?={det} |[a-z\d]|[{upper}]-)[^,;:\"]{{1,160}}?,){{0,2}}"
+                                  rf"{advs}{auxs} (?=[a-z])"),
         simple_named=re.compile(rf"(?:{conj},? )?(?P<np>{np()}|{pron}){advs}{auxs} ?"),
         appos=re.compile(rf"(?:{conj},? )?(?P<np>{np(any_head=True)}), (?P<app>(?={det} |[a-z\d]|{cap})"
-                         rf"[^,;:\"]{{1,100}}?(?:, (?={det} |[a-z\d])[^,;:\"]{{1,60}}?)?),{advs} ?"),
+                         rf"[^,;:\"]{{1,160}}?(?:, (?={det} |[a-z\d])[^,;:\"]{{1,100}}?)?),{advs} ?"),
         relative=re.compile(rf"(?i:{_words('relative_pronouns')}){advs} ?"),
         inherit=re.compile(rf"(?:(?:^|.*[,;]? )(?:{_words('coordinators')})|^){advs}{auxs} ?$",
                            re.S),
