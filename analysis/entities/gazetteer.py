@@ -167,7 +167,8 @@ def name_regex() -> re.Pattern[str]:
         grammar_words("name_connectors") + grammar_words("head_connectors"),
         key=len, reverse=True))
     capc = rf"(?:{cap}|\d+(?:st|nd|rd|th)(?= [{UPPER}]))"
-    return re.compile(rf"(?<![\w#@/.'-]){cap}(?:(?: (?:{connectors}))? {capc})*")
+    return re.compile(rf"(?<![\w#@/.'-])(?:\d+(?:st|nd|rd|th) (?=[{UPPER}]))?{cap}"
+                      rf"(?:(?: (?:{connectors}))? {capc})*")  # "14th Amendment"
 
 
 @cache

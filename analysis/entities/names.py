@@ -86,6 +86,9 @@ def _person_after_role(words: Sequence[str]) -> tuple[int, int] | None:
     starts after the last title, or at a known first name followed by a surname, and ends
     before a connector ("of Cleveland")."""
     connectors = connector_words()
+    titles = title_spans(words)  # a title may hold a connector ("Chief of Staff")
+    if titles and 0 < titles[-1][1] < len(words) and _is_personal(words[titles[-1][1]:]):
+        return titles[-1][1], len(words)
     end = next((i for i, w in enumerate(words) if i and w in connectors), len(words))
     titles = [t for t in title_spans(words[:end]) if t[1] < end]
     if titles and _is_personal(words[titles[-1][1]:end]):

@@ -11,8 +11,9 @@ Three constructions that name a source without a reporting verb the cue lexicon 
 - **Labels**: a sentence that opens with a source's name and a colon ("Bernie Sanders: 'It is
   not a radical idea'", "NY Post: Megyn Kelly ..."); the words after the colon are what was said
   (frame ``colon``): a quotation, the headline, or a sentence of at least eight words
-  ("Sanders: Win in a walk." further down is a subheading). The name must resolve to a person, an organisation, a medium or a
-  government, so "Update:" or "Name:" are not sources.
+  ("Sanders: Win in a walk." further down is a subheading). The name must resolve to a
+  person, an organisation, a medium or a government, so "Update:" or "Name:" are not
+  sources.
 - **Any verb before a colon and a quotation**: "Mr. Christie gloated: ''I told you ...''", "as
   Tom Ridge put it: '...'". A source phrase, at most a few words of verb phrase, a colon, then a
   quotation: the quotation is the source's (frame ``colon``, cue = the verb phrase and colon).
@@ -24,9 +25,11 @@ import re
 
 from ..text.article import Paragraph, Sentence
 from .cues import CueSpec
-from .find import Found, ParagraphText, quote_opening_at, sentence_initial, subject_of
+from .find import quote_opening_at
 from .grammar import grammar
+from .phrases import Found, ParagraphText, sentence_initial
 from .resolve import Context, resolve
+from .subjects import subject_of
 
 SPEAKER_LABEL = re.compile(r"(?P<label>(?:[A-Z][A-Z.'\u2019-]+)(?: [A-Z][A-Z.'\u2019-]+){0,3}|Q|A)"
                            r"\s?:\s+(?=\S)")

@@ -1,233 +1,32 @@
 """Finding attributions: every reporting cue of a paragraph, read in its frame, with the spans
 of its source (offsets local to the paragraph's normalised text).
 
-See :mod:`analysis.sources` for the frames and their limits. What was said is decided in
+See :mod:`analysis.sources` for the frames and their limits. Subjects before a verb are read
+in :mod:`.subjects`, source phrases in :mod:`.phrases`; what was said is decided in
 :mod:`.speech`, the source resolved in :mod:`.resolve`, and rows made in :mod:`.rows`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 
 from ..text.article import Paragraph, Sentence
-from ..text.quotation import Quote, outer_quotes
+from ..text.quotation import Quote
 from ..text.spans import strip_span
 from .cues import CueSpec, cue_regex, cue_specs
-from .grammar import grammar, matching_copy
-from .resolve import Resolved, names_of
-
-SUBJECT_WINDOW = 300  # characters before a cue searched for its subject
-EDGES = " ,;:\u2013\u2014-\x01"  # what a source or clause span is trimmed of
-
-
-@dataclass
-class Found:
-    """One attribution while it is being built (offsets local to the paragraph text)."""
-
-    paragraph: Paragraph
-    sentence: int
-    bounds: tuple[int, int]
-    source: tuple[int, int]
-    cue: tuple[int, int]
-    spec: CueSpec
-    frame: str
-    resolved: Resolved | None = None
-    inherited: bool = False
-    governor: Found | None = None
-    after: str = ""
-    parenthetical: bool = False
-    direct: Quote | None = None
-    extra_quotes: list[Quote] = field(default_factory=list)
-    speech: tuple[int, int] | None = None
-    anaphoric: bool = False
-    subject: tuple[int, int] | None = None
-    cue_class: str = ""
-    verbatim: bool = False  # the speech is the source's own words without quotation marks
-    refers_to: tuple[int, int] | None = None  # what a relative "who" source stands for
-
-    @property
-    def region(self) -> tuple[int, int]:
-        """The span of the source and cue together (the cue alone for an inherited source)."""
-        if self.inherited:
-            return self.cue
-        return min(self.source[0], self.cue[0]), max(self.source[1], self.cue[1])
-
-
-@dataclass
-class ParagraphText:
-    """A paragraph's text, its matching copy and its quotations."""
-
-    text: str
-    m: str
-    quotes: list[Quote]
-
-
-def clause_starts(t: ParagraphText, start: int, cue: int) -> list[int]:
-    """Clause starts between ``start`` and ``cue``, nearest first."""
-    points = {start}
-    for match in re.finditer(r"(?:[,;:(]|\s[\u2013\u2014-])\s*", t.m[start:cue]):
-        points.add(start + match.end())
-    for q in t.quotes:
-        if q.closed and start <= q.end <= cue:
-            after = re.match(r"[\s,]*", t.m[q.end:cue])
-            points.add(q.end + (after.end() if after else 0))
-    for match in grammar().conj.finditer(t.m, start, cue):
-        if match.start() == 0 or not t.m[match.start() - 1].isalnum():
-            points.add(match.start())
-    return sorted((p for p in points if p <= cue), reverse=True)
-
-
-def coordinated_subjects(t: ParagraphText, start: int, cue: int) -> list[tuple[int, int]] | None:
-    """Coordinated subjects filling ``[start, cue)``: "The CIA, the NSA, and the Pentagon all"."""
-    g = grammar()
-    prefix = g.conj_prefix.match(t.m, start, cue)
-    body_start = prefix.end() if prefix else start
-    suffix = g.adv_suffix.search(t.m, body_start, cue)
-    body_end = suffix.start() if suffix else cue
-    spans, position, ands = [], body_start, []
-    for sep in [*g.list_sep.finditer(t.m, body_start, body_end), None]:
-        stop = sep.start() if sep else body_end
-        if not g.np.fullmatch(t.m, position, stop):
-            return None
-        spans.append((position, stop))
-        if sep:
-            ands.append("and" in sep.group())
-            position = sep.end()
-    if len(spans) < 2 or not ands[-1]:
-        return None
-    return spans
-
-
-def subject_of(t: ParagraphText, sent: Sentence, cue: int,
-               earlier: Sequence[Found], form: str = ""
-               ) -> tuple[list[tuple[int, int]], str, int, tuple[int, int] | None] | None:
-    """Source spans standing before a verb cue, how they were found, where their clause
-    starts, and, for a relative "who", the phrase it stands for. The subject right before the
-    verb may have any lower-case head ("the NFL legend said"), unless the cue ``form`` is also
-    a noun ("the terror attacks"): then its head must be a source noun or a name."""
-    g = grammar()
-    simple = g.simple_named if form.lower() in g.noun_homographs else g.simple
-    starts = [p for p in clause_starts(t, sent.local_start, cue) if p >= cue - SUBJECT_WINDOW]
-    # the words governed by an earlier cue open a clause too ("said they think")
-    governed = sorted({f.cue[1] + 1 for f in earlier
-                       if sent.local_start <= f.cue[1] < cue and t.m[f.cue[1]:f.cue[1] + 1] == " "},
-                      reverse=True)
-    starts = sorted(set(starts) | set(governed), reverse=True)
-    for start in reversed(starts):
-        spans = coordinated_subjects(t, start, cue)
-        if spans:
-            return spans, "coordinated", start, None
-        match = g.appos.fullmatch(t.m, start, cue)
-        if match:
-            first = match.span("np")
-            a, b = match.span("app")
-            b = a + len(t.m[a:b].rstrip())
-            agent = g.agent_appositive.match(t.m, a, b)
-            agents = right_sources(t, agent.end(), cue) if agent else []
-            if agents:
-                return agents, "appositive", start, None
-            app_persons = [n for n in names_of(t.text[a:b]) if n.type == "person"]
-            first_persons = [n for n in names_of(t.text[first[0]:first[1]]) if n.type == "person"]
-            if app_persons and not first_persons and g.np.fullmatch(t.m, a, b):
-                return [(a, b)], "appositive", start, None
-            return [first], "appositive", start, None
-    for start in starts:
-        match = simple.fullmatch(t.m, start, cue)
-        if match:
-            return [match.span("np")], "subject", start, None
-    inside = [f.cue for f in earlier]
-    for start in reversed(starts):
-        # a subject with a relative or participle clause: "Supporters who have heard from the
-        # campaign say", "House Republicans supporting the bill have said"; a bare relative
-        # ("people who say") is the relative pronoun, standing for the phrase before it
-        match = g.modified.fullmatch(t.m, start, cue)
-        if match and simple is g.simple and not any(start <= c < cue for c, _ in inside):
-            return [match.span("np")], "modified", start, None
-    nearest = starts[0] if starts else cue
-    if g.relative.fullmatch(t.m, nearest, cue) and t.m[nearest - 2:nearest] == ", ":
-        window = max(sent.local_start, nearest - 160)
-        match = g.np_end.search(t.m, window, nearest - 2)
-        if match:
-            who = re.match(r"\w+", t.m[nearest:cue])
-            return [(nearest, nearest + who.end())], "relative", \
-                match.start("np"), relative_antecedent(t, window, match.span("np"))
-    bare = g.bare_relative.search(t.m, max(sent.local_start, cue - 60), cue)
-    if bare:  # "many voters who say", "a report that found"
-        window = max(sent.local_start, bare.start() - 160)
-        match = g.np_end.search(t.m, window, bare.start())
-        if match:
-            return [bare.span("rel")], "relative", match.start("np"), match.span("np")
-    if g.inherit.search(t.m[sent.local_start:cue]):
-        if earlier and earlier[-1].cue[1] <= cue:
-            return [earlier[-1].source], "inherited", cue, None
-        subject = main_subject(t, sent, cue)
-        if subject:
-            return [subject], "main", cue, None
-    return None
-
-
-def main_subject(t: ParagraphText, sent: Sentence, cue: int) -> tuple[int, int] | None:
-    """The subject of the sentence's first clause that has one, before ``cue``: the source of
-    a second verb that shares it ("The president left no doubt ..., saying", "A spokesman
-    defended the route and said"). Introductory phrases ("Before the convention,") are
-    skipped; a phrase counts as a subject when a lower-case word (its verb) follows it."""
-    g = grammar()
-    for start in sorted(clause_starts(t, sent.local_start, cue)):
-        match = g.clause_subject.match(t.m, start, cue)
-        if match and not is_time(t, match.span("np")):
-            return match.span("np")
-    return None
-
-
-def relative_antecedent(t: ParagraphText, window: int, np: tuple[int, int]) -> tuple[int, int]:
-    """What a relative "who" attaches to: the noun phrase before it, or, when that phrase is a
-    description in apposition to a person's name ("Matt Duss, the president of the foundation,
-    who"), the name."""
-    g = grammar()
-    comma = t.m.rfind(", ", window, np[0] + 1)
-    while comma > window:
-        # the appositive opens after a comma with a determiner or a lower-case word
-        # ("Alfonso Aguilar, the executive director of the Latino Partnership, who")
-        if g.det_start.match(t.m[comma + 2:]) or t.m[comma + 2:comma + 3].islower():
-            before = g.np_end.search(t.m, window, comma)
-            if before and any(n.type == "person"
-                              for n in names_of(t.text[slice(*before.span("np"))])):
-                return before.span("np")
-            break
-        comma = t.m.rfind(", ", window, comma)
-    return np
-
-
-def is_time(t: ParagraphText, span: tuple[int, int]) -> bool:
-    """True when a phrase is only a time ("Tuesday", "Hours", "this past week"): never a
-    source."""
-    words = [w.lower() for w in re.findall(r"[\w'-]+", t.m[span[0]:span[1]])]
-    content = [w for w in words if w not in grammar().time_fillers]
-    return bool(content) and all(w in grammar().time_words for w in content)
-
-
-def right_sources(t: ParagraphText, position: int, end: int,
-                  any_head: bool = False) -> list[tuple[int, int]]:
-    """Source spans of the noun phrase, or "A, B and C" list, starting at ``position``; with
-    ``any_head`` the phrase may have any lower-case head (the subject after a verb: "said the
-    master of ceremonies")."""
-    g = grammar()
-    match = (g.right_np_any if any_head else g.right_np).match(t.m, position, end)
-    if not match:
-        return []
-    spans, ands = [match.span("np")], []
-    while True:
-        sep = g.list_sep.match(t.m, spans[-1][1], end)
-        following = g.right_np.match(t.m, sep.end(), end) if sep else None
-        if not following:
-            break
-        spans.append(following.span("np"))
-        ands.append("and" in sep.group())
-    if len(spans) > 1 and not ands[-1]:
-        spans = spans[:1]
-    return [span for span in spans if not is_time(t, span)]
+from .grammar import grammar
+from .phrases import (
+    EDGES,
+    Found,
+    ParagraphText,
+    inside_any,
+    is_time,
+    right_sources,
+    sentence_initial,
+)
+from .resolve import names_of
+from .subjects import clause_starts, main_subject, subject_of
 
 
 def skip_adverbials(t: ParagraphText, position: int, end: int) -> int:
@@ -289,23 +88,6 @@ def quote_opening_at(t: ParagraphText, position: int) -> Quote | None:
 
 
 _QUOTED_OBJECT = re.compile(r"[\w'.@-]+(?: [\w'.@-]+){0,7}")
-
-
-def inside_any(position: int, spans: Iterable[tuple[int, int]]) -> bool:
-    """True when ``position`` lies in one of ``spans``."""
-    return any(a <= position < b for a, b in spans)
-
-
-def sentence_initial(text: str, start: int, position: int) -> bool:
-    """True when only quotation marks or brackets stand between ``start`` (where the sentence
-    starts) and ``position``."""
-    return not text[start:position].strip(" \"'(")
-
-
-def paragraph_text(paragraph: Paragraph) -> ParagraphText:
-    """A paragraph's text with its matching copy and quotations, ready for the grammar."""
-    return ParagraphText(paragraph.text, matching_copy(paragraph.text),
-                         outer_quotes(paragraph.text))
 
 
 def title_case(text: str, sent: Sentence) -> bool:
@@ -433,6 +215,9 @@ def read_verb(t: ParagraphText, sent: Sentence, cue: tuple[int, int], form: str,
                     subject=subject if subject[1] > subject[0] else None)
     told = form.lower().startswith(g.telling_forms)
     after = after_cue(t, cue[1], sent.local_end, told)
+    aside = g.aside_colon.match(m, after, sent.local_end)
+    if aside:  # "He added, with a nod to his critics: '...'"
+        after = aside.end()
     follows = speech_follows(t, after, sent.local_end)
     subject = None
     if form.endswith("ing") and m[sent.local_start:cue[0]].rstrip().endswith((",", "\u2014", "--")):

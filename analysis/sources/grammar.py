@@ -57,6 +57,7 @@ class Grammar:
     bare_relative: re.Pattern[str]
     according_phrase: re.Pattern[str]
     as_passive: re.Pattern[str]
+    aside_colon: re.Pattern[str]
     opening_phrase: re.Pattern[str]
     addressed: re.Pattern[str]
     quantity_prefix: re.Pattern[str]
@@ -146,13 +147,14 @@ def grammar() -> Grammar:
         """A capitalised name, matched atomically (longest, no backtracking into it), with
         the party tag that may follow it ("Jack Reed (D-R.I.)")."""
         group = f"n{next(_GROUP)}"
-        body = rf"{cap}(?:(?: (?:(?:{conn1}) )?|\x01(?:{conn_head}) ){capc})*(?:{party})?"
+        body = (rf"(?:\d+(?:st|nd|rd|th) )?{cap}(?:(?: (?:(?:{conn1}) )?|\x01(?:{conn_head}) )"
+                rf"{capc})*(?:{party})?")  # "14th Amendment", "Jack Reed (D-R.I.)"
         return rf"(?=(?P<{group}>{body}))(?P={group})"
 
     def core(any_head: bool = False) -> str:
         """Modifiers and a head noun or name (or, with ``any_head``, any lower-case word)."""
         last = rf"{head}|{name()}|{generic}" if any_head else rf"{head}|{name()}"
-        return rf"(?:(?:{low}|{name()}) ){{0,3}}(?:{last})"
+        return rf"(?:(?:{low}|{name()}|\d{{4}}) ){{0,3}}(?:{last})"  # "a 2016 report"
 
     pp = (rf"(?! (?:{prep_adverbials})(?![\w-])) (?:{preps}) "
           rf"(?:{det} )?(?:(?:{low}|{name()}) ){{0,3}}(?:{head}|{name()}|{low})")
@@ -178,6 +180,9 @@ def grammar() -> Grammar:
              rf"|{_words('clause_bounds')}|{alternation(cue_words, longest_first=True)})"
              r"(?![\w-]))")
     participles = alternation(nouns.get("participle", set()), longest_first=True)
+    dates = alternation(grammar_words("days") + grammar_words("months"))
+    # a date before the subject: "On Tuesday Ginsburg said"
+    when = rf"(?:(?:on|last|this|early|late) (?:{dates})(?: \d+)?,? )?"
     agents = _words("agent_prepositions")
     passive_mods = _spaced("passive_modifiers")
     heads = gazetteer().heads
@@ -187,27 +192,35 @@ def grammar() -> Grammar:
     particles = _words("particles")
     return Grammar(
         np=re.compile(np()),
-        simple=re.compile(rf"(?:{conj},? )?(?P<np>{np(any_head=True)}|{pron}){advs}{auxs} ?"),
+        simple=re.compile(rf"(?:{conj},? )?{when}(?P<np>{np(any_head=True)}|{pron})"
+                          rf"{advs}{auxs} ?"),
         modified=re.compile(rf"(?:{conj},? )?(?P<np>{np(any_head=True)})"
                             rf" (?:(?:{_words('relative_pronouns')})|[a-z]+(?:ing|ed))"
                             rf" [^,;:\"()\u2013\u2014]{{1,150}}?{advs}{auxs} ?"),
-        in_document=re.compile(rf"(?<![\w'-])in (?P<np>(?:{det} |{name()}'s? )?(?:(?:{low}|{name()}) ){{0,4}}"
-                               rf"(?:{_words('in_documents', longest_first=True)})(?![\w-])(?:{pp}){{0,2}}),"),
+        in_document=re.compile(rf"(?<![\w'-])in (?P<np>(?:{det} |{name()}'s? )?"
+                               rf"(?:(?:{low}|{name()}) ){{0,4}}"
+                               rf"(?:{_words('in_documents', longest_first=True)})(?![\w-])"
+                               rf"(?:{pp}){{0,2}}),"),
         quantity_prefix=re.compile(rf"(?i:(?:(?:{_words('quantity_modifiers')}) )?"
                                    rf"(?:(?:{_words('partitives')}|{number})(?: percent| in \d+)?))"
                                    rf"(?: of |$)"),
         addressed=re.compile(rf"\b(?:{_words('telling_forms')}|asked|asks|ask|asking)\s+$"),
         opening_phrase=re.compile(r"[^,;:\"]{1,60}?, (?=[A-Za-z])"),
+        aside_colon=re.compile(rf",\s+(?:{_words('phrase_prepositions')}|referring|pointing|"
+                               r"turning|according)\b[^,:;\"]{1,80}(?=:)"),
         as_passive=re.compile(r"(?:^|[\s,(])as $"),
-        according_phrase=re.compile(rf"(?P<np>(?:{det} |{cap}|[a-z])[^,;:.!?()\"\u2013\u2014]{{1,120}}?)"
+        according_phrase=re.compile(rf"(?P<np>(?:{det} |{cap}|[a-z])"
+                                    r"[^,;:.!?()\"\u2013\u2014]{1,120}?)"
                                     r"(?=\s*(?:[,;:.!?()\"\u2013\u2014]|-\s|$))"),
-        bare_relative=re.compile(rf"(?<=[\w)]) (?P<rel>{_words('relative_pronouns')}){advs}{auxs} ?$"),
+        bare_relative=re.compile(rf"(?<=[\w)]) (?P<rel>{_words('relative_pronouns')})"
+                                 rf"{advs}{auxs} ?$"),
         clause_subject=re.compile(rf"(?P<np>{np()}|{pron})"
                                   rf"(?:, (?={det} |[a-z\d]|[{upper}]-)[^,;:\"]{{1,160}}?,){{0,2}}"
                                   rf"{advs}{auxs} (?=[a-z])"),
-        simple_named=re.compile(rf"(?:{conj},? )?(?P<np>{np()}|{pron}){advs}{auxs} ?"),
-        appos=re.compile(rf"(?:{conj},? )?(?P<np>{np(any_head=True)}), (?P<app>(?={det} |[a-z\d]|{cap})"
-                         rf"[^,;:\"]{{1,160}}?(?:, (?={det} |[a-z\d])[^,;:\"]{{1,100}}?)?),{advs} ?"),
+        simple_named=re.compile(rf"(?:{conj},? )?{when}(?P<np>{np()}|{pron}){advs}{auxs} ?"),
+        appos=re.compile(rf"(?:{conj},? )?(?P<np>{np(any_head=True)}), "
+                         rf"(?P<app>(?={det} |[a-z\d]|{cap})[^,;:\"]{{1,160}}?"
+                         rf"(?:, (?={det} |[a-z\d])[^,;:\"]{{1,100}}?)?),{advs} ?"),
         relative=re.compile(rf"(?i:{_words('relative_pronouns')}){advs} ?"),
         inherit=re.compile(rf"(?:(?:^|.*[,;]? )(?:{_words('coordinators')})|^){advs}{auxs} ?$",
                            re.S),

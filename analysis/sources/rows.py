@@ -12,17 +12,18 @@ from ..entities.gazetteer import find_known
 from ..text.article import Article, Paragraph, Sentence, article_list, roles_with_embeds
 from ..text.roles import DEFAULT_ROLES, signature
 from .colon import colon_attributions, speaker_turn
-from .find import Found, find_in_paragraph, paragraph_text
+from .find import find_in_paragraph
 from .grammar import grammar
+from .phrases import Found, paragraph_text
 from .resolve import Context, Resolved, resolve
 from .speech import quote_fields, set_speech
 
 TRANSCRIPT_TURNS = 2  # speaker turns an article needs before any is read as one
 
 ATTRIBUTION_COLUMNS = ["article", "paragraph", "role", "sentence", "source", "canonical", "kind",
-                       "named", "source_role", "cue", "cue_class", "quote", "quote_text", "start", "end",
-                       "cue_start", "cue_end", "speech_start", "speech_end", "date", "via",
-                       "frame", "match"]
+                       "named", "source_role", "cue", "cue_class", "quote", "quote_text",
+                       "start", "end", "cue_start", "cue_end", "speech_start", "speech_end",
+                       "date", "via", "frame", "match"]
 
 
 def _sentences_by_paragraph(article: Article, roles: frozenset[str]) -> dict[int, list[Sentence]]:

@@ -13,8 +13,9 @@ from collections.abc import Sequence
 from ..text.article import Sentence
 from ..text.quotation import Quote
 from ..text.spans import strip_span
-from .find import EDGES, Found, ParagraphText, sentence_initial, skip_adverbials
+from .find import skip_adverbials
 from .grammar import grammar, matching_copy
+from .phrases import EDGES, Found, ParagraphText, sentence_initial
 
 _SPEECH_END = re.compile(r"\s(?:\u2013|\u2014|-)\s|;")
 
