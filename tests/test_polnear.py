@@ -8,10 +8,19 @@ from pathlib import Path
 import pytest
 
 from analysis import AnalysisInputError
+from analysis.paths import PROJECT_ROOT
 from analysis.corpora.brat import read_ann
 from analysis.corpora.polnear import documents
 from analysis.report.cli import main
-from analysis.sources.scoring import evaluate_polnear, is_saying, source_form
+from analysis.report.prose import polnear
+from analysis.sources.scoring import (
+    evaluate_polnear,
+    evaluate_pronouns,
+    evaluation_table,
+    is_saying,
+    read_results,
+    source_form,
+)
 
 STORY = ("Mayor backs new bridge\n\n"
          "The mayor said the bridge would open in May. Residents hope it will ease traffic.\n\n"
@@ -123,3 +132,79 @@ def test_evaluate_sources_command_prints_the_table_and_writes_json(tmp_path, cap
     printed = capsys.readouterr().out
     assert "PolNeAR train: 1 articles" in printed and "daily-post" in printed
     assert '"split": "train"' in out.read_text(encoding="utf-8")
+
+
+NESTED = ("Lee speaks\n\n"
+          "Governor Ann Lee spoke on Monday. She said residents hope the bridge opens soon.\n")
+NESTED_ANNOTATION = """T1\tSource 46 49\tShe
+T2\tCue 50 54\tsaid
+T3\tContent 55 94\tresidents hope the bridge opens soon
+T4\tAttribution 50 54\tsaid
+E1\tAttribution:T4 Content:T3 Cue:T2 Source:T1
+"""
+
+
+def nested_checkout(root: Path) -> Path:
+    """A checkout whose one article has a pronoun source and an attribution nested inside
+    another's content ("residents hope", which PolNeAR would not annotate)."""
+    checkout(root)
+    text = root / "data" / "train" / "text" / "daily-post_2016-01-01_bridge.txt"
+    text.write_text(NESTED, encoding="utf-8")
+    ann = root / "data" / "train" / "attributions" / "daily-post_2016-01-01_bridge_ab12.ann"
+    ann.write_text(NESTED_ANNOTATION, encoding="utf-8")
+    return root
+
+
+def test_rows_inside_annotated_content_are_counted_but_not_judged(tmp_path):
+    assert NESTED[46:49] == "She" and NESTED[55:91] == "residents hope the bridge opens soon"
+    overall = evaluate_polnear(nested_checkout(tmp_path), split="train")["overall"]
+    assert (overall["rows"], overall["nested_rows"]) == (2, 1)
+    assert (overall["precision"], overall["strict_precision"]) == (1.0, 0.5)
+
+
+def test_pronoun_sources_are_scored_against_a_hand_resolution(tmp_path, capsys):
+    fixture = tmp_path / "pronouns.csv"
+    fixture.write_text("document,start,end,pronoun,referent,kind,note\n"
+                       "daily-post_2016-01-01_bridge,46,49,She,Ann Lee,person,the governor\n",
+                       encoding="utf-8")
+    root = nested_checkout(tmp_path / "polnear")
+    scores = evaluate_pronouns(root, fixture, split="train")
+    assert {k: scores[k] for k in ("pronouns", "found", "unresolved", "correct", "accuracy")} == {
+        "pronouns": 1, "found": 1, "unresolved": 0, "correct": 1, "accuracy": 1.0}
+    out = tmp_path / "results.json"
+    assert main(["evaluate-sources", str(root), "--split", "train", "--pronouns", str(fixture),
+                 "--out", str(out)]) == 0
+    assert "1 of 1 found, 0 unresolved" in capsys.readouterr().out
+    assert read_results(out)["pronouns"]["accuracy"] == 1.0
+
+
+def test_the_committed_dev_results_are_read_and_put_in_words(tmp_path):
+    results = read_results()
+    assert results["split"] == "dev" and results["articles"] == 84
+    table = evaluation_table(results)
+    assert table["outlet"].tolist()[-1] == "overall" and len(table) == len(results["outlets"]) + 1
+    text = polnear(results)
+    overall = results["overall"]
+    assert f"{overall['saying_source_recall']:.1%} of the {overall['saying']:,}" in text
+    assert f"{results['pronouns']['accuracy']:.1%}" in text
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"split": "dev"}', encoding="utf-8")
+    with pytest.raises(AnalysisInputError, match="not the results of framing evaluate-sources"):
+        read_results(broken)
+    broken.write_text("{", encoding="utf-8")
+    with pytest.raises(AnalysisInputError, match="not a readable results file"):
+        read_results(broken)
+
+
+def test_the_readme_reports_the_committed_dev_figures():
+    """The README's table of PolNeAR dev figures is the committed results file's."""
+    readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+    overall, pronouns = read_results()["overall"], read_results()["pronouns"]
+    for row in (f"({overall['saying']:,} attributions) | {overall['saying_source_recall']:.3f}",
+                f"({overall['with_source']:,}) | {overall['source_recall']:.3f}",
+                f"({overall['rows'] - overall['nested_rows']:,} rows outside annotated content) "
+                f"| {overall['precision']:.3f}",
+                f"every row ({overall['rows']:,}) | {overall['strict_precision']:.3f}",
+                f"({pronouns['pronouns']}): accuracy of resolved | {pronouns['accuracy']:.3f}",
+                f"| {pronouns['found']} / {pronouns['unresolved_share']:.3f}"):
+        assert row in readme, row

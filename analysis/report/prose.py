@@ -154,6 +154,30 @@ def shared_sources(shared: pd.DataFrame, articles: Sequence[Article]) -> str:
     return "\n".join(lines)
 
 
+def polnear(results: dict) -> str:
+    """The PolNeAR figures of ``framing evaluate-sources`` in words."""
+    overall = results["overall"]
+    text = (f"On PolNeAR's {escape(str(results['split']))} split ({results['articles']} "
+            f"hand-annotated articles from {len(results['outlets'])} outlets), the rules find "
+            f"the source of {overall['saying_source_recall']:.1%} of the {overall['saying']:,} "
+            f"attributions whose cue is a verb of saying, and of "
+            f"{overall['source_recall']:.1%} of all {overall['with_source']:,} attributions "
+            f"with a source (PolNeAR also counts "
+            f"beliefs, intentions and stances). Of the {overall['rows']:,} rows the rules make, "
+            f"{overall['precision']:.1%} have an annotated source or cue; rows inside another "
+            f"attribution's words, which PolNeAR leaves unannotated "
+            f"({overall['nested_rows']:,}), are left out of that share, and counting them "
+            f"it is {overall['strict_precision']:.1%}.")
+    pronouns = results.get("pronouns")
+    if pronouns:
+        resolved = pronouns["found"] - pronouns["unresolved"]
+        text += (f" Of {plural(pronouns['pronouns'], 'pronoun source')} resolved by hand, "
+                 f"{pronouns['found']} are found; {pronouns['unresolved']} of those stay "
+                 f"unresolved ({pronouns['unresolved_share']:.1%}), and "
+                 f"{pronouns['accuracy']:.1%} of the other {resolved} name the right referent.")
+    return text
+
+
 def evaluation(scores: dict, label: str) -> str:
     """Precision and recall of the attribution rules against a hand annotation."""
     return (f"{escape(label)}: precision {scores['precision']:.2f}, recall "

@@ -16,7 +16,7 @@ import pandas as pd
 from ..corpora.polnear import Document, documents
 from ..errors import AnalysisInputError, ArticleError
 from ..lexicons import word_list
-from ..paths import display_path, project_path
+from ..paths import POLNEAR_RESULTS, display_path, project_path
 from ..text.reading import load_article
 from .rows import attributions
 
@@ -145,6 +145,23 @@ def evaluate_polnear(root: str | Path, *, split: str = "dev", misses: int = 12,
         "missed_source_forms": _commonest(missed["source"].map(source_form), misses),
         "wrong_row_cues": _commonest(wrong["cue"].str.lower(), misses),
     }
+
+
+def read_results(path: str | Path = POLNEAR_RESULTS) -> dict:
+    """Results of :func:`evaluate_polnear` written by ``framing evaluate-sources --out``; by
+    default the PolNeAR dev results committed with the notebooks."""
+    import json
+
+    target = project_path(Path(path))
+    try:
+        results = json.loads(target.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise AnalysisInputError(f"{display_path(target)}: not a readable results file "
+                                 f"({type(exc).__name__})") from None
+    if not isinstance(results, dict) or not {"overall", "outlets", "split"} <= set(results):
+        raise AnalysisInputError(f"{display_path(target)}: not the results of "
+                                 "framing evaluate-sources")
+    return results
 
 
 def evaluation_table(results: dict) -> pd.DataFrame:
