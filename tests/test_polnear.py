@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 from analysis import AnalysisInputError
-from analysis.paths import PROJECT_ROOT
 from analysis.corpora.brat import read_ann
 from analysis.corpora.polnear import documents
+from analysis.paths import PROJECT_ROOT
 from analysis.report.cli import main
 from analysis.report.prose import polnear
 from analysis.sources.scoring import (

@@ -142,3 +142,17 @@ def test_roster_counts_ties_and_pronoun_rows(seeds):
     assert dm.loc["The New York Times", ["tied", "pronoun_rows"]].tolist() == [1, 1]
     singles = dm[dm["attributions"] == 1]
     assert (singles["tied"] == len(singles)).all()
+
+
+def test_continued_and_interrupted_quotations_are_the_speakers_once(write_article):
+    text = ('"We will rebuild," the mayor said. "And we will do it fast."\n\n'
+            '"This is a start," the mayor said, "not the finish."\n')
+    article = analysis.load_article(write_article(f"{INTRO}\n\n{text}"))
+    found = sources.attributions(article)
+    assert found["quote_text"].tolist() == ["We will rebuild … And we will do it fast.",
+                                            "This is a start … not the finish."]
+    spans = analysis.voice.spans(article)
+    quoted = spans[spans["voice"] == "quoted"]
+    words = [article.raw[s:e] for s, e in zip(quoted["start"], quoted["end"], strict=True)]
+    assert "And we will do it fast." in words and "not the finish." in words
+    assert not (spans["voice"] == "reported").any()  # "the mayor said" stays the writer's

@@ -52,7 +52,9 @@ canonical name; otherwise the name itself, classified by :mod:`analysis.entities
 description with no antecedent stays ``unresolved: ...`` with ``named`` False.
 
 What was said (``speech_start``/``speech_end``): the quotation when the cue introduces one
-(``quote == "direct"``: '"...," the embassy says', 'and added: "..."'); otherwise the clause the
+(``quote == "direct"``: '"...," the embassy says', 'and added: "..."'), with the second part of
+an interrupted quotation and the quotations that continue it with no cue of their own ('"A," he
+said. "B."': ``quote_text`` is "A … B"); otherwise the clause the
 cue governs: the that-clause or the words after the verb (and after "told reporters", "said in a
 statement"), up to the end of the sentence, a semicolon, a dash or the next attribution that
 starts a new clause; for a cue placed after its clause ("..., officials said", "..., according

@@ -16,7 +16,7 @@ from .find import find_in_paragraph
 from .grammar import grammar
 from .phrases import Found, paragraph_text
 from .resolve import Context, Resolved, resolve
-from .speech import quote_fields, set_speech
+from .speech import continue_quotes, quote_fields, set_speech
 
 TRANSCRIPT_TURNS = 2  # speaker turns an article needs before any is read as one
 
@@ -176,6 +176,7 @@ def _find_attributions(article: Article, roles: frozenset[str]) -> list[dict]:
         for f in found:
             others = [g for g in found if g.sentence == f.sentence]
             set_speech(p.text, f, others, sentences[p.index], quotes)
+        continue_quotes(p.text, found, quotes)
         for f in found:
             if f.frame == "relay" and f.governor is not None:
                 f.speech = f.governor.speech
