@@ -46,6 +46,7 @@ bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e ".[test,scale,bench]"
 	$(BIN)/python benchmarks/bench_import.py
 	$(BIN)/python benchmarks/bench_tokenise_count.py
+	$(BIN)/python benchmarks/bench_sources.py
 	$(BIN)/python benchmarks/bench_corpus.py
 
 clean:

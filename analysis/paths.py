@@ -8,6 +8,8 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 SEEDS_DIR = PROJECT_ROOT / "seeds"
 SEED_MANIFEST = SEEDS_DIR / "articles.csv"
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
+RESULTS_DIR = NOTEBOOKS_DIR / "results"  # measured accuracy the notebooks show (committed)
+POLNEAR_RESULTS = RESULTS_DIR / "polnear_dev.json"
 REPORTS_DIR = PROJECT_ROOT / "reports"
 LEXICONS_DIR = Path(__file__).resolve().parent / "lexicons"
 

@@ -57,8 +57,13 @@ def spans(articles, *, roles: Iterable[str] | None = DEFAULT_ROLES) -> pd.DataFr
         found = attributions(article, roles=roles)
         found = found[found["role"].isin(wanted) & (found["speech_start"] >= 0)
                       & (found["speech_end"] > found["speech_start"])]
-        speech = merge_spans([(int(r.speech_start), int(r.speech_end), {r.canonical})
-                              for r in found.itertuples()])
+        # the words naming the source and the cue are the writer's, even between the parts of
+        # a quotation ('"We will win," Smith said. "And win big."')
+        speech = cut_spans(merge_spans([(int(r.speech_start), int(r.speech_end), {r.canonical})
+                                        for r in found.itertuples()]),
+                           [(int(r.start), int(r.end)) for r in found.itertuples()]
+                           + [(int(r.cue_start), int(r.cue_end)) for r in found.itertuples()
+                              if r.cue_start >= 0])
         posts = {int(r.speech_start) for r in found.itertuples() if r.frame == "embed"}
         verbatim = []
         for paragraph in article.select(roles=roles):

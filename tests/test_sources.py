@@ -84,13 +84,13 @@ def test_precision_and_recall_against_the_hand_annotation(seeds, article_id):
     scores = sources.evaluate(sources.attributions(article),
                               gold[gold["article"] == article_id])
     assert scores["recall"] >= 0.9, scores["fn"]
-    assert scores["precision"] >= 0.85, scores["fp"]
+    assert scores["precision"] >= 0.9, scores["fp"]
 
 
 def test_gold_fixture_is_well_formed():
     gold = sources.read_gold(GOLD)
     assert list(gold.columns) == ["article", "sentence", "canonical", "note"]
-    assert gold.groupby("article").size().to_dict() == {"dailymail": 17, "ru_translation": 26}
+    assert gold.groupby("article").size().to_dict() == {"dailymail": 20, "ru_translation": 26}
     assert (gold["note"].str.len() > 10).all()
 
 
@@ -150,9 +150,10 @@ def test_quoting_via_al_jazeera(dm):
 def test_two_according_to_in_one_sentence_split_the_sentence(dm):
     found = by_sentence(dm, 6)
     said = [dm.raw[a:b] for a, b in zip(found["speech_start"], found["speech_end"], strict=True)]
-    assert said == ["There were times when the bounties were in fact paid",
-                    "although it did not identify specific U.S. troops stationed in Afghanistan "
-                    "were killed as a result of the Russian bounty payments"]
+    assert said == ["There were times when the bounties were in fact paid", "",
+                    "specific U.S. troops stationed in Afghanistan were killed as a result of the "
+                    "Russian bounty payments"]
+    assert found["source"].tolist() == ["the paper", "it", "the paper"]  # "it": the paper
     assert set(found["canonical"]) == {"The New York Times"}
 
 
@@ -294,7 +295,9 @@ CASES = {
     "according to a spokesman for the ministry": (
         "The Ruritanian Foreign Ministry condemned the strike. According to a spokesman for the "
         "ministry, the embassy was not damaged.",
-        [("a spokesman for the ministry", "Ruritanian Foreign Ministry", "According to",
+        [("The Ruritanian Foreign Ministry", "Ruritanian Foreign Ministry", "condemned",
+          "directive", "none", "the strike"),
+         ("a spokesman for the ministry", "Ruritanian Foreign Ministry", "According to",
           "neutral", "none", "the embassy was not damaged")]),
     "condition of anonymity, with commas": (
         "Two officials, who spoke on condition of anonymity because they were not authorized to "
@@ -418,9 +421,16 @@ CASES = {
     "attributed to her": (
         "Senator Jane Roe spoke at the rally. Remarks attributed to her suggested a change.",
         [("her", "Jane Roe", "attributed to", "neutral", "none", None)]),
-    "possessive statement": (
+    "possessive mention is not an attribution": (
         "Mr. Smith's statement came hours after the vote.",
-        [("Mr. Smith", "Smith", "statement", "neutral", "none", None)]),
+        []),
+    "possessive claim with what was said": (
+        "The recount followed Mr. Smith's claim that the count was unfair.",
+        [("Mr. Smith", "Smith", "claim", "distancing", "none", "the count was unfair")]),
+    "belief verb": (
+        "The governor believes the bridge will open in May.",
+        [("The governor", "unresolved: The governor", "believes", "belief", "none",
+          "the bridge will open in May")]),
     "the BBC understands": (
         "The BBC understands that the talks have stalled.",
         [("The BBC", "BBC", "understands", "neutral", "none", "the talks have stalled")]),
@@ -592,8 +602,8 @@ def test_source_roster(seeds):
     roster = sources.roster(seeds)
     assert list(roster.columns) == sources.ROSTER_COLUMNS
     dm = roster[roster["article"] == "dailymail"].set_index("canonical")
-    assert dm.loc["The New York Times", "attributions"] == 6
-    assert dm.loc["The New York Times", "share"] == pytest.approx(6 / 19)
+    assert dm.loc["The New York Times", "attributions"] == 7
+    assert dm.loc["The New York Times", "share"] == pytest.approx(7 / 23)
     assert dm.loc["The New York Times", "cue_classes"] == "neutral, non_response"
     assert dm.loc["Donald Trump", "direct_quotes"] == 2
     assert dm.loc["Donald Trump", "quoted_words"] == 36
@@ -613,8 +623,8 @@ def test_anonymity(seeds):
     table_ = sources.anonymity(seeds)
     assert list(table_.columns) == sources.ANONYMITY_COLUMNS
     assert table_[["attributions", "named", "anonymous", "unresolved"]].values.tolist() == [
-        [19, 17, 2, 0], [27, 24, 3, 0]]
-    assert table_["share_anonymous"].tolist() == pytest.approx([2 / 19, 3 / 27])
+        [23, 21, 2, 0], [27, 24, 3, 0]]
+    assert table_["share_anonymous"].tolist() == pytest.approx([2 / 23, 3 / 27])
     empty = sources.anonymity([make("Nothing is attributed here. Nor here.")])
     assert empty["attributions"].tolist() == [0] and math.isnan(empty["share_anonymous"][0])
 
@@ -636,13 +646,13 @@ def test_figure_tables_are_zero_filled_and_ordered(seeds):
     assert list(kinds.columns) == sources.KIND_COUNT_COLUMNS
     assert kinds["kind"].tolist() == list(sources.KINDS) * 2
     dm = kinds[kinds["article"] == "dailymail"].set_index("kind")["attributions"]
-    assert dm.to_dict() == {"media": 8, "government": 3, "person": 6, "anonymous": 2,
+    assert dm.to_dict() == {"media": 9, "government": 4, "person": 8, "anonymous": 2,
                             "document": 0, "social": 0, "other": 0}
     named = sources.named_counts(seeds)
-    assert named["attributions"].tolist() == [17, 2, 0, 24, 3, 0]
+    assert named["attributions"].tolist() == [21, 2, 0, 24, 3, 0]
     cues = sources.cue_class_counts(seeds)
-    assert cues[cues["article"] == "dailymail"]["attributions"].tolist() == [14, 1, 0, 4]
-    assert cues.groupby("article")["attributions"].sum().tolist() == [19, 27]
+    assert cues[cues["article"] == "dailymail"]["attributions"].tolist() == [15, 1, 0, 2, 5]
+    assert cues.groupby("article")["attributions"].sum().tolist() == [23, 27]
 
 
 # --- lexicon files ----------------------------------------------------------------------------
@@ -678,3 +688,33 @@ def test_quoted_words_are_counted_as_every_rate_counts_words():
     quoted = roster["quoted_words"].iloc[0]
     assert quoted == 3  # links, handles and hashtags are not words, in quotations or in rates
     assert analysis.text.word_count("Read this now @nytimes https://t.co/abc1 #fake") == quoted
+
+
+# --- pronouns ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("raw", "pronoun", "expected"), [
+    # "she" skips the nearer man for the woman named before him
+    ("Judge Maria Ortiz criticized the ruling. Governor John Hale defended it. "
+     "\"We will appeal,\" she said.", "she", "Maria Ortiz"),
+    # "he" is the speaker of the last attribution, not the man merely mentioned after him
+    ("George Hale said he fired in self-defence after the death of Carl Marsh. "
+     "\"I feared for my life,\" he told a local station.", "he", "George Hale"),
+    # a title decides the sex where the first name cannot
+    ("Mr. Lindsey Cole spoke first. Then Mrs. Jordan Lee said the vote was rigged. "
+     "He later argued that it was not.", "He", "Lindsey Cole"),
+    # "it" is the organisation, "they" the plural source
+    ("Reuters reported on Monday that turnout was low. It said the count would end today.",
+     "It", "Reuters"),
+    ("City officials said the road would close. They added that detours were signposted.",
+     "They", "unnamed officials"),
+    # a name inside quotation marks is never the referent; no woman is left: unresolved
+    ("\"Senator Reed will lose,\" said Karen Holt. He said nothing else.", "He",
+     "unresolved: He"),
+    # two men, neither a speaker nor a subject: unclear, so unresolved
+    ("The report named Paul Rand and Peter Vale. He said the report was unfair.", "He",
+     "unresolved: He"),
+])
+def test_pronouns_agree_and_prefer_the_last_speaker(raw, pronoun, expected):
+    found = sources.attributions(make(raw))
+    row = found[found["source"] == pronoun].iloc[0]
+    assert row["canonical"] == expected

@@ -53,6 +53,7 @@ class Gazetteer:
     groups: dict[str, tuple[str, str]]
     demonyms: frozenset[str]
     not_name: frozenset[str]
+    leading_dates: frozenset[str]  # days and months that are not also first names
 
 
 @cache
@@ -78,8 +79,9 @@ def gazetteer() -> Gazetteer:
         elif category == "not_name":
             not_name.add(word)
     titles.sort(key=len, reverse=True)
+    dates = {w for w in grammar_words("days") + grammar_words("months") if w not in first_names()}
     return Gazetteer(tuple(titles), heads, places, frozenset(place_heads), groups,
-                     frozenset(demonyms), frozenset(not_name))
+                     frozenset(demonyms), frozenset(not_name), frozenset(dates))
 
 
 def _variant_is_case_insensitive(variant: str) -> bool:
@@ -128,7 +130,23 @@ def stop_capitals() -> frozenset[str]:
     """Capitalised words that never start or join a name (function words, sentence openers)."""
     words = {w.capitalize() for w in word_list("stopwords_en.txt")
              if w.isalpha() and (len(w) > 1 or w in "ai")}
-    return frozenset(words | gazetteer().not_name)
+    return frozenset((words | gazetteer().not_name) - set(grammar_words("name_stopwords")))
+
+
+def name_stopword_pattern() -> str:
+    """The stop words that are also first names ("Don", "Will"), when no capitalised word
+    follows them: then they are function words, not the start of a name."""
+    return rf"(?:{alternation(grammar_words('name_stopwords'))})(?! [{UPPER}])"
+
+
+@cache
+def first_names() -> dict[str, str]:
+    """First name -> "female", "male" or "either" (``lexicons/first_names.tsv``)."""
+    return {row["name"]: row["gender"] for row in table("first_names.tsv", ("name", "gender"))}
+
+
+# a middle initial inside a name ("John F. Kerry"): a capital and a stop before another capital
+INITIAL = rf"[{UPPER}]\.(?= [{UPPER}])"
 
 
 @cache
@@ -136,8 +154,8 @@ def cap_pattern() -> str:
     """Regular expression for one capitalised name word (or acronym, title abbreviation, handle)."""
     stops = "|".join(re.escape(w) for w in sorted(stop_capitals(), key=len, reverse=True))
     abbr = alternation(name_abbreviations())
-    return (rf"(?!(?:{stops})(?![\w.'-]))"
-            rf"(?:(?:{abbr})|[{UPPER}](?:\.[{UPPER}])+\.?"
+    return (rf"(?!(?:{stops}|{name_stopword_pattern()})(?![\w.'-]))"
+            rf"(?:(?:{abbr})|[{UPPER}](?:\.[{UPPER}])+\.?|{INITIAL}"
             rf"|[{UPPER}]\w*(?:-[{UPPER}\d]\w*)*(?:'(?!s\b)\w+)*)")
 
 
@@ -149,7 +167,8 @@ def name_regex() -> re.Pattern[str]:
         grammar_words("name_connectors") + grammar_words("head_connectors"),
         key=len, reverse=True))
     capc = rf"(?:{cap}|\d+(?:st|nd|rd|th)(?= [{UPPER}]))"
-    return re.compile(rf"(?<![\w#@/.'-]){cap}(?:(?: (?:{connectors}))? {capc})*")
+    return re.compile(rf"(?<![\w#@/.'-])(?:\d+(?:st|nd|rd|th) (?=[{UPPER}]))?{cap}"
+                      rf"(?:(?: (?:{connectors}))? {capc})*")  # "14th Amendment"
 
 
 @cache

@@ -16,6 +16,7 @@ from .gazetteer import (
     Name,
     connector_words,
     find_known,
+    first_names,
     gazetteer,
     known,
     name_regex,
@@ -70,6 +71,36 @@ def _is_plain_word(word: str) -> bool:
         and any(c.islower() for c in word[1:])
 
 
+def _is_personal(words: Sequence[str]) -> bool:
+    """True when words can be a person's name: one to four plain words or initials
+    ("Will Rogers", "James B. Comey")."""
+    return 1 <= len(words) <= 4 and all(
+        _is_plain_word(w) or (len(w) == 2 and w[0].isupper() and w[1] == ".") for w in words) \
+        and _is_plain_word(words[-1])
+
+
+def _person_after_role(words: Sequence[str]) -> tuple[int, int] | None:
+    """The word range of a person's name after a role or affiliation in one run of capitals
+    ("Polk County GOP Chairman Will Rogers": words 4-6, after the title; "Weekly Standard
+    Editor Bill Kristol": 3-5; "Mayor Frank G. Jackson of Cleveland": 1-4), or None. The name
+    starts after the last title, or at a known first name followed by a surname, and ends
+    before a connector ("of Cleveland")."""
+    connectors = connector_words()
+    titles = title_spans(words)  # a title may hold a connector ("Chief of Staff")
+    if titles and 0 < titles[-1][1] < len(words) and _is_personal(words[titles[-1][1]:]):
+        return titles[-1][1], len(words)
+    end = next((i for i, w in enumerate(words) if i and w in connectors), len(words))
+    titles = [t for t in title_spans(words[:end]) if t[1] < end]
+    if titles and _is_personal(words[titles[-1][1]:end]):
+        return titles[-1][1], end
+    names = first_names()
+    for k in range(1, end - 1):
+        if words[k] in names and _is_personal(words[k:end]) \
+                and not _is_personal(words[k - 1:end]):
+            return k, end
+    return None
+
+
 def classify_words(words: Sequence[str]) -> tuple[Name | None, int, int]:
     """Classify a name given as words; returns the name and the word range it covers.
 
@@ -93,6 +124,13 @@ def classify_words(words: Sequence[str]) -> tuple[Name | None, int, int]:
     if len(stripped) < len(words):
         name, first, last = classify_words(stripped)
         return name, first, last
+    if len(words) > 1 and words[0] in gaz.leading_dates:  # "Tuesday Ginsburg": a date, a name
+        name, first, last = classify_words(words[1:])
+        return (name, first + 1, last + 1) if name is not None else (None, 0, 0)
+    person = _person_after_role(words)
+    if person:
+        start, end = person
+        return Name(" ".join(words[start:end]), "person", "person", "person"), start, end
     head = _head_word(words)
     if head in gaz.heads:
         _, kind, cls = gaz.heads[head]

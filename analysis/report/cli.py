@@ -62,6 +62,36 @@ def _notebooks(args: argparse.Namespace) -> int:
     return 0
 
 
+def _evaluate_sources(args: argparse.Namespace) -> int:
+    import json
+
+    from ..sources.scoring import evaluate_polnear, evaluate_pronouns, evaluation_table
+
+    results = evaluate_polnear(args.path, split=args.split)
+    if args.pronouns:
+        pronouns = evaluate_pronouns(args.path, args.pronouns, split=args.split)
+        results["pronouns"] = {k: v for k, v in pronouns.items() if k != "wrong"}
+    table = evaluation_table(results)
+    skipped = "; ".join(f"{name}: {why}" for name, why in results["skipped"])
+    print(f"PolNeAR {args.split}: {results['articles']} articles"
+          + (f" ({len(results['skipped'])} skipped: {skipped})" if skipped else ""))
+    print(table.to_string(index=False))
+    for key, title in (("missed_cues", "cues of attributions whose source was missed"),
+                       ("missed_source_forms", "kinds of source phrase missed"),
+                       ("wrong_row_cues", "cues of rows whose source is not annotated")):
+        print(f"{title}: " + ", ".join(f"{k} ({n})" for k, n in results[key]))
+    if "pronouns" in results:
+        p = results["pronouns"]
+        print(f"pronoun sources of {display_path(Path(args.pronouns))}: {p['found']} of "
+              f"{p['pronouns']} found, {p['unresolved']} unresolved ({p['unresolved_share']}), "
+              f"accuracy {p['accuracy']} of the resolved")
+    if args.out:
+        Path(args.out).write_text(json.dumps(results, indent=1, ensure_ascii=False) + "\n",
+                                  encoding="utf-8")
+        print(f"wrote {display_path(Path(args.out))}")
+    return 0
+
+
 def _compare(args: argparse.Namespace) -> int:
     from .build import build_reports, compare_parameters
 
@@ -97,6 +127,20 @@ def build_parser() -> argparse.ArgumentParser:
     report = commands.add_parser("report", help="execute every notebook and render HTML")
     report.add_argument("--out", default=str(REPORTS_DIR), help="output folder")
     report.set_defaults(run=_report)
+    evaluate = commands.add_parser(
+        "evaluate-sources", help="score the sources lens against PolNeAR's hand annotation",
+        description="Run the sources lens on a split of a local PolNeAR checkout and print "
+                    "source recall (all attributions, and those with a verb of saying), "
+                    "precision and cue recall, per outlet and overall, with the commonest "
+                    "misses. The test split is never read.")
+    evaluate.add_argument("path", help="a checkout of networkdynamics/PolNeAR")
+    evaluate.add_argument("--split", default="dev", choices=["train", "dev"])
+    evaluate.add_argument("--out", default=None, help="also write the results as JSON here")
+    evaluate.add_argument("--pronouns", default=None,
+                          help="also score pronoun sources against this hand resolution (a CSV "
+                               "of document, start, end, pronoun, referent; see "
+                               "tests/fixtures/polnear_pronouns_dev.md)")
+    evaluate.set_defaults(run=_evaluate_sources)
     notebooks = commands.add_parser(
         "notebooks", help="re-execute the committed notebooks in place (for maintainers)",
         description="Execute each story notebook top to bottom in a fresh kernel with the same "

@@ -94,6 +94,31 @@ def _share(value: float) -> str:
     return "n/a" if pd.isna(value) else f"{value:.0%}"
 
 
+FEW_ATTRIBUTIONS = 3  # a most-cited source with fewer attributions than this is called few
+TIED_NAMES = 4  # tied sources named in full, at most
+
+
+def most_cited(own: pd.DataFrame, *, markdown: bool = True) -> str:
+    """The most cited source of one article's roster rows, honestly: a tie is a tie ("3
+    sources tied at 2: A, B and C"), rows resting on pronoun resolution are counted, and a
+    count under three is called few."""
+    if own.empty:
+        return "none"
+    top = int(own["attributions"].max())
+    leaders = own[own["attributions"] == top].sort_values("canonical")
+    names = [escape(n) if markdown else n for n in leaders["canonical"]]
+    few = " (few)" if top < FEW_ATTRIBUTIONS else ""
+    if len(names) > 1:
+        shown = names[:TIED_NAMES]
+        rest = len(names) - len(shown)
+        listed = ", ".join(shown[:-1]) + (" and " + shown[-1] if not rest else
+                                          ", " + shown[-1] + f" and {rest} more")
+        return f"{len(names)} sources tied at {top}{few}: {listed}"
+    pronouns = int(leaders.iloc[0]["pronoun_rows"])
+    via = f", {pronouns} of them resolved from a pronoun" if pronouns else ""
+    return f"{names[0]} ({plural(top, 'attribution')}{via}){few}"
+
+
 def sources(roster: pd.DataFrame, anonymous: pd.DataFrame,
             articles: Sequence[Article]) -> str:
     """Who is cited most, how many sources, and how much is anonymous, per article."""
@@ -104,12 +129,11 @@ def sources(roster: pd.DataFrame, anonymous: pd.DataFrame,
         if own.empty:
             lines.append(f"- {_label(article)}: no attributions found.")
             continue
-        top = own.iloc[0]
         lines.append(
-            f"- {_label(article)}: {int(own['attributions'].sum())} attributions to "
-            f"{len(own)} sources. Most cited: {escape(top['canonical'])} "
-            f"({int(top['attributions'])}, {top['share']:.0%}). Anonymous: {_share(share)} of "
-            f"attributions. Words of direct quotation: {int(own['quoted_words'].sum())}.")
+            f"- {_label(article)}: {plural(int(own['attributions'].sum()), 'attribution')} to "
+            f"{plural(len(own), 'source')}. Most cited: {most_cited(own)}. Anonymous: "
+            f"{_share(share)} of attributions. Words of direct quotation: "
+            f"{int(own['quoted_words'].sum())}.")
     return "\n".join(lines)
 
 
@@ -128,6 +152,30 @@ def shared_sources(shared: pd.DataFrame, articles: Sequence[Article]) -> str:
                              f"({escape(row.iloc[0]['cues'])})")
         lines.append(f"- **{escape(name)}** is cited by both: " + "; ".join(parts) + ".")
     return "\n".join(lines)
+
+
+def polnear(results: dict) -> str:
+    """The PolNeAR figures of ``framing evaluate-sources`` in words."""
+    overall = results["overall"]
+    text = (f"On PolNeAR's {escape(str(results['split']))} split ({results['articles']} "
+            f"hand-annotated articles from {len(results['outlets'])} outlets), the rules find "
+            f"the source of {overall['saying_source_recall']:.1%} of the {overall['saying']:,} "
+            f"attributions whose cue is a verb of saying, and of "
+            f"{overall['source_recall']:.1%} of all {overall['with_source']:,} attributions "
+            f"with a source (PolNeAR also counts "
+            f"beliefs, intentions and stances). Of the {overall['rows']:,} rows the rules make, "
+            f"{overall['precision']:.1%} have an annotated source or cue; rows inside another "
+            f"attribution's words, which PolNeAR leaves unannotated "
+            f"({overall['nested_rows']:,}), are left out of that share, and counting them "
+            f"it is {overall['strict_precision']:.1%}.")
+    pronouns = results.get("pronouns")
+    if pronouns:
+        resolved = pronouns["found"] - pronouns["unresolved"]
+        text += (f" Of {plural(pronouns['pronouns'], 'pronoun source')} resolved by hand, "
+                 f"{pronouns['found']} are found; {pronouns['unresolved']} of those stay "
+                 f"unresolved ({pronouns['unresolved_share']:.1%}), and "
+                 f"{pronouns['accuracy']:.1%} of the other {resolved} name the right referent.")
+    return text
 
 
 def evaluation(scores: dict, label: str) -> str:

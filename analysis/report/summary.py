@@ -15,6 +15,7 @@ from ..text.roles import DEFAULT_ROLES
 from ..words import key_terms, keyness_between
 from ..words import profile as lexical_profile
 from .display import escape
+from .prose import most_cited
 
 SUMMARY_COLUMNS = ["lens", "measure"]
 
@@ -60,8 +61,7 @@ def table(articles: Sequence[Article], *,
         [str(int(own[a.id]["attributions"].sum())) for a in articles])
     add("sources", "distinct sources", [str(len(own[a.id])) for a in articles])
     add("sources", "most cited source",
-        [f"{own[a.id].iloc[0]['canonical']} ({int(own[a.id].iloc[0]['attributions'])})"
-         if len(own[a.id]) else "none" for a in articles])
+        [most_cited(own[a.id], markdown=False) for a in articles])
     add("sources", "anonymous share of attributions",
         [_percent(anonymous.loc[a.id, "share_anonymous"]) for a in articles])
     add("sources", "words of direct quotation",
@@ -117,10 +117,8 @@ def differences(articles: Sequence[Article], *,
     tops = [roster[roster["article"] == a.id] for a in articles]
     if all(len(t) for t in tops):
         lines.append(
-            f"- Sources: {names[0]} cites {escape(tops[0].iloc[0]['canonical'])} most "
-            f"({int(tops[0].iloc[0]['attributions'])} attributions); {names[1]} cites "
-            f"{escape(tops[1].iloc[0]['canonical'])} most "
-            f"({int(tops[1].iloc[0]['attributions'])}). "
+            f"- Sources: most cited in {names[0]}: {most_cited(tops[0])}; in {names[1]}: "
+            f"{most_cited(tops[1])}. "
             "[Evidence](03_named_sources.ipynb#Who-speaks-in-each-article)")
     words = voice.words(articles, roles=roles).set_index(["article", "voice"])["share"]
     narrator = [words[(a.id, "narrator")] for a in articles]

@@ -17,7 +17,8 @@ from .cues import CUE_CLASSES, KINDS, QUOTE_KINDS
 from .rows import attributions
 
 ROSTER_COLUMNS = ["article", "canonical", "kind", "kinds", "named", "attributions", "share",
-                  "cue_classes", "cues", "direct_quotes", "quoted_words", "via"]
+                  "tied", "pronoun_rows", "cue_classes", "cues", "direct_quotes", "quoted_words",
+                  "via"]
 ANONYMITY_COLUMNS = ["article", "attributions", "named", "anonymous", "unresolved",
                      "share_anonymous"]
 SHARED_COLUMNS = ["canonical", "kind", "in_articles", "article", "attributions", "cue_classes",
@@ -26,6 +27,7 @@ KIND_COUNT_COLUMNS = ["article", "kind", "attributions"]
 NAMED_COUNT_COLUMNS = ["article", "status", "attributions"]
 CUE_CLASS_COUNT_COLUMNS = ["article", "cue_class", "attributions"]
 NAMED_STATUSES = ("named", "anonymous", "unresolved")
+PRONOUN_SOURCES = frozenset(("he", "she", "they", "it", "who", "which", "that"))
 
 
 def _joined(values: Iterable[str]) -> str:
@@ -39,6 +41,32 @@ def _cue_summary(frame: pd.DataFrame) -> str:
     counted = pd.Series(labels, dtype=object).value_counts()
     ordered = sorted(counted.items(), key=lambda item: (-item[1], item[0]))
     return ", ".join(f"{cue} ×{n}" for cue, n in ordered)
+
+
+def pair_names(table: pd.DataFrame) -> pd.DataFrame:
+    """Attribution rows of several articles with one name per person across them: a surname
+    alone ("Trump", "Reid"), as an article that never gives the full name writes it, becomes
+    the full name another article uses ("Donald Trump"), when exactly one full name ends so."""
+    people = table.loc[table["kind"] == "person", "canonical"]
+    full = sorted({c for c in people if " " in c and not c.startswith("unresolved: ")})
+    # a lone capitalised word is a surname whatever kind it was given ("Breck" is "other")
+    lone = table.loc[table["kind"].isin(["person", "other"]), "canonical"]
+    mapping = {}
+    for name in sorted({c for c in lone if " " not in c and c[:1].isupper()}):
+        longer = [c for c in full if c.split()[-1] == name]
+        if len(longer) == 1:
+            mapping[name] = longer[0]
+    if not mapping:
+        return table
+    moved = table["canonical"].isin(list(mapping))
+    return table.assign(canonical=table["canonical"].replace(mapping),
+                        kind=table["kind"].mask(moved, "person"),
+                        via=table["via"].replace(mapping))
+
+
+def _is_pronoun_row(source: str) -> bool:
+    """True when a row's source words are a pronoun, so its name rests on resolution."""
+    return source.lower() in PRONOUN_SOURCES
 
 
 def _main_kind(kinds: pd.Series) -> str:
@@ -55,25 +83,35 @@ def roster(articles: Article | Sequence[Article], *,
     Columns (``ROSTER_COLUMNS``): article, canonical, kind (its most frequent kind; ties go to
     the first in ``KINDS``), kinds (every kind it was given, e.g. "government, social" for an
     embassy quoted in the text and in embedded posts), named, attributions, share (of the
-    article's attributions), cue_classes (sorted, joined), cues (each cue with its count,
-    commonest first; "embedded post" for an embed), direct_quotes (attributions with a direct
-    quotation), quoted_words (words in those direct quotations), via (sources that relay it).
+    article's attributions), tied (how many of the article's sources have this many
+    attributions, itself included: 1 when no other does), pronoun_rows (attributions whose
+    source words are a pronoun, so the name rests on pronoun resolution), cue_classes (sorted,
+    joined), cues (each cue with its count, commonest first; "embedded post" for an embed),
+    direct_quotes (attributions with a direct quotation), quoted_words (words in those direct
+    quotations), via (sources that relay it).
     Rows: articles in the order given, then most cited first, then by name. ``articles`` may
-    also be groups of articles (``Corpus.group``), streamed; rows then name the groups.
+    also be groups of articles (``Corpus.group``), streamed; rows then name the groups. A
+    surname alone in one article takes the full name another article gives
+    (:func:`pair_names`).
     """
     units = analysis_units(articles)
-    table_ = pd.concat([attributions(a, roles=roles, embeds=embeds).assign(article=name)
-                        for name, members in units for a in members], ignore_index=True)
+    table_ = pair_names(pd.concat(
+        [attributions(a, roles=roles, embeds=embeds).assign(article=name)
+         for name, members in units for a in members], ignore_index=True))
     rows = []
     for name, _ in units:
         mine = table_[table_["article"] == name]
+        counts = mine["canonical"].value_counts()
         for canonical, group in mine.groupby("canonical", sort=True):
             direct = group[group["quote"] == "direct"]
             rows.append({
                 "article": name, "canonical": canonical,
                 "kind": _main_kind(group["kind"]), "kinds": _joined(group["kind"]),
                 "named": bool(group["named"].any()), "attributions": len(group),
-                "share": len(group) / len(mine), "cue_classes": _joined(group["cue_class"]),
+                "share": len(group) / len(mine),
+                "tied": int((counts == len(group)).sum()),
+                "pronoun_rows": int(group["source"].map(_is_pronoun_row).sum()),
+                "cue_classes": _joined(group["cue_class"]),
                 "cues": _cue_summary(group), "direct_quotes": len(direct),
                 "quoted_words": int(sum(word_count(q) for q in direct["quote_text"])),
                 "via": _joined(group["via"]),
@@ -113,12 +151,13 @@ def shared(articles: Article | Sequence[Article], *, only_shared: bool = True,
     canonical, kind, in_articles (how many of the articles cite it), article, attributions,
     cue_classes, cues (with counts), quotes (counts of direct / partial / none), via (who relays
     it in this article: "TASS" is cited via "Al Jazeera"), relays (whom it relays here).
-    Unresolved descriptions are left out. With ``only_shared=False`` every source is listed,
+    Unresolved descriptions are left out; a surname alone matches the full name the other
+    article gives (:func:`pair_names`). With ``only_shared=False`` every source is listed,
     which shows relayed sources that only one article uses. Rows: most widely cited first,
     then most attributions, then by name and article order.
     """
     items = article_list(articles)
-    table_ = attributions(items, roles=roles, embeds=embeds)
+    table_ = pair_names(attributions(items, roles=roles, embeds=embeds))
     table_ = table_[~table_["canonical"].str.startswith("unresolved: ")]
     spread = table_.groupby("canonical")["article"].nunique()
     totals = table_.groupby("canonical").size()

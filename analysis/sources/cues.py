@@ -11,7 +11,7 @@ from ..errors import LexiconError
 from ..lexicons import regex, table, where, word_list
 
 KINDS = ("media", "government", "person", "anonymous", "document", "social", "other")
-CUE_CLASSES = ("neutral", "distancing", "directive", "non_response")
+CUE_CLASSES = ("neutral", "distancing", "directive", "belief", "non_response")
 QUOTE_KINDS = ("direct", "partial", "none")
 FRAMES = ("verb", "according", "relay", "attributed", "noun", "evaluative")
 CUE_FILE = "attribution_cues.tsv"

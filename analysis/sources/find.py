@@ -1,161 +1,32 @@
 """Finding attributions: every reporting cue of a paragraph, read in its frame, with the spans
 of its source (offsets local to the paragraph's normalised text).
 
-See :mod:`analysis.sources` for the frames and their limits. What was said is decided in
+See :mod:`analysis.sources` for the frames and their limits. Subjects before a verb are read
+in :mod:`.subjects`, source phrases in :mod:`.phrases`; what was said is decided in
 :mod:`.speech`, the source resolved in :mod:`.resolve`, and rows made in :mod:`.rows`.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 
 from ..text.article import Paragraph, Sentence
-from ..text.quotation import Quote, outer_quotes
+from ..text.quotation import Quote
 from ..text.spans import strip_span
 from .cues import CueSpec, cue_regex, cue_specs
-from .grammar import grammar, matching_copy
-from .resolve import Resolved, names_of
-
-SUBJECT_WINDOW = 300  # characters before a cue searched for its subject
-EDGES = " ,;:\u2013\u2014-\x01"  # what a source or clause span is trimmed of
-
-
-@dataclass
-class Found:
-    """One attribution while it is being built (offsets local to the paragraph text)."""
-
-    paragraph: Paragraph
-    sentence: int
-    bounds: tuple[int, int]
-    source: tuple[int, int]
-    cue: tuple[int, int]
-    spec: CueSpec
-    frame: str
-    resolved: Resolved | None = None
-    inherited: bool = False
-    governor: Found | None = None
-    after: str = ""
-    parenthetical: bool = False
-    direct: Quote | None = None
-    extra_quotes: list[Quote] = field(default_factory=list)
-    speech: tuple[int, int] | None = None
-    anaphoric: bool = False
-    subject: tuple[int, int] | None = None
-    cue_class: str = ""
-
-    @property
-    def region(self) -> tuple[int, int]:
-        """The span of the source and cue together (the cue alone for an inherited source)."""
-        if self.inherited:
-            return self.cue
-        return min(self.source[0], self.cue[0]), max(self.source[1], self.cue[1])
-
-
-@dataclass
-class ParagraphText:
-    """A paragraph's text, its matching copy and its quotations."""
-
-    text: str
-    m: str
-    quotes: list[Quote]
-
-
-def clause_starts(t: ParagraphText, start: int, cue: int) -> list[int]:
-    """Clause starts between ``start`` and ``cue``, nearest first."""
-    points = {start}
-    for match in re.finditer(r"(?:[,;:(]|\s[\u2013\u2014-])\s*", t.m[start:cue]):
-        points.add(start + match.end())
-    for q in t.quotes:
-        if q.closed and start <= q.end <= cue:
-            after = re.match(r"[\s,]*", t.m[q.end:cue])
-            points.add(q.end + (after.end() if after else 0))
-    for match in grammar().conj.finditer(t.m, start, cue):
-        if match.start() == 0 or not t.m[match.start() - 1].isalnum():
-            points.add(match.start())
-    return sorted((p for p in points if p <= cue), reverse=True)
-
-
-def coordinated_subjects(t: ParagraphText, start: int, cue: int) -> list[tuple[int, int]] | None:
-    """Coordinated subjects filling ``[start, cue)``: "The CIA, the NSA, and the Pentagon all"."""
-    g = grammar()
-    prefix = g.conj_prefix.match(t.m, start, cue)
-    body_start = prefix.end() if prefix else start
-    suffix = g.adv_suffix.search(t.m, body_start, cue)
-    body_end = suffix.start() if suffix else cue
-    spans, position, ands = [], body_start, []
-    for sep in [*g.list_sep.finditer(t.m, body_start, body_end), None]:
-        stop = sep.start() if sep else body_end
-        if not g.np.fullmatch(t.m, position, stop):
-            return None
-        spans.append((position, stop))
-        if sep:
-            ands.append("and" in sep.group())
-            position = sep.end()
-    if len(spans) < 2 or not ands[-1]:
-        return None
-    return spans
-
-
-def subject_of(t: ParagraphText, sent: Sentence, cue: int,
-               earlier: Sequence[Found]) -> tuple[list[tuple[int, int]], str, int] | None:
-    """Source spans standing before a verb cue, how they were found, and where their
-    clause starts."""
-    g = grammar()
-    starts = [p for p in clause_starts(t, sent.local_start, cue) if p >= cue - SUBJECT_WINDOW]
-    for start in reversed(starts):
-        spans = coordinated_subjects(t, start, cue)
-        if spans:
-            return spans, "coordinated", start
-        match = g.appos.fullmatch(t.m, start, cue)
-        if match:
-            first = match.span("np")
-            a, b = match.span("app")
-            b = a + len(t.m[a:b].rstrip())
-            agent = g.agent_appositive.match(t.m, a, b)
-            agents = right_sources(t, agent.end(), cue) if agent else []
-            if agents:
-                return agents, "appositive", start
-            app_persons = [n for n in names_of(t.text[a:b]) if n.type == "person"]
-            first_persons = [n for n in names_of(t.text[first[0]:first[1]]) if n.type == "person"]
-            if app_persons and not first_persons and g.np.fullmatch(t.m, a, b):
-                return [(a, b)], "appositive", start
-            return [first], "appositive", start
-    for start in starts:
-        match = g.simple.fullmatch(t.m, start, cue)
-        if match:
-            return [match.span("np")], "subject", start
-    nearest = starts[0] if starts else cue
-    if g.relative.fullmatch(t.m, nearest, cue) and t.m[nearest - 2:nearest] == ", ":
-        window = max(sent.local_start, nearest - 160)
-        match = g.np_end.search(t.m, window, nearest - 2)
-        if match:
-            return [match.span("np")], "relative", match.start("np")
-    if earlier and g.inherit.search(t.m[sent.local_start:cue]):
-        previous = earlier[-1]
-        if previous.cue[1] <= cue:
-            return [previous.source], "inherited", cue
-    return None
-
-
-def right_sources(t: ParagraphText, position: int, end: int) -> list[tuple[int, int]]:
-    """Source spans of the noun phrase, or "A, B and C" list, starting at ``position``."""
-    g = grammar()
-    match = g.right_np.match(t.m, position, end)
-    if not match:
-        return []
-    spans, ands = [match.span("np")], []
-    while True:
-        sep = g.list_sep.match(t.m, spans[-1][1], end)
-        following = g.right_np.match(t.m, sep.end(), end) if sep else None
-        if not following:
-            break
-        spans.append(following.span("np"))
-        ands.append("and" in sep.group())
-    if len(spans) > 1 and not ands[-1]:
-        return spans[:1]
-    return spans
+from .grammar import grammar
+from .phrases import (
+    EDGES,
+    Found,
+    ParagraphText,
+    inside_any,
+    is_time,
+    right_sources,
+    sentence_initial,
+)
+from .resolve import names_of
+from .subjects import clause_starts, main_subject, subject_of
 
 
 def skip_adverbials(t: ParagraphText, position: int, end: int) -> int:
@@ -219,33 +90,34 @@ def quote_opening_at(t: ParagraphText, position: int) -> Quote | None:
 _QUOTED_OBJECT = re.compile(r"[\w'.@-]+(?: [\w'.@-]+){0,7}")
 
 
-def inside_any(position: int, spans: Iterable[tuple[int, int]]) -> bool:
-    """True when ``position`` lies in one of ``spans``."""
-    return any(a <= position < b for a, b in spans)
+def title_case(text: str, sent: Sentence) -> bool:
+    """True for a sentence written in title case, as headlines are ("Dennis Prager Tells
+    Conservatives They Need To Change Course"): there a capital does not make a name."""
+    words = re.findall(r"[A-Za-z][\w'-]*", text[sent.local_start:sent.local_end])
+    return len(words) >= 4 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
-def sentence_initial(text: str, start: int, position: int) -> bool:
-    """True when only quotation marks or brackets stand between ``start`` (where the sentence
-    starts) and ``position``."""
-    return not text[start:position].strip(" \"'(")
-
-
-def find_in_paragraph(paragraph: Paragraph, sentences: list[Sentence]) -> list[Found]:
+def find_in_paragraph(t: ParagraphText, paragraph: Paragraph, sentences: list[Sentence],
+                      blocked: Iterable[tuple[int, int]] = ()) -> list[Found]:
     """Every attribution in one paragraph, cue by cue, in text order."""
     text = paragraph.text
-    t = ParagraphText(text, matching_copy(text), outer_quotes(text))
     closed = [(q.inner_start, q.inner_end) for q in t.quotes if q.closed]
     found: list[Found] = []
-    taken: list[tuple[int, int]] = []
+    # words inside quotations or ``blocked`` spans (a speaker's turn), sources already read,
+    # and anonymity formulas ("who asked not to be named") are never a cue
+    taken: list[tuple[int, int]] = [*blocked, *(m.span() for m in
+                                                grammar().anonymous_formula.finditer(t.m))]
     for sent in sentences:
-        in_sentence: list[Found] = []
+        in_sentence: list[Found] = in_documents(t, sent, paragraph)
+        taken.extend(f.source for f in in_sentence)
         for match in cue_regex().finditer(text, sent.local_start, sent.local_end):
             cue = match.span()
             form = match.group()
             if inside_any(cue[0], closed) or inside_any(cue[0], taken):
                 continue
-            if form[0].isupper() and not sentence_initial(text, sent.local_start, cue[0]):
-                continue
+            if form[0].isupper() and not sentence_initial(text, sent.local_start, cue[0]) \
+                    and not text[:cue[0]].rstrip().endswith(":") and not title_case(text, sent):
+                continue  # a capital inside a sentence is a name ("Says Who", a title)
             for spec in cue_specs()[form[0].lower() + form[1:]]:
                 made = read_frame(t, sent, cue, form, spec, in_sentence, paragraph)
                 if made:
@@ -254,6 +126,23 @@ def find_in_paragraph(paragraph: Paragraph, sentences: list[Sentence]) -> list[F
                     break
         found.extend(in_sentence)
     return found
+
+
+IN_SPEC = CueSpec("neutral", "according", False, ())
+
+
+def in_documents(t: ParagraphText, sent: Sentence, paragraph: Paragraph) -> list[Found]:
+    """A clause that opens with "In" and a document ("In a statement, the ministry ...", "In a
+    September poll, 75 percent said ..."): the document is a source, "In" its cue."""
+    made = []
+    for match in grammar().in_document.finditer(t.m, sent.local_start, sent.local_end):
+        before = t.m[sent.local_start:match.start()]
+        if before.strip(" \"'(") and not before.rstrip().endswith((",", ";")):
+            continue
+        made.append(Found(paragraph, sent.index, (sent.local_start, sent.local_end),
+                          match.span("np"), (match.start(), match.start() + 2), IN_SPEC,
+                          "according"))
+    return made
 
 
 def read_frame(t: ParagraphText, sent: Sentence, cue: tuple[int, int], form: str, spec: CueSpec,
@@ -271,7 +160,13 @@ def read_frame(t: ParagraphText, sent: Sentence, cue: tuple[int, int], form: str
         if spec.frame == "relay" and not (m[:cue[0]].rstrip().endswith(",")
                                           or sentence_initial(m, sent.local_start, cue[0])):
             return []
-        spans = right_sources(t, cue[1] + 1, sent.local_end) if m[cue[1]:cue[1] + 1] == " " else []
+        if m[cue[1]:cue[1] + 1] != " ":
+            return []
+        spans = right_sources(t, cue[1] + 1, sent.local_end, any_head=spec.frame == "according")
+        if not spans and spec.frame == "according":
+            # "according to a lawsuit filed in Manhattan by ...": the phrase up to the clause end
+            phrase = g.according_phrase.match(m, cue[1] + 1, sent.local_end)
+            spans = [phrase.span("np")] if phrase else []
         return make(spans, spec.frame) if spans else []
     if spec.frame == "noun":
         after = g.noun_by.match(m, cue[1], sent.local_end)
@@ -279,20 +174,23 @@ def read_frame(t: ParagraphText, sent: Sentence, cue: tuple[int, int], form: str
         if spans:
             return make(spans, "noun")
         before = g.possessive.search(m, max(sent.local_start, cue[0] - 80), cue[0])
-        if before and names_of(t.text[slice(*before.span("name"))]):
+        if before and g.noun_content.match(m, cue[1], sent.local_end) \
+                and names_of(t.text[slice(*before.span("name"))]):
             return make([before.span("name")], "possessive")
         return []
     if spec.frame == "evaluative":
+        if g.aux.search(m, sent.local_start, cue[0]):
+            return []  # "the group was described as ...": the subject is what is described
         rest = m[cue[1]:sent.local_end]
         obj = g.evaluative_object.match(rest)
         quoted = g.evaluative_quote.match(rest)
         if not (obj or quoted):
             return []
-        subject = subject_of(t, sent, cue[0], earlier)
+        subject = subject_of(t, sent, cue[0], earlier, form)
         if not subject:
             return []
-        spans, how, _ = subject
-        return make(spans, "evaluative", inherited=how == "inherited")
+        spans, how, _, refers = subject
+        return make(spans, "evaluative", inherited=how == "inherited", refers_to=refers)
     return read_verb(t, sent, cue, form, spec, earlier, make)
 
 
@@ -301,7 +199,9 @@ def read_verb(t: ParagraphText, sent: Sentence, cue: tuple[int, int], form: str,
     """A reporting verb: passive agent, subject before, or subject after ("said X")."""
     g = grammar()
     m = t.m
-    aux = g.aux.search(m, sent.local_start, cue[0])
+    # "was reported by X", "as reported by X" (but "is telling" is not passive)
+    aux = None if form.endswith("ing") else (g.aux.search(m, sent.local_start, cue[0])
+                                             or g.as_passive.search(m, sent.local_start, cue[0]))
     if aux:
         agent = re.compile(rf" (?:{'|'.join(spec.passive)}) ").match(m, cue[1], sent.local_end) \
             if spec.passive else None
@@ -315,24 +215,36 @@ def read_verb(t: ParagraphText, sent: Sentence, cue: tuple[int, int], form: str,
                     subject=subject if subject[1] > subject[0] else None)
     told = form.lower().startswith(g.telling_forms)
     after = after_cue(t, cue[1], sent.local_end, told)
+    aside = g.aside_colon.match(m, after, sent.local_end)
+    if aside:  # "He added, with a nod to his critics: '...'"
+        after = aside.end()
     follows = speech_follows(t, after, sent.local_end)
-    subject = subject_of(t, sent, cue[0], earlier)
+    subject = None
+    if form.endswith("ing") and m[sent.local_start:cue[0]].rstrip().endswith((",", "\u2014", "--")):
+        # a participle after a comma shares the subject of the clause before it ("Sanders
+        # defended his plan, saying ..."): the previous cue's source, or the main subject
+        if earlier and earlier[-1].cue[1] <= cue[0]:
+            subject = ([earlier[-1].source], "inherited", cue[0], None)
+        else:
+            shared = main_subject(t, sent, cue[0])
+            subject = ([shared], "main", cue[0], None) if shared else None
+    if subject is None:
+        subject = subject_of(t, sent, cue[0], earlier, form)
+    if subject is not None and all(is_time(t, span) for span in subject[0]):
+        subject = None  # "Hours later, Trump returned the compliment, telling ..."
     inverted = False
-    if subject is None and form.endswith("ing") and earlier \
-            and m[sent.local_start:cue[0]].rstrip().endswith(",") and earlier[-1].cue[1] <= cue[0]:
-        subject = ([earlier[-1].source], "inherited", cue[0])
     if subject is None:
         nearest = clause_starts(t, sent.local_start, cue[0])
         left = m[nearest[0]:cue[0]] if nearest else ""
-        if left.strip(" ,") == "" or g.adverbs.fullmatch(" " + left.strip()):
-            spans = right_sources(t, cue[1] + 1, sent.local_end) if m[cue[1]:cue[1] + 1] == " " \
-                else []
+        if not told and (left.strip(" ,") == "" or g.adverbs.fullmatch(" " + left.strip())):
+            spans = right_sources(t, cue[1] + 1, sent.local_end, any_head=True) \
+                if m[cue[1]:cue[1] + 1] == " " else []
             if spans:
-                subject = (spans, "inverted", cue[0])
+                subject = (spans, "inverted", cue[0], None)
                 inverted = True
         if subject is None:
             return []
-    spans, how, clause = subject
+    spans, how, clause, refers = subject
     first = min(s for s, _ in spans)
     quote_before = quote_ending_at(t, clause)
     if inverted:
@@ -363,7 +275,10 @@ def read_verb(t: ParagraphText, sent: Sentence, cue: tuple[int, int], form: str,
             return []
         if follows == "none" and not m[sent.local_start:first].strip(" \"'") and not inverted:
             return []  # "X added." with nothing said before or after
-    made = make(spans, "verb", inherited=how == "inherited")
+        if follows == "none" and not inverted and not m[sent.local_start:clause].rstrip(
+                " ").endswith((",", "\"", "'", "\u2014", "\u2013", "-", "(")):
+            return []  # "said it would respond.": no words of its own, and not parenthetical
+    made = make(spans, "verb", inherited=how == "inherited", refers_to=refers)
     for span in relayed:
         made.append(Found(made[0].paragraph, sent.index, (sent.local_start, sent.local_end),
                           span, cue, spec, "relay", governor=made[0]))

@@ -16,10 +16,12 @@ from functools import cache
 from itertools import count
 
 from ..entities.gazetteer import (
+    INITIAL,
     UPPER,
     gazetteer,
     head_prepositions,
     name_abbreviations,
+    name_stopword_pattern,
     stop_capitals,
 )
 from ..lexicons import alternation, grammar_words, word_list
@@ -49,11 +51,27 @@ class Grammar:
 
     np: re.Pattern[str]
     simple: re.Pattern[str]
+    simple_named: re.Pattern[str]
+    clause_subject: re.Pattern[str]
+    modified: re.Pattern[str]
+    bare_relative: re.Pattern[str]
+    according_phrase: re.Pattern[str]
+    as_passive: re.Pattern[str]
+    aside_colon: re.Pattern[str]
+    opening_phrase: re.Pattern[str]
+    addressed: re.Pattern[str]
+    quantity_prefix: re.Pattern[str]
+    time_words: frozenset[str]
+    government_group_heads: tuple[str, ...]
+    organisation_group_heads: tuple[str, ...]
+    time_fillers: frozenset[str]
+    in_document: re.Pattern[str]
     appos: re.Pattern[str]
     relative: re.Pattern[str]
     inherit: re.Pattern[str]
     np_end: re.Pattern[str]
     right_np: re.Pattern[str]
+    right_np_any: re.Pattern[str]
     list_sep: re.Pattern[str]
     conj_prefix: re.Pattern[str]
     adv_suffix: re.Pattern[str]
@@ -66,8 +84,10 @@ class Grammar:
     conj: re.Pattern[str]
     aux: re.Pattern[str]
     possessive: re.Pattern[str]
+    noun_content: re.Pattern[str]
     noun_by: re.Pattern[str]
     anonymous_modifier: re.Pattern[str]
+    anonymous_formula: re.Pattern[str]
     lowered: re.Pattern[str]
     org_connector: re.Pattern[str]
     auxiliary: re.Pattern[str]
@@ -80,10 +100,12 @@ class Grammar:
     leading_conj: re.Pattern[str]
     prep_split: re.Pattern[str]
     det_start: re.Pattern[str]
-    person_pronouns: frozenset[str]
+    resolved_pronouns: frozenset[str]
     anaphors: frozenset[str]
     quoting_forms: frozenset[str]
     telling_forms: tuple[str, ...]
+    noun_homographs: frozenset[str]
+    editorial_labels: frozenset[str]
 
 
 @cache
@@ -91,7 +113,7 @@ def grammar() -> Grammar:
     """Compile the source grammar from the lexicons (once)."""
     upper = UPPER
     cap = (rf"(?:{alternation(name_abbreviations())}|[{upper}](?:\.[{upper}])+\.?"
-           rf"|[{upper}]\w*(?:-[{upper}\d]\w*)*(?:'(?!s\b)\w+)*|@\w+)")
+           rf"|{INITIAL}|[{upper}]\w*(?:-[{upper}\d]\w*)*(?:'(?!s\b)\w+)*|@\w+)")
     capc = rf"(?:{cap}|\d+(?:st|nd|rd|th))"
     conn1 = _words("name_connectors")
     conn_head = _words("head_connectors")
@@ -105,7 +127,13 @@ def grammar() -> Grammar:
                           {a for a in adverbial_list if " " not in a} | set(cue_words),
                           longest_first=True)
     low = rf"(?!(?:{stoplow})(?![\w'-]))[a-z][a-z-]*(?![\w'])"
-    det = rf"(?:{_capitalisable('determiners')}|\d+)(?![\w'-])"
+    number = (rf"(?:\d[\d,.]*%?|(?:{_capitalisable('number_words')})"
+              rf"(?:-(?:{_words('number_words')}))?)")
+    quantity = (rf"(?:(?:{_capitalisable('quantity_modifiers')}) )?"
+                rf"(?:(?:{_capitalisable('partitives')}|{number})(?: percent)? of )")
+    det = rf"(?:{_capitalisable('determiners')}|{number})(?![\w'-])"
+    generic = (rf"(?![a-z]+(?:ly|ed)(?![\w'-]))(?!(?:{_words('auxiliaries')}|{_words('not_heads')})"
+               rf"(?![\w'-])){low}")
     all_adverbials = alternation(adverbial_list, longest_first=True)
     adv = rf"(?:{all_adverbials}|[a-z]+ly)(?![\w-])"
     prep_adverbials = alternation((a for a in adverbial_list if a.split()[0] in
@@ -113,24 +141,30 @@ def grammar() -> Grammar:
     anon = anonymous_rules().modifiers
     preps = _words("phrase_prepositions")
 
+    party = rf" \((?:{_words('party_initials')})(?:-[{upper}][\w.]*)?\)"
+
     def name() -> str:
-        """A capitalised name, matched atomically (longest, no backtracking into it)."""
+        """A capitalised name, matched atomically (longest, no backtracking into it), with
+        the party tag that may follow it ("Jack Reed (D-R.I.)")."""
         group = f"n{next(_GROUP)}"
-        body = rf"{cap}(?:(?: (?:(?:{conn1}) )?|\x01(?:{conn_head}) ){capc})*"
+        body = (rf"(?:\d+(?:st|nd|rd|th) )?{cap}(?:(?: (?:(?:{conn1}) )?|\x01(?:{conn_head}) )"
+                rf"{capc})*(?:{party})?")  # "14th Amendment", "Jack Reed (D-R.I.)"
         return rf"(?=(?P<{group}>{body}))(?P={group})"
 
-    def core() -> str:
-        """Modifiers and a head noun or name."""
-        return rf"(?:(?:{low}|{name()}) ){{0,3}}(?:{head}|{name()})"
+    def core(any_head: bool = False) -> str:
+        """Modifiers and a head noun or name (or, with ``any_head``, any lower-case word)."""
+        last = rf"{head}|{name()}|{generic}" if any_head else rf"{head}|{name()}"
+        return rf"(?:(?:{low}|{name()}|\d{{4}}) ){{0,3}}(?:{last})"  # "a 2016 report"
 
     pp = (rf"(?! (?:{prep_adverbials})(?![\w-])) (?:{preps}) "
           rf"(?:{det} )?(?:(?:{low}|{name()}) ){{0,3}}(?:{head}|{name()}|{low})")
 
-    def np() -> str:
-        """A noun phrase naming a source."""
-        possessor = rf"(?:{det} )?(?:{low} )?(?:{head}|{low})'s?"
-        return (rf"(?:(?:{det}|{name()}'s?|{possessor}) )?{core()}(?:{pp}){{0,3}}"
-                rf"(?: (?i:{anon}))?")
+    def np(any_head: bool = False) -> str:
+        """A noun phrase naming a source; with ``any_head`` its head may be any lower-case word
+        (as the subject right before a reporting verb: "the NFL legend said")."""
+        possessor = rf"(?:{det} )?(?:(?:{low} )?(?:{head}|{low})|{name()})'s?"
+        return (rf"{quantity}?(?:(?:{det}|{name()}'s?|{possessor}) )?{core(any_head)}"
+                rf"(?:{pp}){{0,3}}(?: (?i:{anon}))?")
 
     pron = rf"(?:{_capitalisable('subject_pronouns')})"
     conj = (rf"(?:(?i:{_words('clause_openers')})"
@@ -142,10 +176,13 @@ def grammar() -> Grammar:
     clause_adverbs = _spaced("clause_adverbs")
     aux = rf"(?:{aux_words})(?:{aux_mods}| [a-z]+ly)*"
     auxs = rf"(?P<aux>(?: {aux}(?: {adv})*)?)"
-    bound = (rf"(?=\s*(?:[,.;:!?)\]\"'\u2013\u2014]|-\s|$)|\s(?:{all_adverbials}"
+    bound = (rf"(?=\s*(?:[,.;:!?()\]\"\u2013\u2014]|'(?!s\b)|-\s|$)|\s(?:{all_adverbials}"
              rf"|{_words('clause_bounds')}|{alternation(cue_words, longest_first=True)})"
              r"(?![\w-]))")
     participles = alternation(nouns.get("participle", set()), longest_first=True)
+    dates = alternation(grammar_words("days") + grammar_words("months"))
+    # a date before the subject: "On Tuesday Ginsburg said"
+    when = rf"(?:(?:on|last|this|early|late) (?:{dates})(?: \d+)?,? )?"
     agents = _words("agent_prepositions")
     passive_mods = _spaced("passive_modifiers")
     heads = gazetteer().heads
@@ -155,14 +192,41 @@ def grammar() -> Grammar:
     particles = _words("particles")
     return Grammar(
         np=re.compile(np()),
-        simple=re.compile(rf"(?:{conj},? )?(?P<np>{np()}|{pron}){advs}{auxs} ?"),
-        appos=re.compile(rf"(?:{conj},? )?(?P<np>{np()}), (?P<app>(?={det} |[a-z\d]|{cap})"
-                         rf"[^,;:\"]{{1,100}}?),{advs} ?"),
+        simple=re.compile(rf"(?:{conj},? )?{when}(?P<np>{np(any_head=True)}|{pron})"
+                          rf"{advs}{auxs} ?"),
+        modified=re.compile(rf"(?:{conj},? )?(?P<np>{np(any_head=True)})"
+                            rf" (?:(?:{_words('relative_pronouns')})|[a-z]+(?:ing|ed))"
+                            rf" [^,;:\"()\u2013\u2014]{{1,150}}?{advs}{auxs} ?"),
+        in_document=re.compile(rf"(?<![\w'-])in (?P<np>(?:{det} |{name()}'s? )?"
+                               rf"(?:(?:{low}|{name()}) ){{0,4}}"
+                               rf"(?:{_words('in_documents', longest_first=True)})(?![\w-])"
+                               rf"(?:{pp}){{0,2}}),"),
+        quantity_prefix=re.compile(rf"(?i:(?:(?:{_words('quantity_modifiers')}) )?"
+                                   rf"(?:(?:{_words('partitives')}|{number})(?: percent| in \d+)?))"
+                                   rf"(?: of |$)"),
+        addressed=re.compile(rf"\b(?:{_words('telling_forms')}|asked|asks|ask|asking)\s+$"),
+        opening_phrase=re.compile(r"[^,;:\"]{1,60}?, (?=[A-Za-z])"),
+        aside_colon=re.compile(rf",\s+(?:{_words('phrase_prepositions')}|referring|pointing|"
+                               r"turning|according)\b[^,:;\"]{1,80}(?=:)"),
+        as_passive=re.compile(r"(?:^|[\s,(])as $"),
+        according_phrase=re.compile(rf"(?P<np>(?:{det} |{cap}|[a-z])"
+                                    r"[^,;:.!?()\"\u2013\u2014]{1,120}?)"
+                                    r"(?=\s*(?:[,;:.!?()\"\u2013\u2014]|-\s|$))"),
+        bare_relative=re.compile(rf"(?<=[\w)]) (?P<rel>{_words('relative_pronouns')})"
+                                 rf"{advs}{auxs} ?$"),
+        clause_subject=re.compile(rf"(?P<np>{np()}|{pron})"
+                                  rf"(?:, (?={det} |[a-z\d]|[{upper}]-)[^,;:\"]{{1,160}}?,){{0,2}}"
+                                  rf"{advs}{auxs} (?=[a-z])"),
+        simple_named=re.compile(rf"(?:{conj},? )?{when}(?P<np>{np()}|{pron}){advs}{auxs} ?"),
+        appos=re.compile(rf"(?:{conj},? )?(?P<np>{np(any_head=True)}), "
+                         rf"(?P<app>(?={det} |[a-z\d]|{cap})[^,;:\"]{{1,160}}?"
+                         rf"(?:, (?={det} |[a-z\d])[^,;:\"]{{1,100}}?)?),{advs} ?"),
         relative=re.compile(rf"(?i:{_words('relative_pronouns')}){advs} ?"),
         inherit=re.compile(rf"(?:(?:^|.*[,;]? )(?:{_words('coordinators')})|^){advs}{auxs} ?$",
                            re.S),
         np_end=re.compile(rf"(?<![\w'-])(?P<np>(?:(?:{det}|{name()}'s?) )?{core()})$"),
         right_np=re.compile(rf"(?P<np>{np()}|{_words('object_pronouns')}){bound}"),
+        right_np_any=re.compile(rf"(?P<np>{np(any_head=True)}){bound}"),
         list_sep=re.compile(r",? and |, "),
         conj_prefix=re.compile(rf"(?:{conj},? )?"),
         adv_suffix=re.compile(rf"(?:(?: {adv})*)(?: {aux}(?: {adv})*)? ?$"),
@@ -177,10 +241,13 @@ def grammar() -> Grammar:
         aux=re.compile(rf"(?:^|\s)(?:{_words('passive_auxiliaries')})(?:{passive_mods}"
                        r"| [a-z]+ly)? $"),
         possessive=re.compile(rf"(?:^|(?<=\s))(?P<name>{name()})'s? $"),
+        noun_content=re.compile(rf"\s*(?::|[\"']|(?:{_words('noun_complements')})\s)"),
         noun_by=re.compile(rf",? (?:(?:{participles}) )?(?:{agents}) "),
         agent_appositive=re.compile(rf"(?:{participles}) (?:{agents}) "),
         anonymous_modifier=re.compile(rf"(?i:{anon})\Z"),
-        lowered=re.compile(rf"(?<![\w'.-])(?:{alternation(lowered, longest_first=True)})"
+        anonymous_formula=re.compile(rf"(?<![\w-])(?i:{anon})"),
+        lowered=re.compile(rf"(?<![\w'.-])(?:{alternation(lowered, longest_first=True)}"
+                           rf"|{name_stopword_pattern()})"
                            r"(?![\w'-]|\.\w)"),
         org_connector=re.compile(rf"(?<![\w'-])(?:{alternation(heads, longest_first=True)}) "
                                  rf"(?=(?:{'|'.join(head_prepositions())}) "
@@ -199,10 +266,18 @@ def grammar() -> Grammar:
         leading_conj=re.compile(rf"(?:{_words('leading_conjunctions')})\b", re.I),
         prep_split=re.compile(rf" (?:{preps}) "),
         det_start=re.compile(rf"^(?:{_words('determiners')}|\d+) ", re.I),
-        person_pronouns=frozenset(grammar_words("person_pronouns")),
+        resolved_pronouns=frozenset(grammar_words("resolved_pronouns")),
         anaphors=frozenset(grammar_words("anaphors")),
         quoting_forms=frozenset(grammar_words("quoting_forms")),
         telling_forms=grammar_words("telling_forms"),
+        noun_homographs=frozenset(grammar_words("noun_homographs")),
+        editorial_labels=frozenset(grammar_words("editorial_labels")),
+        government_group_heads=grammar_words("government_group_heads"),
+        organisation_group_heads=grammar_words("organisation_group_heads"),
+        time_words=frozenset(w.lower() for w in grammar_words("time_nouns") + grammar_words("days")
+                             + grammar_words("months")),
+        time_fillers=frozenset(("this", "that", "last", "past", "next", "the", "a", "early",
+                                "late", "same", "following", "previous")),
     )
 
 

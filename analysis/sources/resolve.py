@@ -20,8 +20,10 @@ from ..entities.names import (
     surname_index,
 )
 from ..text.article import Article
+from ..text.quotation import outer_quotes
 from .cues import anonymous_rules, coreference, source_nouns, speech_nouns
-from .grammar import grammar
+from .grammar import grammar, matching_copy
+from .pronouns import Candidate, Referents, is_plural, title_sex
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,9 @@ class Resolved:
     kind: str
     named: bool
     cls: str = ""
+
+
+OPENING_PHRASES = 3  # comma-separated phrases skipped before a sentence's subject, at most
 
 
 class Context:
@@ -48,11 +53,75 @@ class Context:
         self.timeline: list[tuple[int, Resolved]] = [
             (m.raw_start, Resolved(m.name.canonical, m.name.kind, True, m.name.cls))
             for m in self.mentions]
+        self.referents = Referents([s.start for s in article.sentences])
+        self._index_mentions(article)
+        self._index_subjects(article, roles)
 
-    def add(self, position: int, resolved: Resolved) -> None:
+    def _index_subjects(self, article: Article, roles: frozenset[str]) -> None:
+        """The subject phrase of each sentence, resolved, is a pronoun candidate too: "The
+        lawsuit contends ... It goes on", "The GOP contenders agree ... They denounced"."""
+        g = grammar()
+        by_paragraph: dict[int, list] = {}
+        for sentence in article.select_sentences(roles=roles):
+            by_paragraph.setdefault(sentence.paragraph, []).append(sentence)
+        for index, sentences in by_paragraph.items():
+            paragraph = article.paragraphs[index]
+            m = matching_copy(paragraph.text)
+            for sentence in sentences:
+                match = g.clause_subject.match(m, sentence.local_start, sentence.local_end)
+                start = sentence.local_start
+                for _ in range(OPENING_PHRASES):  # "Meanwhile, on the home front, the Democrats"
+                    opening = g.opening_phrase.match(m, start, sentence.local_end)
+                    if match or not opening:
+                        break
+                    start = opening.end()
+                    match = g.clause_subject.match(m, start, sentence.local_end)
+                if not match:
+                    continue
+                # the head part only: a phrase read past its verb ("Black women of all ages sat
+                # together in ...") keeps its head ("Black women")
+                phrase = _head_part(paragraph.text[slice(*match.span("np"))])[0].strip()
+                if not phrase or phrase.lower() in g.resolved_pronouns:
+                    continue
+                position = paragraph.raw_span(*match.span("np"))[0]
+                found = resolve(phrase, position, self)
+                self.referents.add(Candidate(position, sentence.index, found.canonical,
+                                             found.kind, found.cls, False, True,
+                                             is_plural(phrase, found.kind, found.cls),
+                                             description=not found.named))
+
+    def _index_mentions(self, article: Article) -> None:
+        """Mentions outside quotation marks become pronoun candidates; titles tell sex."""
+        quotes = {p.index: [(q.start, q.end) for q in outer_quotes(p.text)]
+                  for p in article.paragraphs}
+        for m in self.mentions:
+            paragraph = article.paragraphs[m.paragraph]
+            if m.name.kind == "person":
+                before = paragraph.text[max(0, m.start - 6):m.start]
+                self.referents.note_sex(m.name.canonical, title_sex(before))
+            if any(a <= m.start < b for a, b in quotes[m.paragraph]):
+                continue
+            if grammar().addressed.search(paragraph.text, max(0, m.start - 16), m.start):
+                continue  # "he told Hannity": the one spoken to is not the next "he said"
+            sentence = article.sentences[m.sentence]
+            before = paragraph.text[sentence.local_start:m.start]
+            # the subject of the sentence: at its start, or after an opening phrase and a
+            # comma, with a lower-case word (its verb) next ("In Salem, Trump went after Bush")
+            opens = not before.strip(" \"'([") or (
+                before.rstrip().endswith(",") and "," not in before.rstrip()[:-1]
+                and re.match(r" [a-z]", paragraph.text[m.end:m.end + 2]) is not None)
+            self.referents.add(Candidate(m.raw_start, m.sentence, m.name.canonical,
+                                         m.name.kind, m.name.cls, False, opens,
+                                         is_plural(m.text, m.name.kind, m.name.cls),
+                                         m.name.type == "organisation"))
+
+    def add(self, position: int, resolved: Resolved, phrase: str = "") -> None:
         """Record a resolved source at a raw position, for later pronouns and descriptions."""
         if resolved.named:
             self.timeline.append((position, resolved))
+        self.referents.add(Candidate(position, self.referents.sentence_of(position),
+                                     resolved.canonical, resolved.kind, resolved.cls, True, True,
+                                     is_plural(phrase, resolved.kind, resolved.cls)))
 
     def antecedent(self, position: int, classes: frozenset[str],
                    required: str | None = None) -> Resolved | None:
@@ -92,9 +161,21 @@ def resolve(text: str, position: int, context: Context) -> Resolved:
     """Resolve a source phrase written at raw ``position`` to a canonical name and kind."""
     phrase = text.strip()
     lower = phrase.lower()
-    if lower in grammar().person_pronouns:
-        found = context.antecedent(position, frozenset({"person"}))
-        return found or Resolved(f"unresolved: {phrase}", "person", False, "person")
+    if lower in grammar().resolved_pronouns:
+        found = context.referents.resolve(lower, position)
+        if found is None:
+            kind = "person" if lower in ("he", "him", "she", "her") else "other"
+            return Resolved(f"unresolved: {phrase}", kind, False, kind)
+        return Resolved(found.canonical, found.kind,
+                        not found.canonical.startswith("unresolved: "), found.cls)
+    quantity = grammar().quantity_prefix.match(phrase)
+    if quantity:  # "75 percent of Democrats" are Democrats; "Sixty-six percent" is unresolved
+        rest = phrase[quantity.end():]
+        if not rest:
+            return Resolved(f"unresolved: {phrase}", "other", False, "")
+        found = resolve(rest, position + quantity.end(), context)
+        return found if found.named else Resolved(f"unresolved: {phrase}", found.kind, False,
+                                                  found.cls)
     described: frozenset[str] = frozenset()
     for pattern, classes in coreference():
         match = pattern.fullmatch(phrase)
@@ -115,6 +196,17 @@ def resolve(text: str, position: int, context: Context) -> Resolved:
     nouns = source_nouns()
     carriers = nouns.get("spokesperson", set()) | speech_nouns()
     persons = [n for n in names_of(head) if n.type == "person"]
+    group = _group_of(head_words, context)
+    if group:
+        return group
+    if head_words and head_words[-1][:1].islower() \
+            and head_words[-1].capitalize() not in gazetteer().heads \
+            and not any(head.lower().endswith(c) for c in carriers):
+        persons = []  # "the NFL legend", "Trump aides": the names only modify the head noun
+        anonymous = _anonymous_source(head_words, persons)
+        if anonymous:
+            return anonymous
+        return Resolved(f"unresolved: {phrase}", _kind_of_classes(described), False, "")
     if persons:
         person = resolve_person(persons[-1], context.surnames)
         return Resolved(person.canonical, "person", True, "person")
@@ -159,6 +251,26 @@ _KIND_OF_CLASS = {"person": "person", "newspaper": "media", "news site": "media"
                   "news agency": "media", "broadcaster": "media", "magazine": "media",
                   "embassy": "government", "ministry": "government", "agency": "government",
                   "treaty": "document"}
+
+
+def _group_of(words: list[str], context: Context) -> Resolved | None:
+    """A name followed by a group head: "the Trump administration" is a government (the
+    Trump administration, not Donald Trump), "the Clinton campaign" a group."""
+    g = grammar()
+    lowered = " ".join(words).lower()
+    for heads, kind in ((g.government_group_heads, "government"),
+                        (g.organisation_group_heads, "other")):
+        head = next((h for h in heads if lowered.endswith(" " + h)), None)
+        if head is None:
+            continue
+        names = names_of(" ".join(words)[:-len(head)].strip())
+        if not names:
+            return None
+        name = resolve_person(names[-1], context.surnames)
+        owner = name.canonical.split()[-1] if name.type == "person" else name.canonical
+        return Resolved(f"{owner} {head}", kind, True, "ministry" if kind == "government"
+                        else "organisation")
+    return None
 
 
 def _kind_of_classes(classes: Iterable[str]) -> str:

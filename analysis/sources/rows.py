@@ -10,16 +10,20 @@ import pandas as pd
 
 from ..entities.gazetteer import find_known
 from ..text.article import Article, Paragraph, Sentence, article_list, roles_with_embeds
-from ..text.quotation import outer_quotes
 from ..text.roles import DEFAULT_ROLES, signature
-from .find import Found, find_in_paragraph
-from .resolve import Context, resolve
-from .speech import quote_fields, set_speech
+from .colon import colon_attributions, speaker_turn
+from .find import find_in_paragraph
+from .grammar import grammar
+from .phrases import Found, paragraph_text
+from .resolve import Context, Resolved, resolve
+from .speech import continue_quotes, quote_fields, set_speech
+
+TRANSCRIPT_TURNS = 2  # speaker turns an article needs before any is read as one
 
 ATTRIBUTION_COLUMNS = ["article", "paragraph", "role", "sentence", "source", "canonical", "kind",
-                       "named", "cue", "cue_class", "quote", "quote_text", "start", "end",
-                       "cue_start", "cue_end", "speech_start", "speech_end", "date", "via",
-                       "frame", "match"]
+                       "named", "source_role", "cue", "cue_class", "quote", "quote_text",
+                       "start", "end", "cue_start", "cue_end", "speech_start", "speech_end",
+                       "date", "via", "frame", "match"]
 
 
 def _sentences_by_paragraph(article: Article, roles: frozenset[str]) -> dict[int, list[Sentence]]:
@@ -28,6 +32,24 @@ def _sentences_by_paragraph(article: Article, roles: frozenset[str]) -> dict[int
     for sentence in article.select_sentences(roles=roles):
         grouped.setdefault(sentence.paragraph, []).append(sentence)
     return grouped
+
+
+def source_role(source: str, resolved: Resolved) -> str:
+    """The title, role or affiliation a source phrase gives a named person, without the name:
+    "Weekly Standard Editor" for "Weekly Standard Editor Bill Kristol", "former National
+    Security Advisor" for "former National Security Advisor John Bolton"; empty otherwise."""
+    if resolved.kind != "person" or not resolved.named:
+        return ""
+    parts = resolved.canonical.split()
+    for k in range(len(parts), 0, -1):  # the full name, or its last words ("Mr. Bolton")
+        name = " ".join(parts[-k:])
+        at = source.find(name)
+        if at >= 0:
+            rest = (source[:at] + " " + source[at + len(name):]).replace("'s ", " ")
+            courtesy = {"Mr.", "Mrs.", "Ms.", "Miss", "Mr", "Mrs", "Ms"}
+            words = [w for w in rest.split() if w not in courtesy]
+            return grammar().det_start.sub("", " ".join(words).strip(" ,"), count=1).strip(" ,")
+    return ""
 
 
 def _row(article: Article, f: Found, quote: str, quote_text: str, via: str) -> dict:
@@ -41,6 +63,7 @@ def _row(article: Article, f: Found, quote: str, quote_text: str, via: str) -> d
         "article": article.id, "paragraph": p.index, "role": p.role, "sentence": f.sentence,
         "source": article.raw[start:end], "canonical": f.resolved.canonical,
         "kind": f.resolved.kind, "named": f.resolved.named,
+        "source_role": source_role(article.raw[start:end], f.resolved),
         "cue": article.raw[cue_start:cue_end], "cue_class": f.cue_class or f.spec.cue_class,
         "quote": quote, "quote_text": quote_text, "start": start, "end": end,
         "cue_start": cue_start, "cue_end": cue_end, "speech_start": speech[0],
@@ -48,11 +71,18 @@ def _row(article: Article, f: Found, quote: str, quote_text: str, via: str) -> d
     }
 
 
+def _is_pronoun(p: Paragraph, f: Found) -> bool:
+    """True when a row's source is a subject pronoun ("he", "they")."""
+    return p.text[slice(*f.source)].lower() in grammar().resolved_pronouns
+
+
 def _dedupe(found: list[Found]) -> list[Found]:
     """Drop repeated attributions, and noun-frame ones that repeat a verb's source."""
     kept: list[Found] = []
     seen: set[tuple] = set()
-    verbs = {(f.sentence, f.source) for f in found if f.frame in ("verb", "evaluative")}
+    # a relative "who" stands for its antecedent, so "a book by X, who claims" is one attribution
+    verbs = {(f.sentence, f.refers_to or f.source) for f in found
+             if f.frame in ("verb", "evaluative")}
     for f in found:
         key = (f.sentence, f.source, f.cue)
         if key in seen:
@@ -124,11 +154,20 @@ def _find_attributions(article: Article, roles: frozenset[str]) -> list[dict]:
     context = Context(article, roles)
     sentences = _sentences_by_paragraph(article, roles)
     rows: list[dict] = []
+    turns = {p.index: speaker_turn(p, sentences[p.index]) for p in article.paragraphs
+             if p.index in sentences and p.role != "embed"}
+    if sum(turn is not None for turn in turns.values()) < TRANSCRIPT_TURNS:
+        turns = {}  # one capitalised label ("BOOM: ...") is a headline, not a transcript
     for p in article.paragraphs:
-        if p.index not in sentences or (p.role == "embed" and signature(p.text)):
-            continue
-        found = _dedupe(find_in_paragraph(p, sentences[p.index]))
-        quotes = outer_quotes(p.text)
+        if p.index not in sentences or p.role == "embed":
+            continue  # an embedded post is one attribution, its author's (see _embed_rows)
+        chosen = sentences[p.index]
+        t = paragraph_text(p)
+        turn = turns.get(p.index)
+        found = find_in_paragraph(t, p, chosen, blocked=[turn.speech] if turn else [])
+        found = _dedupe([*([turn] if turn else []), *found,
+                         *colon_attributions(t, p, chosen, found, context)])
+        quotes = t.quotes
         for f in found:
             if f.frame == "relay" and f.governor is None:
                 same = [g for g in found if g.sentence == f.sentence and g.frame != "relay"]
@@ -137,6 +176,7 @@ def _find_attributions(article: Article, roles: frozenset[str]) -> list[dict]:
         for f in found:
             others = [g for g in found if g.sentence == f.sentence]
             set_speech(p.text, f, others, sentences[p.index], quotes)
+        continue_quotes(p.text, found, quotes)
         for f in found:
             if f.frame == "relay" and f.governor is not None:
                 f.speech = f.governor.speech
@@ -148,9 +188,10 @@ def _find_attributions(article: Article, roles: frozenset[str]) -> list[dict]:
                                and g.resolved is not None), None)
                 f.resolved = source.resolved if source else None
             if f.resolved is None:
-                position = p.raw_span(*f.source)[0]
-                f.resolved = resolve(p.text[f.source[0]:f.source[1]], position, context)
-                context.add(position, f.resolved)
+                named = f.refers_to or f.source  # a relative "who" is resolved as its phrase
+                position = p.raw_span(*named)[0]
+                f.resolved = resolve(p.text[slice(*named)], position, context)
+                context.add(p.raw_span(*f.source)[0], f.resolved, p.text[slice(*named)])
         for f in found:
             if f.resolved is None:
                 continue
@@ -163,6 +204,12 @@ def _find_attributions(article: Article, roles: frozenset[str]) -> list[dict]:
                                and g.speech and g.speech[0] <= f.source[0]
                                and f.source[1] <= g.speech[1] and g.resolved is not None), None)
                 via = holder.resolved.canonical if holder else ""
+                if holder is not None and (via == f.resolved.canonical and f.resolved.named
+                                           or not f.resolved.named and _is_pronoun(p, f)):
+                    # "she said that she supports": one act of speech, not two; an unresolved
+                    # pronoun in someone's words ("The U.S. and Britain said they would
+                    # respond") is taken as the speaker's, so it is no second source either
+                    continue
             if via == f.resolved.canonical:
                 via = ""
             rows.append(_row(article, f, quote, quote_text, via))
@@ -186,8 +233,10 @@ def attributions(articles: Article | Sequence[Article], *,
     as published), canonical (the resolved name: "The New York Times", "unnamed officials", or
     "unresolved: the paper" when a description has no antecedent), kind (media, government,
     person, anonymous, document, social, other), named (False for anonymous and unresolved
-    sources), cue (the reporting verb or phrase as published; empty for an embedded post),
-    cue_class (neutral, distancing, directive, non_response), quote (direct, partial, none),
+    sources), source_role (for a named person, the title, role or affiliation the source words
+    give, without the name: "Senate Minority Whip" for "Senate Minority Whip Dick Durbin"),
+    cue (the reporting verb or phrase as published; empty for an embedded post),
+    cue_class (neutral, distancing, directive, belief, non_response), quote (direct, partial, none),
     quote_text (the quoted words; partial quotations joined with " … "), start, end (raw
     offsets of the source words: ``raw[start:end] == source``), cue_start, cue_end (raw offsets
     of the cue, -1 for an embedded post), speech_start, speech_end (raw offsets of what was

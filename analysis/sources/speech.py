@@ -13,8 +13,9 @@ from collections.abc import Sequence
 from ..text.article import Sentence
 from ..text.quotation import Quote
 from ..text.spans import strip_span
-from .find import EDGES, Found, ParagraphText, sentence_initial, skip_adverbials
+from .find import skip_adverbials
 from .grammar import grammar, matching_copy
+from .phrases import EDGES, Found, ParagraphText, sentence_initial
 
 _SPEECH_END = re.compile(r"\s(?:\u2013|\u2014|-)\s|;")
 
@@ -84,6 +85,8 @@ def set_speech(text: str, f: Found, others: Sequence[Found],
     if (f.cue_class or f.spec.cue_class) == "non_response" or f.frame == "relay":
         f.speech = None
         return
+    if f.frame in ("turn", "colon") and f.direct is None:
+        return  # a speaker's turn or what follows a label's colon, set when it was found
     if f.direct is not None:
         f.speech = _quote_span(text, f.direct)
         after = re.match(r"[\s,]*", text[f.region[1]:])
@@ -125,8 +128,37 @@ def set_speech(text: str, f: Found, others: Sequence[Found],
     f.speech = _that_clause(text, f, others)
 
 
+def continue_quotes(text: str, found: Sequence[Found], quotes: Sequence[Quote]) -> None:
+    """Give a direct quotation its continuations: a quotation that follows it in the paragraph
+    with nothing but punctuation between ('"We will win," Smith said. "And we will win big."')
+    and no attribution of its own is the same speaker's, and so is the next one after that.
+    The speech span then runs from the first part to the last (the source and cue between
+    them stay the writer's words: :func:`analysis.voice.spans` cuts them out)."""
+    claimed = {id(q) for f in found for q in (f.direct, *f.extra_quotes) if q is not None}
+    for f in sorted(found, key=lambda g: g.cue[0]):
+        if f.direct is None or f.frame == "relay" or f.speech is None:
+            continue
+        for q in f.extra_quotes:  # the second part of an interrupted quotation
+            f.speech = (min(f.speech[0], _quote_span(text, q)[0]),
+                        max(f.speech[1], _quote_span(text, q)[1]))
+        end = max([f.region[1], *(q.end for q in (f.direct, *f.extra_quotes))])
+        while True:
+            gap = re.match(r"[\s.,;:!?]*", text[end:])
+            nxt = next((q for q in quotes if q.closed and q.start == end + gap.end()
+                        and id(q) not in claimed), None)
+            if nxt is None:
+                break
+            f.extra_quotes.append(nxt)
+            claimed.add(id(nxt))
+            f.speech = (min(f.speech[0], _quote_span(text, nxt)[0]),
+                        max(f.speech[1], _quote_span(text, nxt)[1]))
+            end = nxt.end
+
+
 def quote_fields(text: str, f: Found, quotes: Sequence[Quote]) -> tuple[str, str]:
     """The quote kind and quoted words of an attribution."""
+    if f.verbatim and f.speech is not None:
+        return "direct", text[slice(*f.speech)]
     if f.direct is not None:
         parts = [f.direct, *f.extra_quotes]
         return "direct", " … ".join(_quote_words(text, q) for q in parts)

@@ -24,6 +24,7 @@ CONTEXT_CHARS = 25
 EDIT_KINDS = {
     "single_quote": "curly or angled single quote made straight",
     "double_quote": "curly or angled double quote made straight",
+    "doubled_quote": "two single quotes typed for a double quote made one",
     "space": "non-breaking space or line break made a plain space",
     "handle": "space inside '@ handle' removed",
     "footnote": "footnote marker after a word removed",

@@ -33,6 +33,8 @@ _EDITS = re.compile(
     r"(?P<handle>(?<![\w@])@[ \t]+(?=\w))"
     r"|(?P<footnote>(?<=[^\W\d_])[ \t]?\*+(?=[\s,.;:!?)\"'\u201d\u2019]|$))"
     rf"|(?P<zero_width>[{ZERO_WIDTH}]+)"
+    # two single quotes or backticks typed for a double quote (''like this'', ``or this'')
+    r"|(?P<doubled_quote>''|``|\u2018\u2018|\u2019\u2019)"
     rf"|(?P<single_quote>[{SINGLE_QUOTES}])"
     rf"|(?P<double_quote>[{DOUBLE_QUOTES}])"
     # any whitespace run (zero-width characters inside it included) except a lone plain space
@@ -142,7 +144,7 @@ def _replacement(kind: str, matched: str) -> str:
         return ""
     if kind == "single_quote":
         return "'"
-    if kind == "double_quote":
+    if kind in ("double_quote", "doubled_quote"):
         return '"'
     return matched if matched == " " else " "
 
@@ -200,7 +202,8 @@ def normalise(raw: str, base: int = 0) -> Normalised:
     """Normalise ``raw`` (a slice starting at ``base`` in the article) for matching.
 
     Steps: Unicode NFC; every whitespace run (non-breaking spaces and line breaks
-    included) becomes one space; curly and angled quotes become ``'`` or ``"``;
+    included) becomes one space; curly and angled quotes become ``'`` or ``"``, and a pair of
+    single quotes or backticks typed for a double quote (``''``) becomes ``"``;
     zero-width characters and soft hyphens are dropped; "@ name" becomes "@name";
     footnote markers after a word ("Taliban *") are dropped. Offsets stay exact.
     """

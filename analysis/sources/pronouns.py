@@ -1,0 +1,173 @@
+"""Pronoun sources resolved by agreement and salience, or left unresolved.
+
+A pronoun that is the source of an attribution ("he said", "they argued") is resolved to an
+earlier referent of the same article that agrees with it:
+
+- **he / him** a person who is not known to be a woman, **she / her** one not known to be a man.
+  A person's sex comes from a title written before a mention ("Mr.", "Mrs.", "Ms."; lists in
+  ``grammar.tsv``) or, failing that, from the first name (``lexicons/first_names.tsv``, the US
+  Census 1990 lists); a name with no evidence agrees with both.
+- **it** a singular organisation, medium, government (a place that speaks) or document, never
+  a day, a month or an unknown word; **they / them** a plural source ("officials", "Republican
+  leaders", "unnamed sources").
+
+Candidates come from the three sentences before the pronoun and from its own sentence before
+it; names inside quotation marks are never candidates (they are the speaker's words). Among the
+candidates that agree, the speaker of the nearest earlier attribution wins; failing that, the
+nearest name that opens its sentence (the subject of a clause); failing that, the one referent
+when exactly one agrees. Otherwise the pronoun stays ``unresolved``: an unclear case is never a
+guess.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from functools import cache
+
+from ..entities.gazetteer import first_names, gazetteer
+from ..lexicons import grammar_words
+from .cues import source_nouns
+
+WINDOW = 3  # sentences before the pronoun's own that may hold its referent
+UNRESOLVED_PRONOUNS = frozenset(f"unresolved: {p}" for p in ("he", "she", "it", "they", "who",
+                                                             "which", "that"))
+SPEAKER_WINDOW = 8  # sentences back to the last speaker, when the window holds no candidate
+MALE, FEMALE = "male", "female"
+SINGULAR_KINDS = ("media", "government", "document")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """Something a later pronoun may refer to: where it stands and what it resolved to."""
+
+    position: int
+    sentence: int
+    canonical: str
+    kind: str
+    cls: str
+    source: bool  # the speaker of an attribution, not a mere mention
+    subject: bool  # it opens its sentence
+    plural: bool
+    organisation: bool = False  # a named organisation whose kind says nothing more
+    description: bool = False  # a sentence subject that names no one ("the lawsuit")
+
+
+@cache
+def _title_pattern() -> re.Pattern[str]:
+    titles = [(w, MALE) for w in grammar_words("male_titles")] + \
+        [(w, FEMALE) for w in grammar_words("female_titles")]
+    alternatives = "|".join(f"(?P<{sex}{i}>{re.escape(w)})" for i, (w, sex) in
+                            enumerate(titles))
+    return re.compile(rf"(?:{alternatives}) $")
+
+
+def title_sex(before: str) -> str | None:
+    """The sex a title just before a name implies ("Mr. " -> male), or None."""
+    match = _title_pattern().search(before)
+    if not match:
+        return None
+    return MALE if match.lastgroup.startswith(MALE) else FEMALE
+
+
+def name_sex(canonical: str) -> str | None:
+    """The sex a person's first name implies, or None when the name does not decide."""
+    sex = first_names().get(canonical.split()[0]) if canonical else None
+    return sex if sex in (MALE, FEMALE) else None
+
+
+def is_plural(phrase: str, kind: str, cls: str = "") -> bool:
+    """True for a source phrase that names several people or bodies ("officials",
+    "Republican leaders", "unnamed sources", "Democrats"), judged by its last word: a plural
+    common noun, an anonymous source, or a group the gazetteer lists (a party)."""
+    last = phrase.split()[-1] if phrase.split() else ""
+    if last.lower() in grammar_words("irregular_plurals"):
+        return True
+    if not last.endswith("s") or last.endswith(("ss", "'s", "\u2019s", "us", "is")):
+        return False
+    return last[0].islower() or kind == "anonymous" or cls in group_classes() \
+        or (len(phrase.split()) == 1 and last.lower() in plural_nouns()) \
+        or (phrase.lower().startswith("the ") and kind != "media"
+            and last not in gazetteer().heads)  # "Companies say", "the Brujas"
+
+
+@cache
+def plural_nouns() -> frozenset[str]:
+    """The plural source nouns of ``lexicons/source_nouns.tsv`` ("companies", "officials")."""
+    return frozenset(n for n in source_nouns().get("head", ()) if n.endswith("s"))
+
+
+@cache
+def group_classes() -> frozenset[str]:
+    """The classes of the groups the entity gazetteer lists (parties, armed groups ...)."""
+    return frozenset(cls for _, cls in gazetteer().groups.values())
+
+
+class Referents:
+    """The candidates for pronouns in one article, in text order, with each person's sex."""
+
+    def __init__(self, sentence_starts: list[int]):
+        self.sentence_starts = sentence_starts
+        self.candidates: list[Candidate] = []
+        self.sexes: dict[str, str | None] = {}
+
+    def sentence_of(self, position: int) -> int:
+        """The number of the sentence holding a raw position."""
+        return max(0, bisect_right(self.sentence_starts, position) - 1)
+
+    def note_sex(self, canonical: str, sex: str | None) -> None:
+        """Record evidence of a person's sex; contradicting evidence leaves it unknown."""
+        if sex is None:
+            return
+        known = self.sexes.get(canonical, sex)
+        self.sexes[canonical] = sex if known == sex else None
+
+    def add(self, candidate: Candidate) -> None:
+        """Add a mention or a source."""
+        self.candidates.append(candidate)
+
+    def sex(self, canonical: str) -> str | None:
+        """What the article says of a person's sex, else what the first name says."""
+        if canonical in self.sexes:
+            return self.sexes[canonical]
+        return name_sex(canonical)
+
+    def agrees(self, pronoun: str, candidate: Candidate) -> bool:
+        """True when ``candidate`` can be what ``pronoun`` refers to."""
+        if pronoun in ("he", "him", "she", "her"):
+            unwanted = FEMALE if pronoun in ("he", "him") else MALE
+            return candidate.kind == "person" and self.sex(candidate.canonical) != unwanted
+        if pronoun == "it":
+            return (candidate.kind in SINGULAR_KINDS or candidate.organisation
+                    or candidate.description and candidate.kind != "person"
+                    or candidate.kind in ("social", "other") and candidate.source
+                    and not candidate.canonical.startswith("unresolved: ")) \
+                and not candidate.plural
+        if pronoun in ("they", "them"):
+            return candidate.plural
+        return False
+
+    def resolve(self, pronoun: str, position: int) -> Candidate | None:
+        """The referent of a pronoun at a raw position, or None when it is unclear.
+
+        Candidates are the mentions and sources of the last ``WINDOW`` sentences that agree
+        with the pronoun; the last source among them is preferred, then the last sentence
+        subject, then a candidate that is the only one. With no source in that window, the
+        last agreeing source of the last ``SPEAKER_WINDOW`` sentences is taken: after a long
+        quotation, "he said" is its speaker's. A pronoun that was itself left unresolved is
+        never a candidate."""
+        here = self.sentence_of(position)
+        agreeing = [c for c in self.candidates if c.position < position and c.sentence <= here
+                    and c.canonical.lower() not in UNRESOLVED_PRONOUNS
+                    and self.agrees(pronoun.lower(), c)]
+        pool = [c for c in agreeing if here - WINDOW <= c.sentence]
+        for preferred in ([c for c in pool if c.source], [c for c in pool if c.subject]):
+            if preferred:
+                return max(preferred, key=lambda c: c.position)
+        if len({c.canonical for c in pool}) == 1:
+            return pool[-1]
+        speakers = [c for c in agreeing if c.source and here - SPEAKER_WINDOW <= c.sentence]
+        if not pool and speakers:
+            return max(speakers, key=lambda c: c.position)
+        return None
