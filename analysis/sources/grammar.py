@@ -135,7 +135,7 @@ def grammar() -> Grammar:
     generic = (rf"(?![a-z]+(?:ly|ed)(?![\w'-]))(?!(?:{_words('auxiliaries')}|{_words('not_heads')})"
                rf"(?![\w'-])){low}")
     all_adverbials = alternation(adverbial_list, longest_first=True)
-    adv = rf"(?:{all_adverbials}|[a-z]+ly)(?![\w-])"
+    adv = rf"(?:{all_adverbials}|[a-z]+ly|{_words('reflexives')})(?![\w-])"
     prep_adverbials = alternation((a for a in adverbial_list if a.split()[0] in
                                    grammar_words("adverbial_prepositions")), longest_first=True)
     anon = anonymous_rules().modifiers
@@ -154,9 +154,13 @@ def grammar() -> Grammar:
     def core(any_head: bool = False) -> str:
         """Modifiers and a head noun or name (or, with ``any_head``, any lower-case word)."""
         last = rf"{head}|{name()}|{generic}" if any_head else rf"{head}|{name()}"
-        return rf"(?:(?:{low}|{name()}|\d{{4}}) ){{0,3}}(?:{last})"  # "a 2016 report"
+        # "a 2016 report", "the 57-year-old scientist"
+        return rf"(?:(?:{low}|{name()}|\d{{4}}|\d+(?:-[a-z]+)+) ){{0,3}}(?:{last})"
 
-    pp = (rf"(?! (?:{prep_adverbials})(?![\w-])) (?:{preps}) "
+    # "to" continues a phrase only after an aide, adviser, lawyer ... ("aides to Clinton")
+    to_after = "|".join(f"(?<={re.escape(w)})" for h in grammar_words("to_heads")
+                        for w in {h, h[0].upper() + h[1:]})
+    pp = (rf"(?:(?! (?:{prep_adverbials})(?![\w-])) (?:{preps})|(?:{to_after}) to) "
           rf"(?:{det} )?(?:(?:{low}|{name()}) ){{0,3}}(?:{head}|{name()}|{low})")
 
     def np(any_head: bool = False) -> str:
@@ -166,7 +170,11 @@ def grammar() -> Grammar:
         return (rf"{quantity}?(?:(?:{det}|{name()}'s?|{possessor}) )?{core(any_head)}"
                 rf"(?:{pp}){{0,3}}(?: (?i:{anon}))?")
 
-    pron = rf"(?:{_capitalisable('subject_pronouns')})"
+    # a survey's or a group's share standing alone: "Some say", "Six in 10 said", "42% say"
+    share = (rf"(?:(?:{_capitalisable('quantity_modifiers')}) )?"
+             rf"(?:{number}(?: percent| in \d+| out of \d+)?|{_capitalisable('quantity_subjects')})"
+             r"(?![\w'-])")
+    pron = rf"(?:{_capitalisable('subject_pronouns')}|{share})"
     conj = (rf"(?:(?i:{_words('clause_openers')})"
             rf"|(?i:(?:{_words('relative_prepositions')}) "
             rf"(?:(?:{_words('relative_quantifiers')}) )?(?:of )?which))")

@@ -56,13 +56,39 @@ def coordinated_subjects(t: ParagraphText, start: int, cue: int) -> list[tuple[i
     return spans
 
 
+# an aside between a subject and its verb: "Kasich (who has 25 delegates) said", "Joyce --
+# who is listed as an attorney -- told", "Neil Sroka - ... - said"
+ASIDE = re.compile(r"(?:\s\([^()]{1,200}\)|\s?[\u2014\u2013][^\u2014\u2013]{1,200}[\u2014\u2013]"
+                    r"|\s--\s[^-]{1,200}?\s--|\s-\s[^-]{1,200}?\s-)\s*$")
+
+
 def subject_of(t: ParagraphText, sent: Sentence, cue: int,
                earlier: Sequence[Found], form: str = ""
                ) -> tuple[list[tuple[int, int]], str, int, tuple[int, int] | None] | None:
     """Source spans standing before a verb cue, how they were found, where their clause
     starts, and, for a relative "who", the phrase it stands for. The subject right before the
     verb may have any lower-case head ("the NFL legend said"), unless the cue ``form`` is also
-    a noun ("the terror attacks"): then its head must be a source noun or a name."""
+    a noun ("the terror attacks"): then its head must be a source noun or a name. When none
+    is found, an aside in brackets or dashes just before the verb is stepped over."""
+    found = _subject_before(t, sent, cue, earlier, form)
+    if found is None:
+        aside = ASIDE.search(t.m, sent.local_start, cue)
+        if aside and aside.start() > sent.local_start:
+            found = _subject_before(t, sent, aside.start() + (t.m[aside.start()] == " "),
+                                    earlier, form)
+            if found and len(found[0]) == 1 and t.m[found[0][0][0] - 2:found[0][0][0]] == ", ":
+                # "Neil Sroka, communications director of DFA - ... - said": the name the
+                # description stands beside
+                before = grammar().np_end.search(t.m, sent.local_start, found[0][0][0] - 2)
+                if before and any(n.type == "person" for n in
+                                  names_of(t.text[slice(*before.span("np"))])):
+                    found = ([before.span("np")], "appositive", before.start("np"), None)
+    return found
+
+
+def _subject_before(t: ParagraphText, sent: Sentence, cue: int,
+                    earlier: Sequence[Found], form: str = ""
+                    ) -> tuple[list[tuple[int, int]], str, int, tuple[int, int] | None] | None:
     g = grammar()
     simple = g.simple_named if form.lower() in g.noun_homographs else g.simple
     starts = [p for p in clause_starts(t, sent.local_start, cue) if p >= cue - SUBJECT_WINDOW]
