@@ -53,6 +53,7 @@ class Grammar:
     simple: re.Pattern[str]
     simple_named: re.Pattern[str]
     clause_subject: re.Pattern[str]
+    pronoun_before: re.Pattern[str]
     modified: re.Pattern[str]
     bare_relative: re.Pattern[str]
     according_phrase: re.Pattern[str]
@@ -113,7 +114,7 @@ def grammar() -> Grammar:
     """Compile the source grammar from the lexicons (once)."""
     upper = UPPER
     cap = (rf"(?:{alternation(name_abbreviations())}|[{upper}](?:\.[{upper}])+\.?"
-           rf"|{INITIAL}|[{upper}]\w*(?:-[{upper}\d]\w*)*(?:'(?!s\b)\w+)*|@\w+)")
+           rf"|{INITIAL}|[{upper}]\w*(?:[-/][{upper}\d]\w*)*(?:'(?!s\b)\w+)*|@\w+)")
     capc = rf"(?:{cap}|\d+(?:st|nd|rd|th))"
     conn1 = _words("name_connectors")
     conn_head = _words("head_connectors")
@@ -155,7 +156,7 @@ def grammar() -> Grammar:
         """Modifiers and a head noun or name (or, with ``any_head``, any lower-case word)."""
         last = rf"{head}|{name()}|{generic}" if any_head else rf"{head}|{name()}"
         # "a 2016 report", "the 57-year-old scientist"
-        return rf"(?:(?:{low}|{name()}|\d{{4}}|\d+(?:-[a-z]+)+) ){{0,3}}(?:{last})"
+        return rf"(?:(?:{low}|{name()}|\d{{4}}|\d+(?:-[a-z]+)+) ){{0,4}}(?:{last})"
 
     # "to" continues a phrase only after an aide, adviser, lawyer ... ("aides to Clinton")
     to_after = "|".join(f"(?<={re.escape(w)})" for h in grammar_words("to_heads")
@@ -185,8 +186,9 @@ def grammar() -> Grammar:
     aux = rf"(?:{aux_words})(?:{aux_mods}| [a-z]+ly)*"
     auxs = rf"(?P<aux>(?: {aux}(?: {adv})*)?)"
     bound = (rf"(?=\s*(?:[,.;:!?()\]\"\u2013\u2014]|'(?!s\b)|-\s|$)|\s(?:{all_adverbials}"
-             rf"|{_words('clause_bounds')}|{alternation(cue_words, longest_first=True)})"
-             r"(?![\w-]))")
+             rf"|{_words('clause_bounds')}|{alternation(cue_words, longest_first=True)}"
+             r"|[a-z]+(?:ed|ing) (?:in|on|with|to|by|for|at|about)"  # "one Republican involved in"
+             r")(?![\w-]))")
     participles = alternation(nouns.get("participle", set()), longest_first=True)
     dates = alternation(grammar_words("days") + grammar_words("months"))
     # a date before the subject: "On Tuesday Ginsburg said"
@@ -222,6 +224,8 @@ def grammar() -> Grammar:
                                     r"(?=\s*(?:[,;:.!?()\"\u2013\u2014]|-\s|$))"),
         bare_relative=re.compile(rf"(?<=[\w)]) (?P<rel>{_words('relative_pronouns')})"
                                  rf"{advs}{auxs} ?$"),
+        pronoun_before=re.compile(rf"(?<![\w'-])(?P<np>{_capitalisable('subject_pronouns')})"
+                                  rf"{advs}{auxs} ?$"),
         clause_subject=re.compile(rf"(?P<np>{np()}|{pron})"
                                   rf"(?:, (?={det} |[a-z\d]|[{upper}]-)[^,;:\"]{{1,160}}?,){{0,2}}"
                                   rf"{advs}{auxs} (?=[a-z])"),

@@ -57,9 +57,12 @@ def coordinated_subjects(t: ParagraphText, start: int, cue: int) -> list[tuple[i
 
 
 # an aside between a subject and its verb: "Kasich (who has 25 delegates) said", "Joyce --
-# who is listed as an attorney -- told", "Neil Sroka - ... - said"
+# who is listed as an attorney -- told", "Neil Sroka - ... - said", "The judges ..., for
+# instance, said"
 ASIDE = re.compile(r"(?:\s\([^()]{1,200}\)|\s?[\u2014\u2013][^\u2014\u2013]{1,200}[\u2014\u2013]"
-                    r"|\s--\s[^-]{1,200}?\s--|\s-\s[^-]{1,200}?\s-)\s*$")
+                    r"|\s--\s[^-]{1,200}?\s--|\s-\s[^-]{1,200}?\s-"
+                    r"|,\s(?:for (?:instance|example)|however|meanwhile|too|in turn|though|in fact"
+                    r"|of course|at least|for (?:his|her|their|its) part|[a-z]+ly),)\s*$")
 
 
 def subject_of(t: ParagraphText, sent: Sentence, cue: int,
@@ -112,6 +115,8 @@ def _subject_before(t: ParagraphText, sent: Sentence, cue: int,
                 return agents, "appositive", start, None
             app_persons = [n for n in names_of(t.text[a:b]) if n.type == "person"]
             first_persons = [n for n in names_of(t.text[first[0]:first[1]]) if n.type == "person"]
+            # "Before supporters, Suu Kyi, 70, said": the name, not the phrase before it
+            b = a + len(t.m[a:b].split(",")[0])
             if app_persons and not first_persons and g.np.fullmatch(t.m, a, b):
                 return [(a, b)], "appositive", start, None
             return [first], "appositive", start, None
@@ -141,6 +146,9 @@ def _subject_before(t: ParagraphText, sent: Sentence, cue: int,
         match = g.np_end.search(t.m, window, bare.start())
         if match:
             return [bare.span("rel")], "relative", match.start("np"), match.span("np")
+    pronoun = g.pronoun_before.search(t.m, sent.local_start, cue)
+    if pronoun:  # "At the town hall this week she said": a pronoun is a subject wherever it is
+        return [pronoun.span("np")], "subject", pronoun.start("np"), None
     if g.inherit.search(t.m[sent.local_start:cue]):
         if earlier and earlier[-1].cue[1] <= cue:
             return [earlier[-1].source], "inherited", cue, None
