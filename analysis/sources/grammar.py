@@ -54,6 +54,7 @@ class Grammar:
     simple_named: re.Pattern[str]
     clause_subject: re.Pattern[str]
     pronoun_before: re.Pattern[str]
+    relative_subject: re.Pattern[str]
     modified: re.Pattern[str]
     bare_relative: re.Pattern[str]
     according_phrase: re.Pattern[str]
@@ -224,6 +225,8 @@ def grammar() -> Grammar:
                                     r"(?=\s*(?:[,;:.!?()\"\u2013\u2014]|-\s|$))"),
         bare_relative=re.compile(rf"(?<=[\w)]) (?P<rel>{_words('relative_pronouns')})"
                                  rf"{advs}{auxs} ?$"),
+        relative_subject=re.compile(rf"(?<![\w'-])(?:who|what|whom) (?=(?:{det}) |[{upper}]"
+                                    rf"|(?:{_words('subject_pronouns')}) )"),
         pronoun_before=re.compile(rf"(?<![\w'-])(?P<np>{_capitalisable('subject_pronouns')})"
                                   rf"{advs}{auxs} ?$"),
         clause_subject=re.compile(rf"(?P<np>{np()}|{pron})"

@@ -26,7 +26,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import cache
 
-from ..entities.gazetteer import first_names, gazetteer
+from ..entities.gazetteer import first_names, gazetteer, shared_first_names
 from ..lexicons import grammar_words
 from .cues import source_nouns
 
@@ -150,17 +150,21 @@ class Referents:
         """Add a mention or a source."""
         self.candidates.append(candidate)
 
-    def sex(self, canonical: str) -> str | None:
-        """What the article says of a person's sex, else what the first name says."""
+    def sex(self, canonical: str, names: bool = True) -> str | None:
+        """What the article says of a person's sex, else what the first name says (without
+        ``names``, only when the name is not borne by both sexes)."""
         if canonical in self.sexes:
             return self.sexes[canonical]
+        if not names and canonical.split()[:1] and canonical.split()[0] in shared_first_names():
+            return None
         return name_sex(canonical)
 
-    def agrees(self, pronoun: str, candidate: Candidate) -> bool:
-        """True when ``candidate`` can be what ``pronoun`` refers to."""
+    def agrees(self, pronoun: str, candidate: Candidate, names: bool = True) -> bool:
+        """True when ``candidate`` can be what ``pronoun`` refers to; without ``names`` a
+        first name's usual sex does not count against it."""
         if pronoun in ("he", "him", "she", "her"):
             unwanted = FEMALE if pronoun in ("he", "him") else MALE
-            return candidate.kind == "person" and self.sex(candidate.canonical) != unwanted
+            return candidate.kind == "person" and self.sex(candidate.canonical, names) != unwanted
         if pronoun == "it":
             return (candidate.kind in SINGULAR_KINDS or candidate.organisation
                     or candidate.description and candidate.kind != "person"
@@ -183,11 +187,20 @@ class Referents:
         candidate that is the only one is taken; with no candidate at all in the window, the
         last agreeing speaker of the last ``SPEAKER_WINDOW`` sentences: after a long
         quotation, "he said" is its speaker's. A pronoun that was itself left unresolved is
-        never a candidate."""
+        never a candidate. When nothing agrees, a first name's usual sex is set aside and the
+        pronoun's sex is recorded for the person it then finds."""
         key = (pronoun, position)
         if key not in self._chain:
             self._chain[key] = None  # a chain never loops back on itself
-            self._chain[key] = self._resolve(pronoun, position)
+            found = self._resolve(pronoun, position)
+            sex = {"he": MALE, "she": FEMALE}.get(_FORMS.get(pronoun.lower(), ""))
+            if found is None and sex:
+                # a first name borne by both sexes gives only a likelihood ("Marty Walz ...
+                # She said"): when nothing else fits, the article's "she" decides, from then on
+                found = self._resolve(pronoun, position, names=False)
+                if found is not None:
+                    self.note_sex(found.canonical, sex)
+            self._chain[key] = found
         return self._chain[key]
 
     def _stand_in(self, candidate: Candidate) -> Candidate | None:
@@ -199,7 +212,7 @@ class Referents:
                        source=candidate.source, subject=True, nested=candidate.nested,
                        pronoun="")
 
-    def _resolve(self, pronoun: str, position: int) -> Candidate | None:
+    def _resolve(self, pronoun: str, position: int, names: bool = True) -> Candidate | None:
         here = self.sentence_of(position)
         agreeing = []
         for c in self.candidates:
@@ -213,7 +226,8 @@ class Referents:
                     continue
             if c.complement and c.sentence == here:
                 continue  # "Asked about the event that Clinton faces Trump, she replied"
-            if c.canonical.lower() not in UNRESOLVED_PRONOUNS and self.agrees(pronoun.lower(), c):
+            if c.canonical.lower() not in UNRESOLVED_PRONOUNS \
+                    and self.agrees(pronoun.lower(), c, names):
                 agreeing.append(c)
         pool = [c for c in agreeing if here - WINDOW <= c.sentence]
         salient = [c for c in pool if c.source or c.subject]

@@ -32,6 +32,8 @@ def clause_starts(t: ParagraphText, start: int, cue: int) -> list[int]:
     for match in grammar().conj.finditer(t.m, start, cue):
         if match.start() == 0 or not t.m[match.start() - 1].isalnum():
             points.add(match.start())
+    for match in grammar().relative_subject.finditer(t.m, start, cue):
+        points.add(match.end())  # "a hacker who U.S. officials say", "what he said were"
     return sorted((p for p in points if p <= cue), reverse=True)
 
 
