@@ -164,7 +164,8 @@ class Referents:
         first name's usual sex does not count against it."""
         if pronoun in ("he", "him", "she", "her"):
             unwanted = FEMALE if pronoun in ("he", "him") else MALE
-            return candidate.kind == "person" and self.sex(candidate.canonical, names) != unwanted
+            return candidate.kind == "person" and not candidate.organisation \
+                and self.sex(candidate.canonical, names) != unwanted
         if pronoun == "it":
             return (candidate.kind in SINGULAR_KINDS or candidate.organisation
                     or candidate.description and candidate.kind != "person"

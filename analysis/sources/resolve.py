@@ -92,9 +92,16 @@ class Context:
                                                  False, True, False, pronoun=phrase.lower()))
                     continue
                 found = resolve(phrase, position, self)
+                last = phrase.split()[-1].lower()
+                body = last in g.organisation_group_heads or last in g.government_group_heads
+                if last.islower() and not body and last not in found.canonical.lower() \
+                        and last not in _carriers():
+                    # "The Arizona case faces ...": the case, not Arizona
+                    found = Resolved(f"unresolved: {phrase}", "other", False, "")
                 self.referents.add(Candidate(position, sentence.index, found.canonical,
                                              found.kind, found.cls, False, True,
                                              is_plural(phrase, found.kind, found.cls),
+                                             organisation=body and not is_plural(phrase, "", ""),
                                              description=not found.named))
 
     def _index_mentions(self, article: Article) -> None:
@@ -162,6 +169,15 @@ def _clause_opening() -> re.Pattern[str]:
     """The end of a text that opens a clause: a conjunction or complementiser ("that", "as",
     "when") from ``grammar.tsv``'s ``clause_openers``."""
     return re.compile(rf"(?:^|[\s(])(?i:{alternation(grammar_words('clause_openers'))}) $")
+
+
+@cache
+def _carriers() -> frozenset[str]:
+    """Nouns that speak for someone else: source nouns and speech nouns ("spokesman",
+    "statement"), whose phrase resolves to whom they speak for."""
+    nouns = source_nouns()
+    return frozenset(nouns.get("spokesperson", set()) | nouns.get("head", set())
+                     | speech_nouns())
 
 
 def _head_part(text: str) -> tuple[str, str]:
