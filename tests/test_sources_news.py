@@ -197,6 +197,8 @@ def test_pronouns_follow_the_salient_referent(write_article, intro, text, expect
      [("Grace Lund", "said")]),
     ("Grace Lund -- who does not usually speak to the press -- told reporters the school "
      "would reopen.", [("Grace Lund", "told")]),
+    ("Grace Lund \u2015 who chairs the board \u2015 said the school would reopen.",
+     [("Grace Lund", "said")]),
     ("The inspectors who visited the plant, for example, said the pumps were old.",
      [("unresolved: The inspectors", "said")]),
     # a survey's share standing alone as the source
@@ -222,7 +224,7 @@ def test_pronouns_follow_the_salient_referent(write_article, intro, text, expect
     # but "pleaded guilty" and "claimed credit" are no attribution
     ("Ada Ruiz pleaded guilty to fraud.", []),
     ("Zeta 9, a hacking crew, claimed credit for the breach.", []),
-], ids=["brackets", "dashes", "comma-adverb", "share-in-ten", "share-most", "aides-to", "age",
+], ids=["brackets", "dashes", "horizontal-bar", "comma-adverb", "share-in-ten", "share-most", "aides-to", "age",
         "reflexive", "extracted-object", "what-critics-say", "pronoun-after-phrase", "noted",
         "recalled", "described", "pleaded-guilty", "claimed-credit"])
 def test_subjects_of_real_news(write_article, text, expected):

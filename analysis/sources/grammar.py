@@ -299,8 +299,10 @@ def grammar() -> Grammar:
 def matching_copy(text: str) -> str:
     """``text`` prepared for the source grammar, keeping every offset: capitalised function
     words and sentence openers are lower-cased ("The" -> "the", "But" -> "but") so that they
-    never start a name, and the space after an organisation head before "in/on/for/at" becomes
-    ``\\x01`` so that "Embassy in the United States" stays one name."""
+    never start a name, the space after an organisation head before "in/on/for/at" becomes
+    ``\\x01`` so that "Embassy in the United States" stays one name, and a horizontal bar
+    (U+2015) reads as an em dash."""
     g = grammar()
     text = g.lowered.sub(lambda m: m.group()[0].lower() + m.group()[1:], text)
+    text = text.replace("\u2015", "\u2014")  # a horizontal bar is a dash (HuffPost's style)
     return g.org_connector.sub(lambda m: m.group()[:-1] + "\x01", text)
