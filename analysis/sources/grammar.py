@@ -296,6 +296,9 @@ def grammar() -> Grammar:
     )
 
 
+_PRONOUN_CLITIC = re.compile(r"(?<![\w'-])(?:He|She|It|They|We|I)(?=['\u2019][a-z])")
+
+
 def matching_copy(text: str) -> str:
     """``text`` prepared for the source grammar, keeping every offset: capitalised function
     words and sentence openers are lower-cased ("The" -> "the", "But" -> "but") so that they
@@ -305,4 +308,6 @@ def matching_copy(text: str) -> str:
     g = grammar()
     text = g.lowered.sub(lambda m: m.group()[0].lower() + m.group()[1:], text)
     text = text.replace("\u2015", "\u2014")  # a horizontal bar is a dash (HuffPost's style)
+    # "He's", "They're": a pronoun with a clitic is no name either
+    text = _PRONOUN_CLITIC.sub(lambda m: m.group().lower(), text)
     return g.org_connector.sub(lambda m: m.group()[:-1] + "\x01", text)
