@@ -218,7 +218,8 @@ def test_the_pronoun_fixtures_are_well_formed_and_share_no_article():
     assert {name: len(table) for name, table in read.items()} == {
         "": 170, "_train2": 160, "_dev": 113}
     for table in read.values():
-        assert set(table["pronoun"].str.strip().str.lower()) <= {"he", "she", "they", "it", "who", "which"}
+        pronouns = set(table["pronoun"].str.strip().str.lower())
+        assert pronouns <= {"he", "she", "they", "it", "who", "which"}
         assert (table["end"] - table["start"] == table["pronoun"].str.len()).all()
     documents = {name: set(table["document"]) for name, table in read.items()}
     assert not documents[""] & documents["_train2"]
