@@ -224,8 +224,9 @@ def test_pronouns_follow_the_salient_referent(write_article, intro, text, expect
     # but "pleaded guilty" and "claimed credit" are no attribution
     ("Ada Ruiz pleaded guilty to fraud.", []),
     ("Zeta 9, a hacking crew, claimed credit for the breach.", []),
-], ids=["brackets", "dashes", "horizontal-bar", "comma-adverb", "share-in-ten", "share-most", "aides-to", "age",
-        "reflexive", "extracted-object", "what-critics-say", "pronoun-after-phrase", "noted",
-        "recalled", "described", "pleaded-guilty", "claimed-credit"])
+], ids=["brackets", "dashes", "horizontal-bar", "comma-adverb", "share-in-ten", "share-most",
+        "aides-to", "age", "reflexive", "extracted-object", "what-critics-say",
+        "pronoun-after-phrase", "noted", "recalled", "described", "pleaded-guilty",
+        "claimed-credit"])
 def test_subjects_of_real_news(write_article, text, expected):
     assert rows(write_article, text) == expected

@@ -258,7 +258,7 @@ def _find_mentions(article: Article, roles: frozenset[str]) -> list[Mention]:
     # person's wherever the article writes it alone ("Obama has done ...")
     people = {n.canonical for n in resolved if n is not None and n.type == "person"}
     mentions = []
-    for (paragraph, number, s, e, _, initial), name in zip(raw_found, resolved):
+    for (paragraph, number, s, e, _, initial), name in zip(raw_found, resolved, strict=True):
         if name is None:
             continue
         if name.type == "other" and name.kind == "other" and name.canonical in people:

@@ -28,7 +28,6 @@ from .phrases import (
 from .resolve import names_of
 from .subjects import ASIDE, clause_starts, main_subject, subject_of
 
-
 # a relative clause whose object is what the cue's verb labels: "which he called a cartel",
 # "what Mr. Hedge called the prior model"
 _EXTRACTED = re.compile(r"(?<![\w'-])(?:which|what|that|whom)\s+[^,;:\"()]{1,60}$")
