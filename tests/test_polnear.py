@@ -18,6 +18,7 @@ from analysis.sources.scoring import (
     evaluate_pronouns,
     evaluation_table,
     is_saying,
+    read_pronoun_fixture,
     read_results,
     source_form,
 )
@@ -208,3 +209,18 @@ def test_the_readme_reports_the_committed_dev_figures():
                 f"({pronouns['pronouns']}): accuracy of resolved | {pronouns['accuracy']:.3f}",
                 f"| {pronouns['found']} / {pronouns['unresolved_share']:.3f}"):
         assert row in readme, row
+
+
+def test_the_pronoun_fixtures_are_well_formed_and_share_no_article():
+    fixtures = Path(__file__).parent / "fixtures"
+    read = {name: read_pronoun_fixture(fixtures / f"polnear_pronouns{name}.csv")
+            for name in ("", "_train2", "_dev")}
+    assert {name: len(table) for name, table in read.items()} == {
+        "": 170, "_train2": 160, "_dev": 113}
+    for table in read.values():
+        pronouns = set(table["pronoun"].str.strip().str.lower())
+        assert pronouns <= {"he", "she", "they", "it", "who", "which"}
+        assert (table["end"] - table["start"] == table["pronoun"].str.len()).all()
+    documents = {name: set(table["document"]) for name, table in read.items()}
+    assert not documents[""] & documents["_train2"]
+    assert not (documents[""] | documents["_train2"]) & documents["_dev"]

@@ -145,6 +145,16 @@ def first_names() -> dict[str, str]:
     return {row["name"]: row["gender"] for row in table("first_names.tsv", ("name", "gender"))}
 
 
+@cache
+def shared_first_names() -> frozenset[str]:
+    """First names that the Census lists give to both sexes, the rarer at least a tenth as
+    often as the commoner ("Marty", "Kelly", not "John"): for them the name is a likelihood."""
+    rows = table("first_names.tsv", ("name", "female_percent", "male_percent"))
+    shares = ((row["name"], float(row["female_percent"]), float(row["male_percent"]))
+              for row in rows)
+    return frozenset(name for name, f, m in shares if min(f, m) >= 0.1 * max(f, m) > 0)
+
+
 # a middle initial inside a name ("John F. Kerry"): a capital and a stop before another capital
 INITIAL = rf"[{UPPER}]\.(?= [{UPPER}])"
 

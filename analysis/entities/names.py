@@ -84,7 +84,7 @@ def _person_after_role(words: Sequence[str]) -> tuple[int, int] | None:
     ("Polk County GOP Chairman Will Rogers": words 4-6, after the title; "Weekly Standard
     Editor Bill Kristol": 3-5; "Mayor Frank G. Jackson of Cleveland": 1-4), or None. The name
     starts after the last title, or at a known first name followed by a surname, and ends
-    before a connector ("of Cleveland")."""
+    before a connector ("of Cleveland"; "Betsy Sharp of Burke County" is words 0-2)."""
     connectors = connector_words()
     titles = title_spans(words)  # a title may hold a connector ("Chief of Staff")
     if titles and 0 < titles[-1][1] < len(words) and _is_personal(words[titles[-1][1]:]):
@@ -98,6 +98,8 @@ def _person_after_role(words: Sequence[str]) -> tuple[int, int] | None:
         if words[k] in names and _is_personal(words[k:end]) \
                 and not _is_personal(words[k - 1:end]):
             return k, end
+    if 1 < end < len(words) and words[0] in names and _is_personal(words[:end]):
+        return 0, end  # "Betsy Sharp of Burke County"
     return None
 
 
@@ -149,8 +151,8 @@ def classify_words(words: Sequence[str]) -> tuple[Name | None, int, int]:
             return None, 0, 0
         start = len(words) - len(rest)
         return Name(" ".join(rest), "person", "person", "person"), start, len(words)
-    if 2 <= len(words) <= 4 and all(_is_plain_word(w) for w in words) \
-            and not any(w in gaz.demonyms for w in words):
+    if len(words) >= 2 and _is_plain_word(words[0]) and _is_personal(words) \
+            and not any(w in gaz.demonyms for w in words):  # "Elaine C. Kamarck" too
         return Name(text, "person", "person", "person"), 0, len(words)
     return Name(text, "other", "other", "other"), 0, len(words)
 
@@ -249,11 +251,18 @@ def _find_mentions(article: Article, roles: frozenset[str]) -> list[Mention]:
     names = [n for *_, n, _ in raw_found if n is not None]
     persons = surname_index(names)
     organisations = sorted({n.canonical for n in names if n.type == "organisation"}, key=len)
+    resolved = [None if n is None else resolve_organisation(resolve_person(n, persons),
+                                                            organisations, names)
+                for *_, n, _ in raw_found]
+    # one name, one entity: a name written once as a person's ("President Obama") is a
+    # person's wherever the article writes it alone ("Obama has done ...")
+    people = {n.canonical for n in resolved if n is not None and n.type == "person"}
     mentions = []
-    for paragraph, number, s, e, name, initial in raw_found:
+    for (paragraph, number, s, e, _, initial), name in zip(raw_found, resolved, strict=True):
         if name is None:
             continue
-        name = resolve_organisation(resolve_person(name, persons), organisations, names)
+        if name.type == "other" and name.kind == "other" and name.canonical in people:
+            name = Name(name.canonical, "person", "person", "person")
         if initial and name.type == "other" and " " not in paragraph.text[s:e] \
                 and name.kind != "social":
             continue

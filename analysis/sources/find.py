@@ -26,7 +26,11 @@ from .phrases import (
     sentence_initial,
 )
 from .resolve import names_of
-from .subjects import clause_starts, main_subject, subject_of
+from .subjects import ASIDE, clause_starts, main_subject, subject_of
+
+# a relative clause whose object is what the cue's verb labels: "which he called a cartel",
+# "what Mr. Hedge called the prior model"
+_EXTRACTED = re.compile(r"(?<![\w'-])(?:which|what|that|whom)\s+[^,;:\"()]{1,60}$")
 
 
 def skip_adverbials(t: ParagraphText, position: int, end: int) -> int:
@@ -184,8 +188,8 @@ def read_frame(t: ParagraphText, sent: Sentence, cue: tuple[int, int], form: str
         rest = m[cue[1]:sent.local_end]
         obj = g.evaluative_object.match(rest)
         quoted = g.evaluative_quote.match(rest)
-        if not (obj or quoted):
-            return []
+        if not (obj or quoted or _EXTRACTED.search(m, sent.local_start, cue[0])):
+            return []  # but "which he called a cartel": the object went before the subject
         subject = subject_of(t, sent, cue[0], earlier, form)
         if not subject:
             return []
@@ -239,6 +243,10 @@ def read_verb(t: ParagraphText, sent: Sentence, cue: tuple[int, int], form: str,
         if not told and (left.strip(" ,") == "" or g.adverbs.fullmatch(" " + left.strip())):
             spans = right_sources(t, cue[1] + 1, sent.local_end, any_head=True) \
                 if m[cue[1]:cue[1] + 1] == " " else []
+            # a bare common noun after the verb is its object ("claimed credit"), unless it
+            # is a source noun ("said officials")
+            spans = [s for s in spans if g.det_start.match(m[s[0]:s[1]] + " ")
+                     or g.right_np.match(m, s[0], sent.local_end)]
             if spans:
                 subject = (spans, "inverted", cue[0], None)
                 inverted = True
@@ -265,6 +273,9 @@ def read_verb(t: ParagraphText, sent: Sentence, cue: tuple[int, int], form: str,
                                        else max(e for _, e in spans))
     tail = m[left_end:cue[0]]
     tail_start = left_end + tail.rfind(",") + 1
+    aside = ASIDE.search(m, tail_start, cue[0])
+    if aside:  # "Joyce -- who doesn't practise law -- told": the aside's "not" is not the verb's
+        tail_start = aside.end()
     if g.negation.search(m, tail_start, cue[0]):
         cue_class = "non_response"
         auxiliary = g.auxiliary.search(m, tail_start, cue[0])

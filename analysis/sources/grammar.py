@@ -53,6 +53,8 @@ class Grammar:
     simple: re.Pattern[str]
     simple_named: re.Pattern[str]
     clause_subject: re.Pattern[str]
+    pronoun_before: re.Pattern[str]
+    relative_subject: re.Pattern[str]
     modified: re.Pattern[str]
     bare_relative: re.Pattern[str]
     according_phrase: re.Pattern[str]
@@ -113,7 +115,7 @@ def grammar() -> Grammar:
     """Compile the source grammar from the lexicons (once)."""
     upper = UPPER
     cap = (rf"(?:{alternation(name_abbreviations())}|[{upper}](?:\.[{upper}])+\.?"
-           rf"|{INITIAL}|[{upper}]\w*(?:-[{upper}\d]\w*)*(?:'(?!s\b)\w+)*|@\w+)")
+           rf"|{INITIAL}|[{upper}]\w*(?:[-/][{upper}\d]\w*)*(?:'(?!s\b)\w+)*|@\w+)")
     capc = rf"(?:{cap}|\d+(?:st|nd|rd|th))"
     conn1 = _words("name_connectors")
     conn_head = _words("head_connectors")
@@ -135,7 +137,7 @@ def grammar() -> Grammar:
     generic = (rf"(?![a-z]+(?:ly|ed)(?![\w'-]))(?!(?:{_words('auxiliaries')}|{_words('not_heads')})"
                rf"(?![\w'-])){low}")
     all_adverbials = alternation(adverbial_list, longest_first=True)
-    adv = rf"(?:{all_adverbials}|[a-z]+ly)(?![\w-])"
+    adv = rf"(?:{all_adverbials}|[a-z]+ly|{_words('reflexives')})(?![\w-])"
     prep_adverbials = alternation((a for a in adverbial_list if a.split()[0] in
                                    grammar_words("adverbial_prepositions")), longest_first=True)
     anon = anonymous_rules().modifiers
@@ -154,9 +156,13 @@ def grammar() -> Grammar:
     def core(any_head: bool = False) -> str:
         """Modifiers and a head noun or name (or, with ``any_head``, any lower-case word)."""
         last = rf"{head}|{name()}|{generic}" if any_head else rf"{head}|{name()}"
-        return rf"(?:(?:{low}|{name()}|\d{{4}}) ){{0,3}}(?:{last})"  # "a 2016 report"
+        # "a 2016 report", "the 57-year-old scientist"
+        return rf"(?:(?:{low}|{name()}|\d{{4}}|\d+(?:-[a-z]+)+) ){{0,4}}(?:{last})"
 
-    pp = (rf"(?! (?:{prep_adverbials})(?![\w-])) (?:{preps}) "
+    # "to" continues a phrase only after an aide, adviser, lawyer ... ("aides to Clinton")
+    to_after = "|".join(f"(?<={re.escape(w)})" for h in grammar_words("to_heads")
+                        for w in {h, h[0].upper() + h[1:]})
+    pp = (rf"(?:(?! (?:{prep_adverbials})(?![\w-])) (?:{preps})|(?:{to_after}) to) "
           rf"(?:{det} )?(?:(?:{low}|{name()}) ){{0,3}}(?:{head}|{name()}|{low})")
 
     def np(any_head: bool = False) -> str:
@@ -166,7 +172,11 @@ def grammar() -> Grammar:
         return (rf"{quantity}?(?:(?:{det}|{name()}'s?|{possessor}) )?{core(any_head)}"
                 rf"(?:{pp}){{0,3}}(?: (?i:{anon}))?")
 
-    pron = rf"(?:{_capitalisable('subject_pronouns')})"
+    # a survey's or a group's share standing alone: "Some say", "Six in 10 said", "42% say"
+    share = (rf"(?:(?:{_capitalisable('quantity_modifiers')}) )?"
+             rf"(?:{number}(?: percent| in \d+| out of \d+)?|{_capitalisable('quantity_subjects')})"
+             r"(?![\w'-])")
+    pron = rf"(?:{_capitalisable('subject_pronouns')}|{share})"
     conj = (rf"(?:(?i:{_words('clause_openers')})"
             rf"|(?i:(?:{_words('relative_prepositions')}) "
             rf"(?:(?:{_words('relative_quantifiers')}) )?(?:of )?which))")
@@ -177,8 +187,9 @@ def grammar() -> Grammar:
     aux = rf"(?:{aux_words})(?:{aux_mods}| [a-z]+ly)*"
     auxs = rf"(?P<aux>(?: {aux}(?: {adv})*)?)"
     bound = (rf"(?=\s*(?:[,.;:!?()\]\"\u2013\u2014]|'(?!s\b)|-\s|$)|\s(?:{all_adverbials}"
-             rf"|{_words('clause_bounds')}|{alternation(cue_words, longest_first=True)})"
-             r"(?![\w-]))")
+             rf"|{_words('clause_bounds')}|{alternation(cue_words, longest_first=True)}"
+             r"|[a-z]+(?:ed|ing) (?:in|on|with|to|by|for|at|about)"  # "one Republican involved in"
+             r")(?![\w-]))")
     participles = alternation(nouns.get("participle", set()), longest_first=True)
     dates = alternation(grammar_words("days") + grammar_words("months"))
     # a date before the subject: "On Tuesday Ginsburg said"
@@ -214,6 +225,10 @@ def grammar() -> Grammar:
                                     r"(?=\s*(?:[,;:.!?()\"\u2013\u2014]|-\s|$))"),
         bare_relative=re.compile(rf"(?<=[\w)]) (?P<rel>{_words('relative_pronouns')})"
                                  rf"{advs}{auxs} ?$"),
+        relative_subject=re.compile(rf"(?<![\w'-])(?:who|what|whom) (?=(?:{det}) |[{upper}]"
+                                    rf"|(?:{_words('subject_pronouns')}) )"),
+        pronoun_before=re.compile(rf"(?<![\w'-])(?P<np>{_capitalisable('subject_pronouns')})"
+                                  rf"{advs}{auxs} ?$"),
         clause_subject=re.compile(rf"(?P<np>{np()}|{pron})"
                                   rf"(?:, (?={det} |[a-z\d]|[{upper}]-)[^,;:\"]{{1,160}}?,){{0,2}}"
                                   rf"{advs}{auxs} (?=[a-z])"),
@@ -281,11 +296,18 @@ def grammar() -> Grammar:
     )
 
 
+_PRONOUN_CLITIC = re.compile(r"(?<![\w'-])(?:He|She|It|They|We|I)(?=['\u2019][a-z])")
+
+
 def matching_copy(text: str) -> str:
     """``text`` prepared for the source grammar, keeping every offset: capitalised function
     words and sentence openers are lower-cased ("The" -> "the", "But" -> "but") so that they
-    never start a name, and the space after an organisation head before "in/on/for/at" becomes
-    ``\\x01`` so that "Embassy in the United States" stays one name."""
+    never start a name, the space after an organisation head before "in/on/for/at" becomes
+    ``\\x01`` so that "Embassy in the United States" stays one name, and a horizontal bar
+    (U+2015) reads as an em dash."""
     g = grammar()
     text = g.lowered.sub(lambda m: m.group()[0].lower() + m.group()[1:], text)
+    text = text.replace("\u2015", "\u2014")  # a horizontal bar is a dash (HuffPost's style)
+    # "He's", "They're": a pronoun with a clitic is no name either
+    text = _PRONOUN_CLITIC.sub(lambda m: m.group().lower(), text)
     return g.org_connector.sub(lambda m: m.group()[:-1] + "\x01", text)

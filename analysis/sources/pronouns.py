@@ -23,10 +23,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
-from ..entities.gazetteer import first_names, gazetteer
+from ..entities.gazetteer import first_names, gazetteer, shared_first_names
 from ..lexicons import grammar_words
 from .cues import source_nouns
 
@@ -52,6 +52,10 @@ class Candidate:
     plural: bool
     organisation: bool = False  # a named organisation whose kind says nothing more
     description: bool = False  # a sentence subject that names no one ("the lawsuit")
+    nested: bool = False  # a source inside another source's words ("X said that Y plans")
+    embedded: bool = False  # the subject of a clause inside the sentence ("as Trump has")
+    complement: bool = False  # ... of a "that" or "whether" clause ("the event that Clinton")
+    pronoun: str = ""  # a pronoun subject ("He used the bailout"): it stands for its referent
 
 
 @cache
@@ -80,8 +84,15 @@ def name_sex(canonical: str) -> str | None:
 def is_plural(phrase: str, kind: str, cls: str = "") -> bool:
     """True for a source phrase that names several people or bodies ("officials",
     "Republican leaders", "unnamed sources", "Democrats"), judged by its last word: a plural
-    common noun, an anonymous source, or a group the gazetteer lists (a party)."""
-    last = phrase.split()[-1] if phrase.split() else ""
+    common noun, an anonymous source, or a group the gazetteer lists (a party). A phrase is
+    judged by its head, before a preposition ("six newspapers in New Jersey"); two names joined
+    by "and" and a number above one ("the two", "three senators") are plural too."""
+    words = phrase.split()
+    cut = next((i for i, w in enumerate(words) if i and w in _prepositions()), len(words))
+    words = words[:cut]
+    if "and" in words[1:-1] or any(w.lower() in _several() for w in words[:2]):
+        return True
+    last = words[-1] if words else ""
     if last.lower() in grammar_words("irregular_plurals"):
         return True
     if not last.endswith("s") or last.endswith(("ss", "'s", "\u2019s", "us", "is")):
@@ -90,6 +101,17 @@ def is_plural(phrase: str, kind: str, cls: str = "") -> bool:
         or (len(phrase.split()) == 1 and last.lower() in plural_nouns()) \
         or (phrase.lower().startswith("the ") and kind != "media"
             and last not in gazetteer().heads)  # "Companies say", "the Brujas"
+
+
+@cache
+def _prepositions() -> frozenset[str]:
+    return frozenset(grammar_words("phrase_prepositions"))
+
+
+@cache
+def _several() -> frozenset[str]:
+    """Number words above one, and "both" ("the two said", "both argued")."""
+    return frozenset(w for w in grammar_words("number_words") if w != "one") | {"both"}
 
 
 @cache
@@ -111,6 +133,7 @@ class Referents:
         self.sentence_starts = sentence_starts
         self.candidates: list[Candidate] = []
         self.sexes: dict[str, str | None] = {}
+        self._chain: dict[tuple[str, int], Candidate | None] = {}
 
     def sentence_of(self, position: int) -> int:
         """The number of the sentence holding a raw position."""
@@ -127,17 +150,22 @@ class Referents:
         """Add a mention or a source."""
         self.candidates.append(candidate)
 
-    def sex(self, canonical: str) -> str | None:
-        """What the article says of a person's sex, else what the first name says."""
+    def sex(self, canonical: str, names: bool = True) -> str | None:
+        """What the article says of a person's sex, else what the first name says (without
+        ``names``, only when the name is not borne by both sexes)."""
         if canonical in self.sexes:
             return self.sexes[canonical]
+        if not names and canonical.split()[:1] and canonical.split()[0] in shared_first_names():
+            return None
         return name_sex(canonical)
 
-    def agrees(self, pronoun: str, candidate: Candidate) -> bool:
-        """True when ``candidate`` can be what ``pronoun`` refers to."""
+    def agrees(self, pronoun: str, candidate: Candidate, names: bool = True) -> bool:
+        """True when ``candidate`` can be what ``pronoun`` refers to; without ``names`` a
+        first name's usual sex does not count against it."""
         if pronoun in ("he", "him", "she", "her"):
             unwanted = FEMALE if pronoun in ("he", "him") else MALE
-            return candidate.kind == "person" and self.sex(candidate.canonical) != unwanted
+            return candidate.kind == "person" and not candidate.organisation \
+                and self.sex(candidate.canonical, names) != unwanted
         if pronoun == "it":
             return (candidate.kind in SINGULAR_KINDS or candidate.organisation
                     or candidate.description and candidate.kind != "person"
@@ -152,22 +180,76 @@ class Referents:
         """The referent of a pronoun at a raw position, or None when it is unclear.
 
         Candidates are the mentions and sources of the last ``WINDOW`` sentences that agree
-        with the pronoun; the last source among them is preferred, then the last sentence
-        subject, then a candidate that is the only one. With no source in that window, the
-        last agreeing source of the last ``SPEAKER_WINDOW`` sentences is taken: after a long
+        with the pronoun. The salient ones are the speakers of attributions and the subjects
+        of sentences and clauses, a pronoun subject standing for what it refers to ("He used
+        the bailout ... Later, he added"). The nearest sentence holding a salient candidate
+        decides: its speaker (unless inside another's words or a "that" clause), else the
+        subject of its main clause, else its last other subject or speaker. With none, a
+        candidate that is the only one is taken; with no candidate at all in the window, the
+        last agreeing speaker of the last ``SPEAKER_WINDOW`` sentences: after a long
         quotation, "he said" is its speaker's. A pronoun that was itself left unresolved is
-        never a candidate."""
+        never a candidate. When nothing agrees, a first name's usual sex is set aside and the
+        pronoun's sex is recorded for the person it then finds."""
+        key = (pronoun, position)
+        if key not in self._chain:
+            self._chain[key] = None  # a chain never loops back on itself
+            found = self._resolve(pronoun, position)
+            sex = {"he": MALE, "she": FEMALE}.get(_FORMS.get(pronoun.lower(), ""))
+            if found is None and sex:
+                # a first name borne by both sexes gives only a likelihood ("Marty Walz ...
+                # She said"): when nothing else fits, the article's "she" decides, from then on
+                found = self._resolve(pronoun, position, names=False)
+                if found is not None:
+                    self.note_sex(found.canonical, sex)
+            self._chain[key] = found
+        return self._chain[key]
+
+    def _stand_in(self, candidate: Candidate) -> Candidate | None:
+        """A pronoun subject replaced by its referent, kept at its own place."""
+        found = self.resolve(candidate.pronoun, candidate.position)
+        if found is None:
+            return None
+        return replace(found, position=candidate.position, sentence=candidate.sentence,
+                       source=candidate.source, subject=True, nested=candidate.nested,
+                       pronoun="")
+
+    def _resolve(self, pronoun: str, position: int, names: bool = True) -> Candidate | None:
         here = self.sentence_of(position)
-        agreeing = [c for c in self.candidates if c.position < position and c.sentence <= here
-                    and c.canonical.lower() not in UNRESOLVED_PRONOUNS
-                    and self.agrees(pronoun.lower(), c)]
+        agreeing = []
+        for c in self.candidates:
+            if c.position >= position or c.sentence > here:
+                continue
+            if c.pronoun:
+                if _FORMS.get(c.pronoun) != _FORMS.get(pronoun.lower()):
+                    continue
+                c = self._stand_in(c)
+                if c is None:
+                    continue
+            if c.complement and c.sentence == here:
+                continue  # "Asked about the event that Clinton faces Trump, she replied"
+            if c.canonical.lower() not in UNRESOLVED_PRONOUNS \
+                    and self.agrees(pronoun.lower(), c, names):
+                agreeing.append(c)
         pool = [c for c in agreeing if here - WINDOW <= c.sentence]
-        for preferred in ([c for c in pool if c.source], [c for c in pool if c.subject]):
-            if preferred:
-                return max(preferred, key=lambda c: c.position)
+        salient = [c for c in pool if c.source or c.subject]
+        if salient:
+            nearest = max(c.sentence for c in salient)
+            last = [c for c in salient if c.sentence == nearest]
+            speakers = [c for c in last if c.source and not c.nested]
+            main = [c for c in last if c.subject and not c.source and not c.embedded]
+            return max(speakers or main or last, key=lambda c: c.position)
         if len({c.canonical for c in pool}) == 1:
             return pool[-1]
-        speakers = [c for c in agreeing if c.source and here - SPEAKER_WINDOW <= c.sentence]
-        if not pool and speakers:
-            return max(speakers, key=lambda c: c.position)
+        # after a long quotation the last speaker, if no one else agrees or if the window
+        # still mentions that speaker ("When the interview steered Allen ..., he offered")
+        speakers = [c for c in agreeing if c.source and not c.nested
+                    and here - SPEAKER_WINDOW <= c.sentence]
+        if speakers:
+            last_speaker = max(speakers, key=lambda c: c.position)
+            if not pool or last_speaker.canonical in {c.canonical for c in pool}:
+                return last_speaker
         return None
+
+
+_FORMS = {"he": "he", "him": "he", "she": "she", "her": "she", "it": "it", "they": "they",
+          "them": "they"}

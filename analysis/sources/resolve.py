@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 
 from ..entities.gazetteer import Name, find_known, gazetteer, name_regex, split_connectors
 from ..entities.names import (
@@ -19,6 +20,7 @@ from ..entities.names import (
     resolve_person,
     surname_index,
 )
+from ..lexicons import alternation, grammar_words
 from ..text.article import Article
 from ..text.quotation import outer_quotes
 from .cues import anonymous_rules, coreference, source_nouns, speech_nouns
@@ -67,6 +69,7 @@ class Context:
         for index, sentences in by_paragraph.items():
             paragraph = article.paragraphs[index]
             m = matching_copy(paragraph.text)
+            quotes = [(q.start, q.end) for q in outer_quotes(paragraph.text)]
             for sentence in sentences:
                 match = g.clause_subject.match(m, sentence.local_start, sentence.local_end)
                 start = sentence.local_start
@@ -81,13 +84,24 @@ class Context:
                 # the head part only: a phrase read past its verb ("Black women of all ages sat
                 # together in ...") keeps its head ("Black women")
                 phrase = _head_part(paragraph.text[slice(*match.span("np"))])[0].strip()
-                if not phrase or phrase.lower() in g.resolved_pronouns:
-                    continue
+                if not phrase or any(a <= match.start("np") < b for a, b in quotes):
+                    continue  # a subject inside quotation marks is the speaker's words
                 position = paragraph.raw_span(*match.span("np"))[0]
+                if phrase.lower() in g.resolved_pronouns:  # it stands for its referent
+                    self.referents.add(Candidate(position, sentence.index, phrase, "", "",
+                                                 False, True, False, pronoun=phrase.lower()))
+                    continue
                 found = resolve(phrase, position, self)
+                last = phrase.split()[-1].lower()
+                body = last in g.organisation_group_heads or last in g.government_group_heads
+                if last.islower() and not body and last not in found.canonical.lower() \
+                        and last not in _carriers():
+                    # "The Arizona case faces ...": the case, not Arizona
+                    found = Resolved(f"unresolved: {phrase}", "other", False, "")
                 self.referents.add(Candidate(position, sentence.index, found.canonical,
                                              found.kind, found.cls, False, True,
                                              is_plural(phrase, found.kind, found.cls),
+                                             organisation=body and not is_plural(phrase, "", ""),
                                              description=not found.named))
 
     def _index_mentions(self, article: Article) -> None:
@@ -104,24 +118,34 @@ class Context:
             if grammar().addressed.search(paragraph.text, max(0, m.start - 16), m.start):
                 continue  # "he told Hannity": the one spoken to is not the next "he said"
             sentence = article.sentences[m.sentence]
-            before = paragraph.text[sentence.local_start:m.start]
+            # what comes before the name in its sentence, without a title ("Mr.", "Sen.")
+            before = _TITLES.sub("", paragraph.text[sentence.local_start:m.start])
+            verb_next = re.match(r" [a-z]", paragraph.text[m.end:m.end + 2]) is not None
             # the subject of the sentence: at its start, or after an opening phrase and a
             # comma, with a lower-case word (its verb) next ("In Salem, Trump went after Bush")
             opens = not before.strip(" \"'([") or (
-                before.rstrip().endswith(",") and "," not in before.rstrip()[:-1]
-                and re.match(r" [a-z]", paragraph.text[m.end:m.end + 2]) is not None)
+                before.rstrip().endswith(",") and "," not in before.rstrip()[:-1] and verb_next)
+            # the subject of a clause inside the sentence ("so blatant that Mr. Trump was
+            # asked", "As Mr. Trump has unleashed")
+            opening = _clause_opening().search(before) if not opens and verb_next else None
+            embedded = opening is not None
+            complement = embedded and opening.group().strip(" (").lower() in ("that", "whether")
             self.referents.add(Candidate(m.raw_start, m.sentence, m.name.canonical,
-                                         m.name.kind, m.name.cls, False, opens,
+                                         m.name.kind, m.name.cls, False, opens or embedded,
                                          is_plural(m.text, m.name.kind, m.name.cls),
-                                         m.name.type == "organisation"))
+                                         m.name.type == "organisation", embedded=embedded,
+                                         complement=complement))
 
-    def add(self, position: int, resolved: Resolved, phrase: str = "") -> None:
-        """Record a resolved source at a raw position, for later pronouns and descriptions."""
+    def add(self, position: int, resolved: Resolved, phrase: str = "",
+            nested: bool = False) -> None:
+        """Record a resolved source at a raw position, for later pronouns and descriptions;
+        ``nested`` when it stands inside another source's words."""
         if resolved.named:
             self.timeline.append((position, resolved))
         self.referents.add(Candidate(position, self.referents.sentence_of(position),
                                      resolved.canonical, resolved.kind, resolved.cls, True, True,
-                                     is_plural(phrase, resolved.kind, resolved.cls)))
+                                     is_plural(phrase, resolved.kind, resolved.cls),
+                                     nested=nested))
 
     def antecedent(self, position: int, classes: frozenset[str],
                    required: str | None = None) -> Resolved | None:
@@ -135,6 +159,25 @@ class Context:
             if best is None or at >= best[0]:
                 best = (at, candidate)
         return best[1] if best else None
+
+
+_TITLES = re.compile(r"(?:[A-Z][\w.'\u2019-]* ){1,3}$")
+
+
+@cache
+def _clause_opening() -> re.Pattern[str]:
+    """The end of a text that opens a clause: a conjunction or complementiser ("that", "as",
+    "when") from ``grammar.tsv``'s ``clause_openers``."""
+    return re.compile(rf"(?:^|[\s(])(?i:{alternation(grammar_words('clause_openers'))}) $")
+
+
+@cache
+def _carriers() -> frozenset[str]:
+    """Nouns that speak for someone else: source nouns and speech nouns ("spokesman",
+    "statement"), whose phrase resolves to whom they speak for."""
+    nouns = source_nouns()
+    return frozenset(nouns.get("spokesperson", set()) | nouns.get("head", set())
+                     | speech_nouns())
 
 
 def _head_part(text: str) -> tuple[str, str]:

@@ -71,6 +71,9 @@ def _row(article: Article, f: Found, quote: str, quote_text: str, via: str) -> d
     }
 
 
+_SUBORDINATE = re.compile(r"(?<![\w'-])(?:that|whether) $")
+
+
 def _is_pronoun(p: Paragraph, f: Found) -> bool:
     """True when a row's source is a subject pronoun ("he", "they")."""
     return p.text[slice(*f.source)].lower() in grammar().resolved_pronouns
@@ -191,7 +194,12 @@ def _find_attributions(article: Article, roles: frozenset[str]) -> list[dict]:
                 named = f.refers_to or f.source  # a relative "who" is resolved as its phrase
                 position = p.raw_span(*named)[0]
                 f.resolved = resolve(p.text[slice(*named)], position, context)
-                context.add(p.raw_span(*f.source)[0], f.resolved, p.text[slice(*named)])
+                # inside another source's words, or in a clause after "that" ("responded to
+                # reports that Trump planned"): not the sentence's main speaker
+                nested = any(g is not f and g.sentence == f.sentence and g.speech
+                             and g.speech[0] <= f.source[0] < g.speech[1] for g in found) \
+                    or _SUBORDINATE.search(p.text, 0, f.source[0]) is not None
+                context.add(p.raw_span(*f.source)[0], f.resolved, p.text[slice(*named)], nested)
         for f in found:
             if f.resolved is None:
                 continue

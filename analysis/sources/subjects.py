@@ -32,6 +32,8 @@ def clause_starts(t: ParagraphText, start: int, cue: int) -> list[int]:
     for match in grammar().conj.finditer(t.m, start, cue):
         if match.start() == 0 or not t.m[match.start() - 1].isalnum():
             points.add(match.start())
+    for match in grammar().relative_subject.finditer(t.m, start, cue):
+        points.add(match.end())  # "a hacker who U.S. officials say", "what he said were"
     return sorted((p for p in points if p <= cue), reverse=True)
 
 
@@ -56,13 +58,42 @@ def coordinated_subjects(t: ParagraphText, start: int, cue: int) -> list[tuple[i
     return spans
 
 
+# an aside between a subject and its verb: "Kasich (who has 25 delegates) said", "Joyce --
+# who is listed as an attorney -- told", "Neil Sroka - ... - said", "The judges ..., for
+# instance, said"
+ASIDE = re.compile(r"(?:\s\([^()]{1,200}\)|\s?[\u2014\u2013][^\u2014\u2013]{1,200}[\u2014\u2013]"
+                    r"|\s--\s[^-]{1,200}?\s--|\s-\s[^-]{1,200}?\s-"
+                    r"|,\s(?:for (?:instance|example)|however|meanwhile|too|in turn|though|in fact"
+                    r"|of course|at least|for (?:his|her|their|its) part|[a-z]+ly),)\s*$")
+
+
 def subject_of(t: ParagraphText, sent: Sentence, cue: int,
                earlier: Sequence[Found], form: str = ""
                ) -> tuple[list[tuple[int, int]], str, int, tuple[int, int] | None] | None:
     """Source spans standing before a verb cue, how they were found, where their clause
     starts, and, for a relative "who", the phrase it stands for. The subject right before the
     verb may have any lower-case head ("the NFL legend said"), unless the cue ``form`` is also
-    a noun ("the terror attacks"): then its head must be a source noun or a name."""
+    a noun ("the terror attacks"): then its head must be a source noun or a name. When none
+    is found, an aside in brackets or dashes just before the verb is stepped over."""
+    found = _subject_before(t, sent, cue, earlier, form)
+    if found is None:
+        aside = ASIDE.search(t.m, sent.local_start, cue)
+        if aside and aside.start() > sent.local_start:
+            found = _subject_before(t, sent, aside.start() + (t.m[aside.start()] == " "),
+                                    earlier, form)
+            if found and len(found[0]) == 1 and t.m[found[0][0][0] - 2:found[0][0][0]] == ", ":
+                # "Neil Sroka, communications director of DFA - ... - said": the name the
+                # description stands beside
+                before = grammar().np_end.search(t.m, sent.local_start, found[0][0][0] - 2)
+                if before and any(n.type == "person" for n in
+                                  names_of(t.text[slice(*before.span("np"))])):
+                    found = ([before.span("np")], "appositive", before.start("np"), None)
+    return found
+
+
+def _subject_before(t: ParagraphText, sent: Sentence, cue: int,
+                    earlier: Sequence[Found], form: str = ""
+                    ) -> tuple[list[tuple[int, int]], str, int, tuple[int, int] | None] | None:
     g = grammar()
     simple = g.simple_named if form.lower() in g.noun_homographs else g.simple
     starts = [p for p in clause_starts(t, sent.local_start, cue) if p >= cue - SUBJECT_WINDOW]
@@ -86,6 +117,8 @@ def subject_of(t: ParagraphText, sent: Sentence, cue: int,
                 return agents, "appositive", start, None
             app_persons = [n for n in names_of(t.text[a:b]) if n.type == "person"]
             first_persons = [n for n in names_of(t.text[first[0]:first[1]]) if n.type == "person"]
+            # "Before supporters, Suu Kyi, 70, said": the name, not the phrase before it
+            b = a + len(t.m[a:b].split(",")[0])
             if app_persons and not first_persons and g.np.fullmatch(t.m, a, b):
                 return [(a, b)], "appositive", start, None
             return [first], "appositive", start, None
@@ -115,6 +148,9 @@ def subject_of(t: ParagraphText, sent: Sentence, cue: int,
         match = g.np_end.search(t.m, window, bare.start())
         if match:
             return [bare.span("rel")], "relative", match.start("np"), match.span("np")
+    pronoun = g.pronoun_before.search(t.m, sent.local_start, cue)
+    if pronoun:  # "At the town hall this week she said": a pronoun is a subject wherever it is
+        return [pronoun.span("np")], "subject", pronoun.start("np"), None
     if g.inherit.search(t.m[sent.local_start:cue]):
         if earlier and earlier[-1].cue[1] <= cue:
             return [earlier[-1].source], "inherited", cue, None

@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_OPEN_BEFORE = " \t([{\u2013\u2014-/:;\""
+_OPEN_BEFORE = " \t([{\u2013\u2014\u2015-/:;\""
 _ELISION = re.compile(r"'(?:\d\d(?:s\b|\b)|em\b|til\b|n'|cause\b)", re.I)
 
 
