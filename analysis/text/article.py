@@ -91,6 +91,17 @@ class Article:
         return next((p.text for p in self.paragraphs if p.role == "headline" and p.kept), None)
 
     @property
+    def dateline(self) -> str:
+        """The dateline that opens the story as printed ("WASHINGTON —"), or "" when none."""
+        return next((p.text for p in self.paragraphs if p.role == "dateline"), "")
+
+    @property
+    def one_block(self) -> bool:
+        """True when the text has no paragraph breaks at all (one line): then "lede" and
+        positions are measured in sentences, not paragraphs."""
+        return not any(c in self.raw.strip() for c in "\r\n")
+
+    @property
     def sha256(self) -> str:
         """SHA-256 of the raw text encoded as UTF-8."""
         return hashlib.sha256(self.raw.encode("utf-8")).hexdigest()
