@@ -8,6 +8,7 @@ carries its paragraph, its number through the article, raw offsets and its norma
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -92,8 +93,10 @@ class Article:
 
     @property
     def dateline(self) -> str:
-        """The dateline that opens the story as printed ("WASHINGTON —"), or "" when none."""
-        return next((p.text for p in self.paragraphs if p.role == "dateline"), "")
+        """The place (and wire) of the dateline that opens the story, without its dash
+        ("WASHINGTON", "LONDON, June 27 (Reuters)"), or "" when there is none."""
+        printed = next((p.text for p in self.paragraphs if p.role == "dateline"), "")
+        return re.sub(r"\s*(?:\u2014|\u2013|--|-)$", "", printed)
 
     @property
     def one_block(self) -> bool:

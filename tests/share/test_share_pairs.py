@@ -147,8 +147,8 @@ def test_wire_stories_are_headline_and_body_with_the_copyright_set_aside():
 def test_wire_datelines_are_cut_from_the_lead_paragraph_which_stays_body():
     for article in load("wire"):
         dateline, lead = article.paragraphs[1:3]
-        assert dateline.role == "dateline" and article.dateline == dateline.text
-        assert dateline.text.startswith("WASHINGTON (")
+        assert dateline.role == "dateline" and dateline.text.startswith(article.dateline)
+        assert article.dateline.startswith("WASHINGTON (")
         assert lead.role == "body" and lead.text[0].isupper()
 
 
