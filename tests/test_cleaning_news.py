@@ -122,3 +122,19 @@ def test_an_article_left_without_words_is_a_clear_error(write_article, capsys):
     assert analysis.load_articles([path], roles=["body", "caption"])[0].paragraphs
     assert main(["compare", str(path), str(path), "--out", str(path.parent / "out")]) == 2
     assert "no words in the analysed roles" in capsys.readouterr().err
+
+
+def test_a_hyphen_inside_capitals_is_no_dateline(write_article):
+    article = analysis.load_article(write_article(
+        "Board approves budget\n\nU.S.-Canada talks on the clinics ended on Tuesday, aides said."))
+    assert [p.role for p in article.paragraphs] == ["headline", "body"]
+
+
+def test_every_role_has_a_name_in_the_generated_prose(write_article):
+    from analysis.report.prose import ROLE_NOUNS, cleaning
+
+    assert set(ROLE_NOUNS) == set(analysis.ROLES)
+    article = analysis.load_article(write_article(
+        f"UPDATE: 3/14 — The vote moved.\n\nDUNMORE, Pa. — {STORY}"))
+    assert cleaning(article) == ("**article**: 3 paragraphs: 1 body paragraph, 1 editor's note, "
+                                 "1 dateline (dateline DUNMORE, Pa.).")

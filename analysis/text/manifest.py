@@ -191,7 +191,7 @@ def load_corpus(manifest: str | Path = SEED_MANIFEST, *, group_by: str | None = 
     return Corpus(manifest, group_by=group_by, progress=progress)
 
 
-def check_analysable(article: Article, roles: Iterable[str] | None = DEFAULT_ROLES) -> None:
+def check_analysable(article: Article, *, roles: Iterable[str] | None = DEFAULT_ROLES) -> None:
     """Raise ``NothingToAnalyseError`` when ``roles`` leave ``article`` without words, saying
     where its words went and how to keep them."""
     chosen = check_roles(roles)
@@ -237,7 +237,7 @@ def load_articles(items: Sequence[str | Path], *, manifest: str | Path = SEED_MA
         articles.append(article_from_row(rows[str(item)], label))
     if roles is not None:
         for article in articles:
-            check_analysable(article, roles)
+            check_analysable(article, roles=roles)
     return articles
 
 
