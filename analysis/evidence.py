@@ -103,7 +103,9 @@ def position_profile(articles: Article | Sequence[Article], evidence: pd.DataFra
     sections, positions, units = [], [], []
     ledes = {i: {s.index for s in a.select_sentences(roles={"body"})[:LEDE_SENTENCES]}
              for i, a in known.items() if a.one_block}
-    sentence_of = evidence["sentence"] if "sentence" in evidence.columns else None
+    if ledes:
+        require_columns(evidence, ["sentence"], "evidence of an article with no paragraph "
+                        "breaks (its lede is its first two sentences)")
     layouts = {i: layout(a, roles=roles) for i, a in known.items()}
     totals = {i: sum(length for _, _, length in places.values())
               for i, places in layouts.items()}
@@ -116,7 +118,7 @@ def position_profile(articles: Article | Sequence[Article], evidence: pd.DataFra
         section, before, _ = place
         paragraph = known[row.article].paragraphs[int(row.paragraph)]
         if row.article in ledes and section != SECTIONS[0]:
-            number = int(sentence_of.loc[row.Index]) if sentence_of is not None else -1
+            number = int(evidence.at[row.Index, "sentence"])
             section = SECTIONS[1] if number in ledes[row.article] else SECTIONS[2]
             units.append("sentence")
         else:

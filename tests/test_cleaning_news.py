@@ -67,10 +67,20 @@ def test_party_letters_and_supports_that_hold_up_are_not_captions(write_article)
     "CORRECTION: The clinic will open in May, not March.",
     "This story has been updated with comment from the treasurer.",
 ])
-def test_editors_notes_have_a_role_of_their_own_and_yield_no_attribution(write_article, note):
+def test_editors_notes_have_a_role_of_their_own(write_article, note):
     article = analysis.load_article(write_article(f"Board approves budget\n\n{STORY}\n\n{note}"))
     assert article.paragraphs[2].role == "note"
-    assert 2 not in set(sources.attributions(article)["paragraph"])
+    assert [p.index for p in article.select()] == [0, 1]
+
+
+@pytest.mark.parametrize("text", [
+    'Previously, the mayor told reporters: "We will rebuild the pier."',
+    "Updated figures from the county show: spending rose 4 percent.",
+    "Correction officers at the county jail said: the cells are full.",
+])
+def test_sentences_that_open_with_a_note_word_stay_body(write_article, text):
+    article = analysis.load_article(write_article(f"Board approves budget\n\n{text}"))
+    assert article.paragraphs[1].role == "body"
 
 
 def test_a_previously_label_ends_the_note_and_the_story_goes_on(write_article):
@@ -80,6 +90,14 @@ def test_a_previously_label_ends_the_note_and_the_story_goes_on(write_article):
     assert roles(article)[1:] == [
         ("note", "UPDATE: 3/14 — The vote was moved. PREVIOUSLY:"),
         ("body", "The county board will vote on the budget on Tuesday, its chair said.")]
+
+
+def test_a_repeated_introduction_still_finds_its_post(write_article):
+    text = ("Board approves budget\n\nAfter the vote, Lena Morse tweeted:\n\n"
+            "After the vote, Lena Morse tweeted:\n\nTwo new clinics for Dunmore!\n\n" + STORY)
+    article = analysis.load_article(write_article(text))
+    assert [p.role for p in article.paragraphs] == ["headline", "body", "body", "embed", "body"]
+    assert article.paragraphs[3].post == 1
 
 
 def test_a_post_quoted_without_its_signature_is_the_posters_words(write_article):
@@ -101,7 +119,36 @@ def test_datelines_are_cut_out_and_count_as_no_words_or_actors(write_article, da
     assert article.dateline == dateline.rstrip(" -\u2014")
     counts = tally(article).counts
     assert counts and not {"washington", "london", "cnn", "dunmore", "reuters"} & set(counts)
-    assert analysis.actors.mentions(article).query("paragraph == 1").empty
+    everything = tally(article, roles=None).counts
+    assert {"washington", "london", "cnn", "dunmore"} & set(everything)
+
+
+@pytest.mark.parametrize("opening", ["EXCLUSIVE – Roger Vale: the tapes are real.",
+                                     "NATO - The alliance said on Monday it would send ships.",
+                                     "FBI — The bureau said on Monday it had closed the case."])
+def test_labels_and_acronyms_before_a_dash_are_no_dateline(write_article, opening):
+    article = analysis.load_article(write_article(f"Board approves budget\n\n{opening}"))
+    assert [p.role for p in article.paragraphs] == ["headline", "body"]
+    assert article.dateline == ""
+
+
+@pytest.mark.parametrize("text", [
+    "A Lake County Times/Bloomberg Politics poll released Saturday found the mayor ahead.",
+    "The mayor leads by four points in the survey by Quinnipiac/CNN.",
+    "The Reuters/Ipsos poll showed the mayor doing better among older voters this week.",
+])
+def test_names_with_a_slash_inside_a_sentence_are_no_credit(write_article, text):
+    article = analysis.load_article(write_article(f"Board approves budget\n\n{text}"))
+    assert [p.role for p in article.paragraphs] == ["headline", "body"]
+
+
+def test_a_repeated_caption_that_opens_with_a_credit_is_one_caption_seen_once(write_article):
+    caption = "Ana Ruiz/AFP/Getty Images The chair speaks at the board meeting on Tuesday, May 3."
+    article = analysis.load_article(write_article(
+        f"Board approves budget\n\n{STORY}\n\n{caption}\n\n{caption}\n\n{STORY}"))
+    assert [(p.role, p.kept) for p in article.paragraphs] == [
+        ("headline", True), ("body", True), ("caption", True), ("caption", False),
+        ("body", True)]
 
 
 def test_a_one_block_text_has_its_lede_in_sentences(write_article):
@@ -111,6 +158,8 @@ def test_a_one_block_text_has_its_lede_in_sentences(write_article):
     profile = position_profile(article, hits)
     assert profile["section"].tolist() == ["lede", "rest"]
     assert set(profile["section_by"]) == {"sentence"}
+    with pytest.raises(analysis.AnalysisInputError, match=r"lacks column\(s\) \['sentence'\]"):
+        position_profile(article, hits.drop(columns="sentence"))
 
 
 def test_an_article_left_without_words_is_a_clear_error(write_article, capsys):
@@ -138,3 +187,12 @@ def test_every_role_has_a_name_in_the_generated_prose(write_article):
         f"UPDATE: 3/14 — The vote moved.\n\nDUNMORE, Pa. — {STORY}"))
     assert cleaning(article) == ("**article**: 3 paragraphs: 1 body paragraph, 1 editor's note, "
                                  "1 dateline (dateline DUNMORE, Pa.).")
+
+
+@pytest.mark.parametrize("text", [
+    "On Tuesday she met the chair again, and he signed a picture taken back in 1998 for her.",
+    "The clerk found the minutes, which sat in a photo album in the basement, on Friday.",
+])
+def test_a_photo_mentioned_inside_a_sentence_is_no_caption(write_article, text):
+    article = analysis.load_article(write_article(f"Board approves budget\n\n{text}"))
+    assert [p.role for p in article.paragraphs] == ["headline", "body"]

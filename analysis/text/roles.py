@@ -160,6 +160,8 @@ def caption_reason(text: str, repeated: bool) -> str | None:
         credits = credits_in(text)
         if credits and credits[-1][1] >= len(text.rstrip(" .")):
             return f"ends with a photo credit ('{text[credits[-1][0]:credits[-1][1]]}')"
+        if credits and credits[0][0] == 0:
+            return f"opens with a photo credit ('{text[credits[0][0]:credits[0][1]]}')"
     if ends_like_sentence(text):
         return None
     if words < CAPTION_MIN_WORDS:
@@ -256,20 +258,21 @@ def note_reason(text: str) -> str | None:
     return None
 
 
-def _unsigned_posts(texts: Sequence[str], taken: dict[int, RoleDecision]) -> None:
+def _unsigned_posts(texts: Sequence[str], originals: Sequence[int],
+                    taken: dict[int, RoleDecision]) -> None:
     """A short paragraph introduced by "X tweeted:" (and the like) at the end of the one before
     it is a post quoted without its signature line."""
     post = max((d.post for d in taken.values() if d.post is not None), default=0)
-    for i in range(1, len(texts)):
-        if i in taken or i - 1 in taken and taken[i - 1].role != "body":
+    for before, i in zip(originals, originals[1:], strict=False):
+        if i in taken or before in taken:
             continue
-        intro = next((m for p, _ in cues("post_intro") for m in [p.search(texts[i - 1])] if m),
+        intro = next((m for p, _ in cues("post_intro") for m in [p.search(texts[before])] if m),
                      None)
-        if intro is None or len(texts[i]) > POST_MAX_CHARS or cues("post_intro") == ():
+        if intro is None or len(texts[i]) > POST_MAX_CHARS:
             continue
         post += 1
         taken[i] = RoleDecision("embed", True, f"text of post {post}, quoted without a signature "
-                                f"line after '{intro.group().strip()}' in paragraph {i - 1}",
+                                f"line after '{intro.group().strip()}' in paragraph {before}",
                                 post=post)
 
 
@@ -297,7 +300,7 @@ def assign_roles(texts: Sequence[str], raw_texts: Sequence[str] | None = None,
         if reason:
             taken[i] = RoleDecision("note", True, reason)
     _embeds(texts, taken)
-    _unsigned_posts(texts, taken)
+    _unsigned_posts(texts, originals, taken)
     for i in originals:
         if i in taken:
             continue

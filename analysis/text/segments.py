@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from ..lexicons import regex, table
+from ..lexicons import alternation, grammar_words, regex, table
 from .tokenise import word_count
 
 CAPTION_MAX_WORDS = 80  # no caption is longer; a credit ending a shorter paragraph makes it one
@@ -50,23 +50,43 @@ def _trimmed(raw: str, start: int, end: int) -> tuple[int, int] | None:
     return first, first + len(stripped)
 
 
+_SENTENCE_END = re.compile(r"(?:^|[.!?\"'”’)])\s*$")
+_NEXT_SENTENCE = re.compile(r"\s*(?:$|[\"'“‘(]?[A-Z])")
+
+
 def credits_in(text: str) -> list[tuple[int, int, str]]:
-    """Photo credits in ``text``: ``(start, end, reason)``, in order, not overlapping."""
+    """Photo credits in ``text``: ``(start, end, reason)``, in order, not overlapping. A credit
+    stands between sentences: at the start or after a sentence end, and at the end or before a
+    capital. Inside a sentence ("the Reuters/Ipsos poll", "by Quinnipiac/CNN") it is a name."""
     found: list[tuple[int, int, str]] = []
     for pattern, reason in cues("credit"):
         for match in pattern.finditer(text):
-            if not any(a < match.end() and match.start() < b for a, b, _ in found):
+            if any(a < match.end() and match.start() < b for a, b, _ in found):
+                continue
+            if _SENTENCE_END.search(text, 0, match.start()) \
+                    and _NEXT_SENTENCE.match(text, match.end()):
                 found.append((match.start(), match.end(), reason))
     return sorted(found)
 
 
-def dateline_at(text: str) -> re.Match[str] | None:
-    """The dateline opening ``text`` ("WASHINGTON —"), when running text follows it."""
-    for pattern, _ in cues("dateline"):
+@cache
+def _not_places() -> re.Pattern[str]:
+    """Capitals before a dash that are no dateline: editorial labels ("EXCLUSIVE –",
+    ``grammar.tsv``), and a short acronym with no date or wire after it ("NATO -", "FBI —")."""
+    labels = alternation(grammar_words("editorial_labels"), longest_first=True)
+    return re.compile(rf"(?:{labels})\b|[A-Z]{{2,4}} ?(?:\u2014|\u2013|--|-)")
+
+
+def dateline_at(text: str) -> tuple[re.Match[str], str] | None:
+    """The dateline opening ``text`` ("WASHINGTON —") and its reason, when running text
+    follows it."""
+    if _not_places().match(text):
+        return None
+    for pattern, reason in cues("dateline"):
         match = pattern.match(text)
         if match and re.match(r"\s*[\"'“A-Z]", text[match.end():]) \
                 and word_count(text[match.end():]) >= 3:
-            return match
+            return match, reason
     return None
 
 
@@ -80,13 +100,13 @@ def cut_segments(raw: str, spans: Sequence[tuple[int, int]]) -> list[Segment]:
         pieces: list[Segment] = []
         position = start
         if not dated and number < DATELINE_PARAGRAPHS:
-            match = dateline_at(raw[start:end])
-            if match:
+            found = dateline_at(raw[start:end])
+            if found:
+                match, why = found
                 span = _trimmed(raw, start, start + match.end())
                 if span:
-                    pieces.append(Segment(*span, "dateline", f"{cues('dateline')[0][1]}: "
-                                          f"'{raw[span[0]:span[1]]}', cut from the start of "
-                                          "its paragraph"))
+                    pieces.append(Segment(*span, "dateline", f"{why}: '{raw[span[0]:span[1]]}', "
+                                          "cut from the start of its paragraph"))
                     position, dated = start + match.end(), True
         note = next((p.match(raw, position, end) for p, _ in cues("note")
                      if p.match(raw, position, end)), None)
@@ -102,9 +122,10 @@ def cut_segments(raw: str, spans: Sequence[tuple[int, int]]) -> list[Segment]:
         base = position
         text = raw[base:end]
         credits = credits_in(text)
-        if credits and credits[-1][1] >= len(text.rstrip(" .")) \
-                and word_count(text) <= CAPTION_MAX_WORDS:
-            credits = credits[:-1]  # "... (right). Handout/Reuters.": a caption, kept whole
+        if word_count(text) <= CAPTION_MAX_WORDS:
+            # a credit that opens or closes a short paragraph makes it a caption, kept whole:
+            # "... (right). Handout/Reuters.", "Ana Ruiz/AFP/Getty Images The mayor speaks ..."
+            credits = [c for c in credits if c[0] > 0 and c[1] < len(text.rstrip(" ."))]
         for a, b, reason in credits:
             before = _trimmed(raw, position, base + a)
             credit = _trimmed(raw, base + a, base + b)
