@@ -44,6 +44,10 @@ class EmptyArticleError(ArticleError):
     """The file has no words in it."""
 
 
+class NothingToAnalyseError(ArticleError):
+    """The analysed paragraph roles leave the article without any words."""
+
+
 class HtmlInputError(ArticleError):
     """The file is an HTML page rather than the article's plain text."""
 

@@ -5,7 +5,8 @@ match``, where ``start``/``end`` are offsets in ``Article.raw`` and ``match`` is
 ``raw[start:end]``. The helpers here take such rows from any lens:
 
 - :func:`position_profile` adds the section (headline, lede = the first two kept body
-  paragraphs, rest) and the relative position (0 to 1) of each row in the analysed text.
+  paragraphs, or the first two sentences of an article with no paragraph breaks, rest) and
+  the relative position (0 to 1) of each row in the analysed text.
   Position is measured in raw characters of the analysed paragraphs laid end to end, so
   paragraphs outside the chosen roles (captions by default) take no room.
 - :func:`first_appearance` says where each actor, category or frame first appears.
@@ -33,8 +34,9 @@ from .text.spans import cut_spans, strip_span
 SECTIONS = ("headline", "lede", "rest")
 LEDE_PARAGRAPHS = 2
 PER_WORDS = 1000
-FIRST_COLUMNS = ["section", "paragraph", "sentence", "position", "start", "end", "match",
-                 "mentions"]
+LEDE_SENTENCES = 2  # the lede of an article with no paragraph breaks
+FIRST_COLUMNS = ["section", "section_by", "paragraph", "sentence", "position", "start", "end",
+                 "match", "mentions"]
 
 __all__ = ["position_profile", "first_appearance", "kwic", "rate_table", "in_spans",
     "subtract_spans", "attach_sentences", "holds", "in_input_order", "require_columns",
@@ -85,7 +87,9 @@ def position_profile(articles: Article | Sequence[Article], evidence: pd.DataFra
     """A copy of ``evidence`` with ``section`` and ``position`` columns added.
 
     ``section`` is headline, lede (the first two kept body paragraphs) or rest (any later
-    paragraph, whatever its role). ``position`` is where ``start`` falls in the analysed text
+    paragraph, whatever its role); ``section_by`` says "paragraph". In an article with no
+    paragraph breaks (``Article.one_block``) the lede is the first two body sentences instead,
+    and ``section_by`` says "sentence". ``position`` is where ``start`` falls in the analysed text
     (the kept paragraphs of ``roles`` laid end to end, in raw characters), from 0 (the first
     character) towards 1. Rows must come from paragraphs of ``roles``; for rows of a lens that
     also read embedded posts (the sources and entities lenses, ``embeds=True`` there), pass
@@ -96,11 +100,16 @@ def position_profile(articles: Article | Sequence[Article], evidence: pd.DataFra
     _check_articles(evidence, known, "evidence")
     roles = roles_with_embeds(roles, embeds)
     result = evidence.copy()
-    sections, positions = [], []
+    sections, positions, units = [], [], []
+    ledes = {i: {s.index for s in a.select_sentences(roles={"body"})[:LEDE_SENTENCES]}
+             for i, a in known.items() if a.one_block}
+    if ledes:
+        require_columns(evidence, ["sentence"], "evidence of an article with no paragraph "
+                        "breaks (its lede is its first two sentences)")
     layouts = {i: layout(a, roles=roles) for i, a in known.items()}
     totals = {i: sum(length for _, _, length in places.values())
               for i, places in layouts.items()}
-    for row in evidence[["article", "paragraph", "start"]].itertuples(index=False):
+    for row in evidence[["article", "paragraph", "start"]].itertuples():
         place = layouts[row.article].get(int(row.paragraph))
         if place is None:
             raise AnalysisInputError(
@@ -108,9 +117,16 @@ def position_profile(articles: Article | Sequence[Article], evidence: pd.DataFra
                 f"the analysed roles; pass the roles the evidence was made with")
         section, before, _ = place
         paragraph = known[row.article].paragraphs[int(row.paragraph)]
+        if row.article in ledes and section != SECTIONS[0]:
+            number = int(evidence.at[row.Index, "sentence"])
+            section = SECTIONS[1] if number in ledes[row.article] else SECTIONS[2]
+            units.append("sentence")
+        else:
+            units.append("paragraph")
         sections.append(section)
         positions.append((before + int(row.start) - paragraph.start) / totals[row.article])
     result["section"] = pd.Series(sections, index=evidence.index, dtype=object)
+    result["section_by"] = pd.Series(units, index=evidence.index, dtype=object)
     result["position"] = pd.Series(positions, index=evidence.index, dtype=float)
     return result
 
@@ -126,7 +142,7 @@ def first_appearance(evidence: pd.DataFrame, key: str | Sequence[str]) -> pd.Dat
     keys = [key] if isinstance(key, str) else list(key)
     if not keys:
         raise AnalysisInputError("first_appearance needs at least one key column")
-    require_columns(evidence, ["article", *keys, "section", "paragraph", "sentence",
+    require_columns(evidence, ["article", *keys, "section", "section_by", "paragraph", "sentence",
                                "position", "start", "end", "match"], "evidence")
     columns = ["article", *keys, *FIRST_COLUMNS]
     if evidence.empty:

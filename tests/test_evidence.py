@@ -78,7 +78,8 @@ def test_first_appearance_of_each_category():
                                      ("distancing", "headline", "claims", 2),
                                      ("boosting", "lede", "indeed", 1)]
     assert first["paragraph"].tolist() == [0, 0, 2]
-    with pytest.raises(AnalysisInputError, match=r"lacks column\(s\) \['section', 'position'\]"):
+    with pytest.raises(AnalysisInputError,
+                       match=r"lacks column\(s\) \['section', 'section_by', 'position'\]"):
         first_appearance(analysis.stance.markers(article), "category")
 
 

@@ -89,6 +89,6 @@ def compare_parameters(first: str | Path, second: str | Path, *,
     paths = [parameter_path(p) for p in (first, second)]
     chosen = list(roles) if roles else list(DEFAULT_ROLES)
     check_roles(chosen)
-    articles = load_articles(paths)
+    articles = load_articles(paths, roles=chosen)
     names = [label or article.id for label, article in zip(labels, articles, strict=True)]
     return {"ARTICLES": paths, "LABELS": names, "ROLES": chosen}

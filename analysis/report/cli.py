@@ -16,6 +16,7 @@ import pandas as pd
 
 from ..errors import AnalysisError
 from ..paths import REPORTS_DIR, display_path
+from ..text.audit import ONE_BLOCK
 from ..text.reading import load_article
 
 
@@ -25,6 +26,10 @@ def _audit(args: argparse.Namespace) -> int:
     print(f"{args.file}: {len(article.raw):,} characters, {len(article.paragraphs)} paragraphs, "
           f"encoding {article.encoding}")
     print(f"headline: {article.headline or '(none found)'}")
+    if article.dateline:
+        print(f"dateline: {article.dateline}")
+    if article.one_block:
+        print(f"layout: {ONE_BLOCK}")
     print(format_audit(table, offsets=args.offsets))
     gaps = article.unaccounted()
     print("every character is accounted for" if not gaps else f"UNACCOUNTED spans: {gaps}")
@@ -92,6 +97,23 @@ def _evaluate_sources(args: argparse.Namespace) -> int:
     return 0
 
 
+def _evaluate_cleaning(args: argparse.Namespace) -> int:
+    from ..corpora.cleaning import evaluate_cleaning
+
+    results = evaluate_cleaning(args.path, split=args.split)
+    skipped = "; ".join(f"{name}: {why}" for name, why in results["skipped"])
+    print(f"PolNeAR {args.split}: {results['articles']} articles"
+          + (f" ({len(results['skipped'])} skipped: {skipped})" if skipped else "")
+          + f"; analysed roles: {', '.join(results['roles'])}")
+    print(pd.DataFrame(results["outlets"]).to_string(index=False))
+    print("annotated characters outside them, by role: "
+          + (", ".join(f"{role} ({n})" for role, n in results["by_role"]) or "none"))
+    for example in results["examples"]:
+        print(f"  {example['document']} paragraph {example['paragraph']} ({example['role']}): "
+              f"{example['characters']} characters")
+    return 0
+
+
 def _compare(args: argparse.Namespace) -> int:
     from .build import build_reports, compare_parameters
 
@@ -141,6 +163,15 @@ def build_parser() -> argparse.ArgumentParser:
                                "of document, start, end, pronoun, referent; see "
                                "tests/fixtures/polnear_pronouns_dev.md)")
     evaluate.set_defaults(run=_evaluate_sources)
+    cleaning = commands.add_parser(
+        "evaluate-cleaning", help="check on PolNeAR that cleaning keeps the story",
+        description="Clean every article of a split of a local PolNeAR checkout and print the "
+                    "share of the annotated source and cue characters that fall outside the "
+                    "analysed roles (headline and body), per outlet, with the roles that hold "
+                    "them. The test split is never read.")
+    cleaning.add_argument("path", help="a checkout of networkdynamics/PolNeAR")
+    cleaning.add_argument("--split", default="dev", choices=["train", "dev"])
+    cleaning.set_defaults(run=_evaluate_cleaning)
     notebooks = commands.add_parser(
         "notebooks", help="re-execute the committed notebooks in place (for maintainers)",
         description="Execute each story notebook top to bottom in a fresh kernel with the same "

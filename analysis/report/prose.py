@@ -21,6 +21,8 @@ ROLE_NOUNS = {
     "caption": ("caption paragraph", "caption paragraphs"),
     "embed": ("embedded-post paragraph", "embedded-post paragraphs"),
     "footnote": ("footnote", "footnotes"),
+    "note": ("editor's note", "editor's notes"),
+    "dateline": ("dateline", "datelines"),
     "boilerplate": ("boilerplate line", "boilerplate lines"),
 }
 
@@ -48,9 +50,13 @@ def cleaning(article: Article) -> str:
         extra.append(plural(repeats, "repeat") + " set aside")
     if posts:
         extra.append(plural(posts, "embedded post"))
+    if article.dateline:
+        extra.append(f"dateline {article.dateline}")
     tail = f" ({'; '.join(extra)})" if extra else ""
+    block = (" It is one block with no paragraph breaks, so its lede and positions are "
+             "measured in sentences.") if article.one_block else ""
     return (f"{_label(article)}: {plural(len(article.paragraphs), 'paragraph')}: "
-            f"{', '.join(parts)}{tail}.")
+            f"{', '.join(parts)}{tail}.{block}")
 
 
 def profile(table: pd.DataFrame, articles: Sequence[Article]) -> str:

@@ -148,6 +148,26 @@ def _embed_rows(article: Article, roles: frozenset[str],
     return rows
 
 
+def _unsigned_posts(article: Article, rows: list[dict]) -> None:
+    """A post quoted without its signature line ("The senator tweeted:" and then the post) is
+    the words of the attribution that introduces it: that row quotes the post."""
+    posts: dict[int, list[Paragraph]] = {}
+    for p in article.paragraphs:
+        if p.role == "embed" and p.post is not None:
+            posts.setdefault(p.post, []).append(p)
+    for paragraphs in posts.values():
+        if any(signature(p.text) for p in paragraphs):
+            continue
+        intro = paragraphs[0].index - 1
+        cues = [r for r in rows if r["paragraph"] == intro and r["cue_end"] >= 0]
+        if not cues:
+            continue
+        row = max(cues, key=lambda r: r["cue_end"])
+        kept = [p for p in paragraphs if p.kept]
+        row.update(speech_start=kept[0].start, speech_end=kept[-1].end, quote="direct",
+                   quote_text=" ".join(p.text for p in kept))
+
+
 def article_attributions(article: Article, *, roles: frozenset[str]) -> list[dict]:
     """Every attribution row of one article (cached per roles)."""
     return article.cached(("attributions", roles), lambda: _find_attributions(article, roles))
@@ -222,6 +242,7 @@ def _find_attributions(article: Article, roles: frozenset[str]) -> list[dict]:
                 via = ""
             rows.append(_row(article, f, quote, quote_text, via))
     rows.extend(_embed_rows(article, roles, sentences))
+    _unsigned_posts(article, rows)
     rows.sort(key=lambda r: (r["start"] if r["frame"] != "embed" else r["speech_start"],
                              r["cue_start"], r["end"]))
     rows.sort(key=lambda r: (r["sentence"], r["paragraph"]))

@@ -8,6 +8,7 @@ carries its paragraph, its number through the article, raw offsets and its norma
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -89,6 +90,19 @@ class Article:
     def headline(self) -> str | None:
         """The headline paragraph's text, or None when the article has none."""
         return next((p.text for p in self.paragraphs if p.role == "headline" and p.kept), None)
+
+    @property
+    def dateline(self) -> str:
+        """The place (and wire) of the dateline that opens the story, without its dash
+        ("WASHINGTON", "LONDON, June 27 (Reuters)"), or "" when there is none."""
+        printed = next((p.text for p in self.paragraphs if p.role == "dateline"), "")
+        return re.sub(r"\s*(?:\u2014|\u2013|--|-)$", "", printed)
+
+    @property
+    def one_block(self) -> bool:
+        """True when the text has no paragraph breaks at all (one line): then "lede" and
+        positions are measured in sentences, not paragraphs."""
+        return not any(c in self.raw.strip() for c in "\r\n")
 
     @property
     def sha256(self) -> str:

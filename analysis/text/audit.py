@@ -16,7 +16,8 @@ from .tables import sentences, tokens
 from .tokenise import WORD_KINDS
 
 OVERVIEW_COLUMNS = ["article", "label", "outlet", "file", "encoding", "characters", "paragraphs",
-                    "headline"]
+                    "headline", "dateline", "layout"]
+ONE_BLOCK = "one block, no paragraph breaks: lede and positions are by sentence"
 ROLE_SUMMARY_COLUMNS = ["article", "role", "paragraphs", "kept", "set_aside", "sentences", "words"]
 POST_COLUMNS = ["article", "post", "platform", "name", "handle", "date", "paragraphs", "text"]
 EDIT_COLUMNS = ["article", "paragraph", "kind", "raw", "normalised", "context", "start", "end"]
@@ -34,11 +35,13 @@ EDIT_KINDS = {
 
 
 def overview(articles: Sequence[Article]) -> pd.DataFrame:
-    """One row per article: where it came from, its size, and its headline."""
+    """One row per article: where it came from, its size, its headline and dateline, and
+    whether it has paragraph breaks (``layout``)."""
     rows = [{
         "article": a.id, "label": a.label, "outlet": a.meta.get("outlet", ""),
         "file": a.path.name, "encoding": a.encoding, "characters": len(a.raw),
         "paragraphs": len(a.paragraphs), "headline": a.headline or "(none found)",
+        "dateline": a.dateline, "layout": ONE_BLOCK if a.one_block else "paragraphs",
     } for a in articles]
     return pd.DataFrame(rows, columns=OVERVIEW_COLUMNS)
 
@@ -119,11 +122,12 @@ def embedded_posts(articles: Sequence[Article]) -> pd.DataFrame:
                 posts.setdefault(p.post, []).append(p)
         for number, paragraphs in sorted(posts.items()):
             signed = signature(paragraphs[-1].text) or {}
+            body = paragraphs[:-1] if signed else paragraphs  # unsigned: every paragraph
             rows.append({
                 "article": article.id, "post": number, "platform": signed.get("platform", ""),
                 "name": signed.get("name", ""), "handle": signed.get("handle", ""),
                 "date": signed.get("date", ""), "paragraphs": [p.index for p in paragraphs],
-                "text": " ".join(p.text for p in paragraphs[:-1]),
+                "text": " ".join(p.text for p in body),
             })
     return pd.DataFrame(rows, columns=POST_COLUMNS)
 

@@ -12,10 +12,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import AnalysisInputError, ManifestError
+from ..errors import AnalysisInputError, ManifestError, NothingToAnalyseError
 from ..paths import SEED_MANIFEST, display_path, project_path
-from .article import Article, checked_items
+from .article import Article, check_roles, checked_items
 from .reading import load_article
+from .roles import DEFAULT_ROLES
+from .tokenise import word_count
 
 MANIFEST_COLUMNS = ("id", "file", "outlet", "language", "published", "notes")
 REQUIRED_MANIFEST_COLUMNS = ("id", "file")
@@ -189,9 +191,31 @@ def load_corpus(manifest: str | Path = SEED_MANIFEST, *, group_by: str | None = 
     return Corpus(manifest, group_by=group_by, progress=progress)
 
 
+def check_analysable(article: Article, *, roles: Iterable[str] | None = DEFAULT_ROLES) -> None:
+    """Raise ``NothingToAnalyseError`` when ``roles`` leave ``article`` without words, saying
+    where its words went and how to keep them."""
+    chosen = check_roles(roles)
+    if any(word_count(p.text) for p in article.select(roles=chosen)):
+        return
+    by_role: dict[str, int] = {}
+    for p in article.paragraphs:
+        by_role[p.role] = by_role.get(p.role, 0) + word_count(p.text)
+    total = sum(by_role.values())
+    where = ", ".join(f"{n:,} in {role} paragraphs" for role, n in sorted(
+        by_role.items(), key=lambda item: (-item[1], item[0])) if n)
+    wanted = ",".join(sorted(set(chosen) | {max(by_role, key=lambda r: (by_role[r], r))}))
+    raise NothingToAnalyseError(
+        f"{display_path(article.path) if article.path else article.id}: no words in the analysed "
+        f"roles ({', '.join(sorted(chosen))}); of its {total:,} words, {where}; pass --roles "
+        f"{wanted} (roles={wanted.split(',')}) or check the audit (framing audit)")
+
+
 def load_articles(items: Sequence[str | Path], *, manifest: str | Path = SEED_MANIFEST,
-                  labels: Sequence[str] | None = None) -> list[Article]:
-    """Load articles named by manifest id or by file path, with optional display labels."""
+                  labels: Sequence[str] | None = None,
+                  roles: Iterable[str] | None = DEFAULT_ROLES) -> list[Article]:
+    """Load articles named by manifest id or by file path, with optional display labels. An
+    article that the analysed ``roles`` leave without words raises ``NothingToAnalyseError``
+    (pass ``roles=None`` to skip the check)."""
     if labels is not None and len(labels) != len(items):
         raise AnalysisInputError(f"{len(items)} articles but {len(labels)} labels")
     rows = None
@@ -211,6 +235,9 @@ def load_articles(items: Sequence[str | Path], *, manifest: str | Path = SEED_MA
             raise ManifestError(f"{display_path(project_path(manifest))}: no article with id "
                                 f"{str(item)!r}; ids are {sorted(rows)}")
         articles.append(article_from_row(rows[str(item)], label))
+    if roles is not None:
+        for article in articles:
+            check_analysable(article, roles=roles)
     return articles
 
 

@@ -23,6 +23,7 @@ from ..paths import display_path
 from .article import Article, Paragraph
 from .normalisation import normalise
 from .roles import assign_roles, split_paragraphs
+from .segments import cut_segments
 
 MAX_ARTICLE_BYTES = 10_000_000
 
@@ -109,9 +110,11 @@ def check_text(text: str, source: str) -> None:
 def build_article(raw: str, *, id: str, path: Path, label: str = "",
                   meta: dict[str, str] | None = None, encoding: str = "utf-8") -> Article:
     """Split, normalise and audit already-decoded text into an Article."""
-    spans = split_paragraphs(raw)
+    segments = cut_segments(raw, split_paragraphs(raw))
+    spans = [(s.start, s.end) for s in segments]
     normalised = [normalise(raw[a:b], a) for a, b in spans]
-    decisions = assign_roles([n.text for n in normalised], [raw[a:b] for a, b in spans])
+    decisions = assign_roles([n.text for n in normalised], [raw[a:b] for a, b in spans],
+                             cuts=[(s.cut, s.reason) for s in segments])
     paragraphs = tuple(
         Paragraph(index=i, start=a, end=b, text=n.text, role=d.role, kept=d.kept,
                   reason=d.reason, duplicate_of=d.duplicate_of, post=d.post, normalised=n)

@@ -11,6 +11,14 @@ Roles:
 - ``embed``: an embedded social-media post, with its "- Name (@handle) date" signature line.
 - ``footnote``: a note introduced by a marker such as ``*`` that refers back to a marked word.
 - ``boilerplate``: site furniture such as "Read more at ...", bylines, share buttons, menus.
+- ``note``: an editor's note, update or correction ("UPDATE: ...", "PREVIOUSLY:", "This article
+  has been updated ..."): about the story, not part of it.
+- ``dateline``: the place (and wire) that opens a story ("WASHINGTON —"), cut from the start of
+  its paragraph (:mod:`.segments`); ``Article.dateline`` keeps it.
+
+A photo credit inside running text is cut out as a segment of its own and is a caption; the
+running text around it stays body. A paragraph introduced by "X tweeted:" (and the like) that is
+short enough to be a post is an embedded post even without a signature line.
 
 Cleaning is lossless: every paragraph stays in the audit. Only two things are set aside from
 analysis: boilerplate, and the second copy of a paragraph repeated immediately after itself.
@@ -26,9 +34,10 @@ from functools import cache
 
 from ..lexicons import alternation, grammar_words, regex, table, word_list
 from .normalisation import HANDLE_PATTERN, HASHTAG_PATTERN, LINK_PATTERN
+from .segments import CAPTION_MAX_WORDS, credits_in, cues
 from .tokenise import WORD_KINDS, token_spans, word_count
 
-ROLES = ("headline", "body", "caption", "embed", "footnote", "boilerplate")
+ROLES = ("headline", "body", "caption", "embed", "footnote", "note", "dateline", "boilerplate")
 DEFAULT_ROLES = ("headline", "body")
 HEADLINE_MAX_WORDS = 30
 CAPTION_MIN_WORDS = 6
@@ -138,14 +147,24 @@ def has_social_markers(text: str) -> bool:
 
 
 def caption_reason(text: str, repeated: bool) -> str | None:
-    """Why ``text`` reads as a photo caption, or None when it does not."""
-    for pattern, reason in _caption_rules():
-        if pattern.search(text):
-            return reason
+    """Why ``text`` reads as a photo caption, or None when it does not. A caption cue counts
+    only in a paragraph short enough to be a caption (``CAPTION_MAX_WORDS``): a cue inside a
+    long block of running text is not evidence that the block is a caption. A short paragraph
+    that ends with a photo credit is a caption whether or not it ends with a full stop."""
+    tokens = token_spans(text)
+    words = sum(kind in WORD_KINDS for _, _, kind in tokens)
+    if words <= CAPTION_MAX_WORDS:
+        for pattern, reason in _caption_rules():
+            if pattern.search(text):
+                return reason
+        credits = credits_in(text)
+        if credits and credits[-1][1] >= len(text.rstrip(" .")):
+            return f"ends with a photo credit ('{text[credits[-1][0]:credits[-1][1]]}')"
+        if credits and credits[0][0] == 0:
+            return f"opens with a photo credit ('{text[credits[0][0]:credits[0][1]]}')"
     if ends_like_sentence(text):
         return None
-    tokens = token_spans(text)
-    if sum(kind in WORD_KINDS for _, _, kind in tokens) < CAPTION_MIN_WORDS:
+    if words < CAPTION_MIN_WORDS:
         return None
     if repeated:
         return "printed twice in a row and does not end like a sentence (a repeated caption)"
@@ -231,20 +250,57 @@ def _embeds(texts: Sequence[str], taken: dict[int, RoleDecision]) -> None:
             j -= 1
 
 
-def assign_roles(texts: Sequence[str],
-                 raw_texts: Sequence[str] | None = None) -> list[RoleDecision]:
+def note_reason(text: str) -> str | None:
+    """Why ``text`` is an editor's note, update or correction, or None."""
+    for pattern, reason in cues("note"):
+        if pattern.match(text):
+            return reason
+    return None
+
+
+def _unsigned_posts(texts: Sequence[str], originals: Sequence[int],
+                    taken: dict[int, RoleDecision]) -> None:
+    """A short paragraph introduced by "X tweeted:" (and the like) at the end of the one before
+    it is a post quoted without its signature line."""
+    post = max((d.post for d in taken.values() if d.post is not None), default=0)
+    for before, i in zip(originals, originals[1:], strict=False):
+        if i in taken or before in taken:
+            continue
+        intro = next((m for p, _ in cues("post_intro") for m in [p.search(texts[before])] if m),
+                     None)
+        if intro is None or len(texts[i]) > POST_MAX_CHARS:
+            continue
+        post += 1
+        taken[i] = RoleDecision("embed", True, f"text of post {post}, quoted without a signature "
+                                f"line after '{intro.group().strip()}' in paragraph {before}",
+                                post=post)
+
+
+def assign_roles(texts: Sequence[str], raw_texts: Sequence[str] | None = None,
+                 cuts: Sequence[tuple[str, str]] | None = None) -> list[RoleDecision]:
     """Decide the role of each paragraph from its normalised text (and its raw text, where
-    footnote markers survive), in article order."""
+    footnote markers survive), in article order. ``cuts`` says, for each paragraph, whether it
+    is a credit or a dateline cut out of a longer one (:mod:`.segments`), and why."""
     raw_texts = texts if raw_texts is None else raw_texts
     first_copy = _repeats(texts)
     originals = [i for i, c in enumerate(first_copy) if c is None]
     repeated = {c for c in first_copy if c is not None}
     taken: dict[int, RoleDecision] = {}
+    for i, (cut, reason) in enumerate(cuts or ()):
+        if cut:
+            taken[i] = RoleDecision("caption" if cut == "credit" else cut, True, reason)
     for i in originals:
+        if i in taken:
+            continue
         reason = boilerplate_reason(texts[i])
         if reason:
             taken[i] = RoleDecision("boilerplate", False, reason)
+            continue
+        reason = note_reason(texts[i])
+        if reason:
+            taken[i] = RoleDecision("note", True, reason)
     _embeds(texts, taken)
+    _unsigned_posts(texts, originals, taken)
     for i in originals:
         if i in taken:
             continue

@@ -175,3 +175,9 @@ def test_index_summary_is_notebook_05s_table_escaped(tmp_path, monkeypatch):
     index = render_index([], articles, roles=["headline", "body"])
     assert "&lt;i&gt;x&lt;/i&gt;" in index and "<th>measure</th>" in index
 
+
+
+def test_network_check_ignores_base64_image_data_that_spells_a_cdn_by_chance():
+    image = '<img src="data:image/png;base64,iVBORw0KGgoAcdnJSxyz==">'
+    assert network_references(image) == []
+    assert network_references('<p>x</p><style>@import url(http://cdnjs.example/x.css)</style>')

@@ -26,7 +26,7 @@ from analysis.report.cli import main
 from analysis.report.notebooks import pair_notebooks
 
 NOTEBOOKS = pair_notebooks()
-EXPECTED_PAIRS = {"plain", "british_quotes", "wire", "webpage", "hostile_markup"}
+EXPECTED_PAIRS = {"plain", "british_quotes", "wire", "webpage", "hostile_markup", "scraped"}
 
 
 def load(name: str) -> list[analysis.Article]:
@@ -50,7 +50,8 @@ def test_pair_articles_are_plausible_length_and_fully_accounted_for(name):
         assert article.unaccounted() == []
         audit = article.audit()
         assert list(audit["paragraph"]) == list(range(len(article.paragraphs)))
-        assert (audit["role"] == "body").sum() >= 7
+        if not article.one_block:  # a one-block text is a few segments, not paragraphs
+            assert (audit["role"] == "body").sum() >= 7
 
 
 @pytest.mark.parametrize("name", ["plain", "british_quotes", "hostile_markup"])
@@ -143,11 +144,26 @@ def test_wire_stories_are_headline_and_body_with_the_copyright_set_aside():
     assert len(said) >= 8
 
 
-def test_wire_lead_paragraph_with_a_dateline_is_body():
+def test_wire_datelines_are_cut_from_the_lead_paragraph_which_stays_body():
     for article in load("wire"):
-        lead = article.paragraphs[1]
-        assert lead.text.startswith("WASHINGTON (")
-        assert lead.role == "body"
+        dateline, lead = article.paragraphs[1:3]
+        assert dateline.role == "dateline" and dateline.text.startswith(article.dateline)
+        assert article.dateline.startswith("WASHINGTON (")
+        assert lead.role == "body" and lead.text[0].isupper()
+
+
+def test_scraped_pair_keeps_the_story_of_a_one_block_text_with_a_credit_inside():
+    one_block, paragraphs = load("scraped")
+    assert one_block.one_block and not paragraphs.one_block
+    assert [p.role for p in one_block.paragraphs] == ["dateline", "body", "caption", "body"]
+    assert one_block.paragraphs[2].text == "Marisol Vega/AFP/Getty Images"
+    body_words = sum(len(p.text.split()) for p in one_block.select())
+    assert body_words == len(one_block.raw.split()) - 2 - 3  # all but dateline and credit
+    roles = roles_by_text(paragraphs)
+    assert roles["Handout/Reuters."] == ("caption", True)
+    assert roles["After the vote, Sands tweeted:"] == ("body", True)
+    assert [p.role for p in paragraphs.paragraphs if p.role in ("note", "embed", "dateline")] \
+        == ["note", "dateline", "embed", "note"]
 
 
 def executed_notebooks(out) -> list[nbformat.NotebookNode]:
