@@ -222,11 +222,13 @@ def test_bounties_only_in_daily_mail_rewards_only_in_russian_piece(seeds):
     assert (table.loc["fighters", "dailymail"], table.loc["fighters", "ru_translation"]) == (1, 0)
 
 
-def test_keyness_of_seeds_has_significant_terms_on_both_sides(seeds):
+def test_keyness_of_seeds_after_the_correction_for_testing_every_term(seeds):
     table = w.keyness_between(seeds)
     side_a, side_b = w.key_terms(table, significant_only=True)
-    assert "bounties" in side_a and "paper" in side_a
-    assert "fake" in side_b and "embassy" in side_b
+    assert (side_a, side_b) == (["trump"], [])  # q < 0.05 over the 127 terms tested
+    by_term = table.set_index("term")
+    for term in ("bounties", "paper", "fake", "embassy"):  # p < 0.05 alone, not after it
+        assert by_term.loc[term, "p_value"] < 0.05 < by_term.loc[term, "q_value"]
     assert (table[table["term"] == "rewards"]["p_value"] > 0.05).all()
 
 

@@ -77,7 +77,8 @@ def test_keyness_plot_data(seeds):
     assert len(data) == 10
     assert (data["count_a"] + data["count_b"] >= 3).all()
     assert list(data["g2"]) == sorted(data["g2"], reverse=True)
-    assert data["significant"].tolist() == (data["g2"].abs() >= 3.84).tolist()
+    assert data["significant"].tolist() == (data["q_value"] < 0.05).tolist()
+    assert data.loc[data["significant"], "term"].tolist() == ["trump"]
     assert data.iloc[0]["term"] == "trump" and data.iloc[-1]["term"] == "states"
     ax = plots.keyness(table, labels=LABELS, n=5, min_count=3)
     assert len(ax.figure.axes) == 1 and len(ax.patches) == 10

@@ -20,7 +20,7 @@ import pandas as pd
 from matplotlib.axes import Axes
 
 from ..errors import AnalysisInputError
-from ..words.significance import SIGNIFICANCE_G2
+from ..words.significance import SIGNIFICANCE_Q
 
 HOUSE_STYLE = {
     "figure.figsize": (8.0, 4.5),
@@ -120,12 +120,13 @@ def top_terms(table: pd.DataFrame, *, labels: Sequence[str] | None = None, n: in
 
 def keyness_data(table: pd.DataFrame, *, n: int = 12, min_count: int = 3) -> pd.DataFrame:
     """The rows :func:`keyness` draws: the ``n`` most key terms of each side with at least
-    ``min_count`` uses, ordered by G2, with a ``significant`` column (G2 >= 3.84, p < 0.05)."""
+    ``min_count`` uses, ordered by G2, with a ``significant`` column (q < 0.05 after the
+    Benjamini-Hochberg correction)."""
     eligible = table[(table["count_a"] + table["count_b"]) >= min_count]
     side_a = eligible[eligible["g2"] > 0].nlargest(n, "g2")
     side_b = eligible[eligible["g2"] < 0].nsmallest(n, "g2")
     data = pd.concat([side_a, side_b.iloc[::-1]], ignore_index=True)
-    data["significant"] = data["g2"].abs() >= SIGNIFICANCE_G2
+    data["significant"] = data["q_value"] < SIGNIFICANCE_Q
     return data
 
 
@@ -151,7 +152,7 @@ def keyness(table: pd.DataFrame, *, labels: Sequence[str] | None = None, n: int 
         ax.axvline(0, color="black", linewidth=0.8)
         ax.set_xlabel(f"log2 ratio of relative frequencies  (← more in {labels[1]} · "
                       f"more in {labels[0]} →)")
-        ax.set_title(f"Key terms, ordered by log-likelihood G2 (* p < 0.05; at least "
+        ax.set_title(f"Key terms, ordered by log-likelihood G2 (* q < 0.05; at least "
                      f"{min_count} uses)")
         ax.grid(axis="y", visible=False)
         return _finish(ax, created)

@@ -12,8 +12,10 @@ import pandas as pd
 
 from ..text.article import Article
 from ..text.audit import paragraphs_per_role
-from ..words.significance import SIGNIFICANCE_G2, key_terms
+from ..words.significance import SIGNIFICANCE_Q, key_terms
 from .display import escape
+
+SIGNIFICANCE_P = 0.05  # the uncorrected threshold, reported beside the corrected count
 
 ROLE_NOUNS = {
     "headline": ("headline", "headlines"),
@@ -73,15 +75,27 @@ def profile(table: pd.DataFrame, articles: Sequence[Article]) -> str:
 
 
 def keyness(table: pd.DataFrame, articles: Sequence[Article], n: int = 6) -> str:
-    """Which terms each article over-uses significantly, and how many terms could be tested."""
-    side_a, side_b = key_terms(table, n, significant_only=True)
-    significant = int((table["g2"].abs() >= SIGNIFICANCE_G2).sum())
-    return "\n".join([
-        f"- Significantly more frequent in {_label(articles[0])} (p < 0.05): {_quoted(side_a)}.",
-        f"- Significantly more frequent in {_label(articles[1])} (p < 0.05): {_quoted(side_b)}.",
-        f"- {significant} of the {len(table)} terms tested reach p < 0.05; the rest differ by "
-        "amounts that two short texts cannot tell apart from chance.",
-    ])
+    """Which content terms each article over-uses significantly (q < 0.05 after the
+    Benjamini-Hochberg correction for testing every term), which style terms differ, and how
+    many terms could be tested."""
+    side_a, side_b = key_terms(table, n, significant_only=True, content_only=True)
+    style_a, style_b = key_terms(table[table["style"].astype(bool)], n, significant_only=True)
+    raw = int((table["p_value"] < SIGNIFICANCE_P).sum())
+    significant = int((table["q_value"] < SIGNIFICANCE_Q).sum())
+    lines = [
+        f"- Significantly more frequent in {_label(articles[0])} (q < 0.05): {_quoted(side_a)}.",
+        f"- Significantly more frequent in {_label(articles[1])} (q < 0.05): {_quoted(side_b)}.",
+    ]
+    if style_a or style_b:
+        lines.append(f"- Style rather than content (reporting verbs, titles, days, months): "
+                     f"{_label(articles[0])} {_quoted(style_a)}; {_label(articles[1])} "
+                     f"{_quoted(style_b)}.")
+    lines.append(
+        f"- {significant} of the {len(table)} terms tested "
+        f"{'reaches' if significant == 1 else 'reach'} q < 0.05 once the test of every term is "
+        f"accounted for ({raw} would reach p < 0.05 alone); the rest differ by amounts that two "
+        "short texts cannot tell apart from chance.")
+    return "\n".join(lines)
 
 
 def only_in(contrast: pd.DataFrame, articles: Sequence[Article]) -> str:

@@ -14,6 +14,7 @@ from ..text.article import Article
 from ..text.roles import DEFAULT_ROLES
 from ..words import key_terms, keyness_between
 from ..words import profile as lexical_profile
+from ..words.significance import SIGNIFICANCE_Q
 from .display import escape
 from .prose import most_cited
 
@@ -35,7 +36,7 @@ def table(articles: Sequence[Article], *,
     roles = list(roles) if roles is not None else None
     profile = lexical_profile(articles, roles=roles).set_index("article")
     key = keyness_between(articles, roles=roles)
-    key_a, key_b = key_terms(key, 3, significant_only=True)
+    key_a, key_b = key_terms(key, 3, significant_only=True, content_only=True)
     roster = sources.roster(articles, roles=roles)
     anonymous = sources.anonymity(articles, roles=roles).set_index("article")
     stances = stance.summary(articles, roles=roles)
@@ -54,8 +55,9 @@ def table(articles: Sequence[Article], *,
         [_number(profile.loc[a.id, "mean_sentence_length"]) for a in articles])
     add("words", "MATTR (vocabulary variety)",
         [_number(profile.loc[a.id, "mattr"], 3) for a in articles])
-    add("words", "significant key terms (p < 0.05)",
-        [", ".join(key_a) or "none", ", ".join(key_b) or "none"])
+    shown = _of_significant(key)
+    add("words", "significant key content terms (q < 0.05)",
+        [(", ".join(key_a) + shown[0]) or "none", (", ".join(key_b) + shown[1]) or "none"])
     own = {a.id: roster[roster["article"] == a.id] for a in articles}
     add("sources", "attributions (embedded posts included)",
         [str(int(own[a.id]["attributions"].sum())) for a in articles])
@@ -107,11 +109,13 @@ def differences(articles: Sequence[Article], *,
     names = [f"**{escape(a.label)}**" for a in articles]
     lines = []
     key = keyness_between(articles, roles=roles)
-    key_a, key_b = key_terms(key, 3, significant_only=True)
+    key_a, key_b = key_terms(key, 3, significant_only=True, content_only=True)
     if key_a or key_b:
+        shown = _of_significant(key)
         lines.append(
-            f"- Vocabulary: {names[0]} over-uses {_terms(key_a)}; {names[1]} over-uses "
-            f"{_terms(key_b)} (log-likelihood, p < 0.05). "
+            f"- Vocabulary: {names[0]} over-uses {_terms(key_a)}{shown[0]}; {names[1]} over-uses "
+            f"{_terms(key_b)}{shown[1]} (log-likelihood, q < 0.05 after the Benjamini-Hochberg "
+            "correction; reporting verbs, titles, days and months left out). "
             "[Evidence](02_word_frequencies.ipynb#Which-words-set-each-article-apart:-keyness)")
     roster = sources.roster(articles, roles=roles)
     tops = [roster[roster["article"] == a.id] for a in articles]
@@ -143,6 +147,14 @@ def differences(articles: Sequence[Article], *,
                  f"{escape(tops[1])} in {names[1]}. "
                  "[Evidence](04_framing.ipynb#News-frames)")
     return lines
+
+
+def _of_significant(key: pd.DataFrame, shown: int = 3) -> tuple[str, str]:
+    """" (3 of 7)" after each side's terms when more significant content terms exist than
+    the ``shown`` ones, else ""."""
+    content = key[(key["q_value"] < SIGNIFICANCE_Q) & ~key["style"].astype(bool)]
+    counts = (int((content["g2"] > 0).sum()), int((content["g2"] < 0).sum()))
+    return tuple(f" ({shown} of {n})" if n > shown else "" for n in counts)
 
 
 def _terms(terms: Sequence[str]) -> str:

@@ -7,16 +7,48 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
 
 import pandas as pd
 
 from ..errors import AnalysisInputError
+from ..lexicons import table as data_table
 from ..text.roles import DEFAULT_ROLES
 from .counting import Countable, Tally, display_forms, tally
 
 KEYNESS_COLUMNS = ["term", "count_a", "count_b", "per10k_a", "per10k_b", "g2", "p_value",
-                   "log_ratio", "log_odds_z"]
+                   "q_value", "log_ratio", "log_odds_z", "style"]
 SIGNIFICANCE_G2 = 3.84  # chi-squared critical value, 1 degree of freedom, p = 0.05
+SIGNIFICANCE_Q = 0.05  # false-discovery rate: "significant" means q < 0.05 (Benjamini-Hochberg)
+
+
+@cache
+def style_terms() -> dict[str, str]:
+    """Term (lower case) -> kind, for the words that show house style rather than content:
+    reporting verbs, honorifics, weekdays, months (``lexicons/style_terms.tsv``)."""
+    return {row["term"]: row["kind"] for row in data_table("style_terms.tsv", ("term", "kind"))}
+
+
+def benjamini_hochberg(p_values: Sequence[float]) -> list[float]:
+    """Benjamini-Hochberg adjusted p-values (q-values) of a family of tests, in input order:
+    the false-discovery rate at which each test would be called significant (Benjamini &
+    Hochberg 1995, J. R. Stat. Soc. B 57:289-300)."""
+    m = len(p_values)
+    order = sorted(range(m), key=lambda i: p_values[i], reverse=True)
+    adjusted, running = [0.0] * m, 1.0
+    for rank_from_top, i in enumerate(order):
+        rank = m - rank_from_top
+        running = min(running, p_values[i] * m / rank)
+        adjusted[i] = min(running, 1.0)
+    return adjusted
+
+
+def _finish(frame: pd.DataFrame) -> pd.DataFrame:
+    """A keyness table's q-values (over its rows, the tests it reports) and style flags."""
+    frame = frame.copy()
+    frame["q_value"] = benjamini_hochberg(list(frame["p_value"]))
+    frame["style"] = [str(t).lower() in style_terms() for t in frame["term"]]
+    return frame[KEYNESS_COLUMNS]
 
 
 def g2_statistic(a: float, b: float, size_a: float, size_b: float, form: str = "full") -> float:
@@ -50,6 +82,11 @@ def keyness(counts_a: Mapping[str, float], counts_b: Mapping[str, float], *,
       Signed: positive when A uses the term more (relatively), negative when B does.
       ``g2_form="ucrel"`` gives the two-cell form of the UCREL calculator.
     - ``p_value``: upper tail of chi-squared with 1 degree of freedom, erfc(sqrt(G2 / 2)).
+    - ``q_value``: the p-value adjusted for testing every term of the table at once
+      (Benjamini & Hochberg 1995); "significant" means q < 0.05, so that among the terms called
+      significant at most 5 % are expected to be so by chance.
+    - ``style``: True for a word of house style rather than content (reporting verbs,
+      honorifics, weekdays, months: ``lexicons/style_terms.tsv``).
     - ``log_ratio``: Hardie's (2014) effect size, log2((a / size_a) / (b / size_b)), a zero
       count replaced by 0.5. +1 means twice as frequent in A.
     - ``log_odds_z``: Monroe, Colaresi & Quinn (2008) log-odds ratio with an informative
@@ -89,11 +126,11 @@ def keyness(counts_a: Mapping[str, float], counts_b: Mapping[str, float], *,
             "term": term, "count_a": int(a) if a.is_integer() else a,
             "count_b": int(b) if b.is_integer() else b,
             "per10k_a": a / size_a * 10_000, "per10k_b": b / size_b * 10_000,
-            "g2": sign * g2, "p_value": math.erfc(math.sqrt(g2 / 2)),
-            "log_ratio": ratio, "log_odds_z": z,
+            "g2": sign * g2, "p_value": math.erfc(math.sqrt(g2 / 2)), "q_value": 1.0,
+            "log_ratio": ratio, "log_odds_z": z, "style": False,
         })
-    table = pd.DataFrame(rows, columns=KEYNESS_COLUMNS)
-    return table.sort_values(["g2", "term"], ascending=[False, True], ignore_index=True)
+    result = _finish(pd.DataFrame(rows, columns=KEYNESS_COLUMNS))
+    return result.sort_values(["g2", "term"], ascending=[False, True], ignore_index=True)
 
 
 def keyness_between(articles: Sequence[Countable], *, unit: str = "stem",
@@ -119,18 +156,21 @@ def keyness_from_tallies(first: Tally, second: Tally, *, unit: str = "stem",
     with each side's stopwords and other words as an ``<other words>`` remainder."""
     counts = [Counter({**c.counts, "<other words>": max(c.total - sum(c.counts.values()), 0)})
               for c in (first, second)]
-    table = keyness(counts[0], counts[1], min_count=min_count, g2_form=g2_form)
-    table = table[table["term"] != "<other words>"].reset_index(drop=True)
+    result = keyness(counts[0], counts[1], min_count=min_count, g2_form=g2_form)
+    result = result[result["term"] != "<other words>"].reset_index(drop=True)
     if unit == "stem":
         names = display_forms([first, second])
-        table["term"] = [names.get(t, t) for t in table["term"]]
-    return table
+        result["term"] = [names.get(t, t) for t in result["term"]]
+    return _finish(result)  # q-values over the terms shown, style by the shown form
 
 
-def key_terms(table: pd.DataFrame, n: int = 5, *, significant_only: bool = False
-              ) -> tuple[list[str], list[str]]:
-    """The ``n`` most key terms of A and of B from a keyness table (by signed G2)."""
-    chosen = table[table["p_value"] < 0.05] if significant_only else table
+def key_terms(table: pd.DataFrame, n: int = 5, *, significant_only: bool = False,
+              content_only: bool = False) -> tuple[list[str], list[str]]:
+    """The ``n`` most key terms of A and of B from a keyness table (by signed G2); with
+    ``significant_only`` only those with q < 0.05, with ``content_only`` no style terms."""
+    chosen = table[table["q_value"] < SIGNIFICANCE_Q] if significant_only else table
+    if content_only:
+        chosen = chosen[~chosen["style"].astype(bool)]
     side_a = chosen[chosen["g2"] > 0].sort_values(["g2", "term"], ascending=[False, True])
     side_b = chosen[chosen["g2"] < 0].sort_values(["g2", "term"], ascending=[True, True])
     return list(side_a["term"].head(n)), list(side_b["term"].head(n))
