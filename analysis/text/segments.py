@@ -93,7 +93,8 @@ def dateline_at(text: str) -> tuple[re.Match[str], str] | None:
 def cut_segments(raw: str, spans: Sequence[tuple[int, int]]) -> list[Segment]:
     """The article's segments: each paragraph span, with credits inside running text and a
     dateline at the start of one of the first paragraphs cut out as segments of their own. A
-    credit that ends a short paragraph is left in place: the paragraph is a caption."""
+    credit that opens or ends a short paragraph is left in place: the paragraph is a caption. A
+    note whose story resumes after a label ("PREVIOUSLY:") is cut after the label."""
     segments: list[Segment] = []
     dated = False
     for number, (start, end) in enumerate(spans):
