@@ -15,9 +15,8 @@ from pathlib import Path
 
 from ..errors import ArticleError
 from ..text.article import check_roles
-from ..text.reading import load_article
 from ..text.roles import DEFAULT_ROLES
-from .polnear import documents
+from .polnear import documents, skip_reason
 
 EXAMPLES = 10  # set-aside paragraphs holding annotated characters, listed for inspection
 
@@ -35,21 +34,16 @@ def evaluate_cleaning(root: str | Path, *, split: str = "dev",
     skipped, articles = [], 0
     for doc in documents(root, split):
         try:
-            article = load_article(doc.text_path, id=doc.name)
+            article = doc.article()
         except ArticleError as exc:
-            skipped.append((doc.name, str(exc).split(": ", 1)[-1]))
+            skipped.append((doc.name, skip_reason(exc)))
             continue
         articles += 1
-        marked = sorted({(a, b) for g in doc.gold() for span in (g.source, g.cue)
-                         if span is not None for a, b in span.fragments})
-        characters = set()
-        for a, b in marked:
-            characters.update(range(a, b))
-        kept = set()
-        for p in article.paragraphs:
-            if p.role in chosen and p.kept:
-                kept.update(range(p.start, p.end))
-        missing = {c for c in characters if c not in kept}
+        characters = {c for g in doc.gold() for span in (g.source, g.cue) if span is not None
+                      for a, b in span.fragments for c in range(a, b)}
+        kept = {c for p in article.paragraphs if p.role in chosen and p.kept
+                for c in range(p.start, p.end)}
+        missing = characters - kept
         annotated[doc.outlet] += len(characters)
         outside[doc.outlet] += len(missing)
         for p in article.paragraphs:

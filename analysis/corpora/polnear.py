@@ -22,8 +22,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import AnalysisInputError
+from ..errors import AnalysisInputError, ArticleError
 from ..paths import display_path
+from ..text.article import Article
+from ..text.reading import load_article
 from .brat import Span, read_ann
 
 SPLITS = ("train", "dev")
@@ -51,10 +53,20 @@ class Document:
     text_path: Path
     ann_path: Path
 
+    def article(self) -> Article:
+        """The article's text, read and cleaned like any article (``ArticleError`` if it
+        cannot be: a few PolNeAR files are HTML pages)."""
+        return load_article(self.text_path, id=self.name)
+
     def gold(self) -> list[GoldAttribution]:
         """The article's annotated attributions, in file order."""
         return [GoldAttribution(e.argument("Source"), e.argument("Cue"), e.argument("Content"))
                 for e in read_ann(self.ann_path).events if e.type in ATTRIBUTION_TYPES]
+
+
+def skip_reason(error: ArticleError) -> str:
+    """Why an article was skipped, short: the error's message without the file name."""
+    return str(error).split(": ", 1)[-1][:80]
 
 
 def check_checkout(root: str | Path) -> Path:

@@ -67,6 +67,13 @@ def _notebooks(args: argparse.Namespace) -> int:
     return 0
 
 
+def _polnear_header(split: str, results: dict) -> str:
+    """"PolNeAR dev: 84 articles (3 skipped: ...)", the first line of an evaluation."""
+    skipped = "; ".join(f"{name}: {why}" for name, why in results["skipped"])
+    return (f"PolNeAR {split}: {results['articles']} articles"
+            + (f" ({len(results['skipped'])} skipped: {skipped})" if skipped else ""))
+
+
 def _evaluate_sources(args: argparse.Namespace) -> int:
     import json
 
@@ -76,11 +83,8 @@ def _evaluate_sources(args: argparse.Namespace) -> int:
     if args.pronouns:
         pronouns = evaluate_pronouns(args.path, args.pronouns, split=args.split)
         results["pronouns"] = {k: v for k, v in pronouns.items() if k != "wrong"}
-    table = evaluation_table(results)
-    skipped = "; ".join(f"{name}: {why}" for name, why in results["skipped"])
-    print(f"PolNeAR {args.split}: {results['articles']} articles"
-          + (f" ({len(results['skipped'])} skipped: {skipped})" if skipped else ""))
-    print(table.to_string(index=False))
+    print(_polnear_header(args.split, results))
+    print(evaluation_table(results).to_string(index=False))
     for key, title in (("missed_cues", "cues of attributions whose source was missed"),
                        ("missed_source_forms", "kinds of source phrase missed"),
                        ("wrong_row_cues", "cues of rows whose source is not annotated")):
@@ -101,10 +105,8 @@ def _evaluate_cleaning(args: argparse.Namespace) -> int:
     from ..corpora.cleaning import evaluate_cleaning
 
     results = evaluate_cleaning(args.path, split=args.split)
-    skipped = "; ".join(f"{name}: {why}" for name, why in results["skipped"])
-    print(f"PolNeAR {args.split}: {results['articles']} articles"
-          + (f" ({len(results['skipped'])} skipped: {skipped})" if skipped else "")
-          + f"; analysed roles: {', '.join(results['roles'])}")
+    print(f"{_polnear_header(args.split, results)}; analysed roles: "
+          f"{', '.join(results['roles'])}")
     print(pd.DataFrame(results["outlets"]).to_string(index=False))
     print("annotated characters outside them, by role: "
           + (", ".join(f"{role} ({n})" for role, n in results["by_role"]) or "none"))
@@ -122,6 +124,14 @@ def _compare(args: argparse.Namespace) -> int:
                                     labels=(args.label_a, args.label_b))
     build_reports(Path(args.out).expanduser().resolve(), parameters)
     return 0
+
+
+def _polnear_arguments(command: argparse.ArgumentParser) -> None:
+    """The checkout path and split every PolNeAR evaluation takes (never the test split)."""
+    from ..corpora.polnear import SPLITS
+
+    command.add_argument("path", help="a checkout of networkdynamics/PolNeAR")
+    command.add_argument("--split", default="dev", choices=list(SPLITS))
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -155,8 +165,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "source recall (all attributions, and those with a verb of saying), "
                     "precision and cue recall, per outlet and overall, with the commonest "
                     "misses. The test split is never read.")
-    evaluate.add_argument("path", help="a checkout of networkdynamics/PolNeAR")
-    evaluate.add_argument("--split", default="dev", choices=["train", "dev"])
+    _polnear_arguments(evaluate)
     evaluate.add_argument("--out", default=None, help="also write the results as JSON here")
     evaluate.add_argument("--pronouns", default=None,
                           help="also score pronoun sources against this hand resolution (a CSV "
@@ -169,8 +178,7 @@ def build_parser() -> argparse.ArgumentParser:
                     "share of the annotated source and cue characters that fall outside the "
                     "analysed roles (headline and body), per outlet, with the roles that hold "
                     "them. The test split is never read.")
-    cleaning.add_argument("path", help="a checkout of networkdynamics/PolNeAR")
-    cleaning.add_argument("--split", default="dev", choices=["train", "dev"])
+    _polnear_arguments(cleaning)
     cleaning.set_defaults(run=_evaluate_cleaning)
     notebooks = commands.add_parser(
         "notebooks", help="re-execute the committed notebooks in place (for maintainers)",

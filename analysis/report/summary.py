@@ -14,7 +14,6 @@ from ..text.article import Article
 from ..text.roles import DEFAULT_ROLES
 from ..words import key_terms, keyness_between
 from ..words import profile as lexical_profile
-from ..words.significance import SIGNIFICANCE_Q
 from .display import escape
 from .prose import most_cited
 
@@ -152,9 +151,8 @@ def differences(articles: Sequence[Article], *,
 def _of_significant(key: pd.DataFrame, shown: int = 3) -> tuple[str, str]:
     """" (3 of 7)" after each side's terms when more significant content terms exist than
     the ``shown`` ones, else ""."""
-    content = key[(key["q_value"] < SIGNIFICANCE_Q) & ~key["style"].astype(bool)]
-    counts = (int((content["g2"] > 0).sum()), int((content["g2"] < 0).sum()))
-    return tuple(f" ({shown} of {n})" if n > shown else "" for n in counts)
+    sides = key_terms(key, len(key), significant_only=True, content_only=True)
+    return tuple(f" ({shown} of {len(terms)})" if len(terms) > shown else "" for terms in sides)
 
 
 def _terms(terms: Sequence[str]) -> str:

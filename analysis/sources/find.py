@@ -26,7 +26,7 @@ from .phrases import (
     sentence_initial,
 )
 from .resolve import names_of
-from .subjects import ASIDE, clause_starts, main_subject, subject_of
+from .subjects import clause_starts, main_subject, subject_of
 
 # a relative clause whose object is what the cue's verb labels: "which he called a cartel",
 # "what Mr. Hedge called the prior model"
@@ -273,7 +273,7 @@ def read_verb(t: ParagraphText, sent: Sentence, cue: tuple[int, int], form: str,
                                        else max(e for _, e in spans))
     tail = m[left_end:cue[0]]
     tail_start = left_end + tail.rfind(",") + 1
-    aside = ASIDE.search(m, tail_start, cue[0])
+    aside = g.aside.search(m, tail_start, cue[0])
     if aside:  # "Joyce -- who doesn't practise law -- told": the aside's "not" is not the verb's
         tail_start = aside.end()
     if g.negation.search(m, tail_start, cue[0]):

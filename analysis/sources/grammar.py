@@ -54,6 +54,8 @@ class Grammar:
     simple_named: re.Pattern[str]
     clause_subject: re.Pattern[str]
     pronoun_before: re.Pattern[str]
+    complement_end: re.Pattern[str]
+    aside: re.Pattern[str]
     relative_subject: re.Pattern[str]
     modified: re.Pattern[str]
     bare_relative: re.Pattern[str]
@@ -227,6 +229,12 @@ def grammar() -> Grammar:
                                  rf"{advs}{auxs} ?$"),
         relative_subject=re.compile(rf"(?<![\w'-])(?:who|what|whom) (?=(?:{det}) |[{upper}]"
                                     rf"|(?:{_words('subject_pronouns')}) )"),
+        complement_end=re.compile(rf"(?<![\w'-])(?i:{_words('complementisers')}) $"),
+        # an aside between a subject and its verb: "Kasich (who has 25 delegates) said",
+        # "Joyce -- who is listed as an attorney -- told", "The judges ..., for instance, said"
+        aside=re.compile(r"(?:\s\([^()]{1,200}\)|\s?[\u2014\u2013][^\u2014\u2013]{1,200}"
+                         r"[\u2014\u2013]|\s--\s[^-]{1,200}?\s--|\s-\s[^-]{1,200}?\s-"
+                         rf"|,\s(?:{_words('aside_adverbs', longest_first=True)}|[a-z]+ly),)\s*$"),
         pronoun_before=re.compile(rf"(?<![\w'-])(?P<np>{_capitalisable('subject_pronouns')})"
                                   rf"{advs}{auxs} ?$"),
         clause_subject=re.compile(rf"(?P<np>{np()}|{pron})"

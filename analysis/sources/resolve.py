@@ -129,7 +129,7 @@ class Context:
             # asked", "As Mr. Trump has unleashed")
             opening = _clause_opening().search(before) if not opens and verb_next else None
             embedded = opening is not None
-            complement = embedded and opening.group().strip(" (").lower() in ("that", "whether")
+            complement = embedded and grammar().complement_end.search(before) is not None
             self.referents.add(Candidate(m.raw_start, m.sentence, m.name.canonical,
                                          m.name.kind, m.name.cls, False, opens or embedded,
                                          is_plural(m.text, m.name.kind, m.name.cls),

@@ -71,9 +71,6 @@ def _row(article: Article, f: Found, quote: str, quote_text: str, via: str) -> d
     }
 
 
-_SUBORDINATE = re.compile(r"(?<![\w'-])(?:that|whether) $")
-
-
 def _is_pronoun(p: Paragraph, f: Found) -> bool:
     """True when a row's source is a subject pronoun ("he", "they")."""
     return p.text[slice(*f.source)].lower() in grammar().resolved_pronouns
@@ -218,7 +215,7 @@ def _find_attributions(article: Article, roles: frozenset[str]) -> list[dict]:
                 # reports that Trump planned"): not the sentence's main speaker
                 nested = any(g is not f and g.sentence == f.sentence and g.speech
                              and g.speech[0] <= f.source[0] < g.speech[1] for g in found) \
-                    or _SUBORDINATE.search(p.text, 0, f.source[0]) is not None
+                    or grammar().complement_end.search(p.text, 0, f.source[0]) is not None
                 context.add(p.raw_span(*f.source)[0], f.resolved, p.text[slice(*named)], nested)
         for f in found:
             if f.resolved is None:

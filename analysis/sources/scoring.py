@@ -13,11 +13,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..corpora.polnear import Document, documents
+from ..corpora.polnear import Document, documents, skip_reason
 from ..errors import AnalysisInputError, ArticleError
 from ..lexicons import word_list
 from ..paths import POLNEAR_RESULTS, display_path, project_path
-from ..text.reading import load_article
 from .rows import attributions
 
 SAYING_FILE = "saying_cues.txt"
@@ -39,8 +38,7 @@ def score_document(document: Document) -> tuple[list[dict], list[dict]]:
     """Gold attributions of one PolNeAR article with whether the sources lens found their source
     and cue, and the lens's rows with whether each is right (its source overlaps an annotated
     source or cue)."""
-    article = load_article(document.text_path, id=document.name)
-    found = attributions(article, roles=None)
+    found = attributions(document.article(), roles=None)
     # PolNeAR has no embedded posts, and a non-response ("did not respond") is not an
     # attribution there: both are left out of the rows scored
     found = found[(found["frame"] != "embed") & (found["cue_class"] != "non_response")]
@@ -126,7 +124,7 @@ def evaluate_polnear(root: str | Path, *, split: str = "dev", misses: int = 12,
         try:
             g, p = score_document(document)
         except ArticleError as exc:  # counted, not hidden: the reason is in the results
-            skipped.append([document.name, str(exc).rsplit(": ", 1)[-1][:80]])
+            skipped.append([document.name, skip_reason(exc)])
             continue
         gold += g
         predicted += p
@@ -227,7 +225,7 @@ def evaluate_pronouns(root: str | Path, fixture: str | Path, *, split: str = "tr
     for name, rows in gold.groupby("document", sort=True):
         if name not in by_name:
             raise AnalysisInputError(f"{name}: not an article of PolNeAR {split}")
-        found = attributions(load_article(by_name[name].text_path, id=name), roles=None)
+        found = attributions(by_name[name].article(), roles=None)
         for row in rows.itertuples():
             hit = found[(found["start"] < row.end) & (row.start < found["end"])
                         & (found["end"] - found["start"] <= row.end - row.start + 1)]

@@ -58,14 +58,6 @@ def coordinated_subjects(t: ParagraphText, start: int, cue: int) -> list[tuple[i
     return spans
 
 
-# an aside between a subject and its verb: "Kasich (who has 25 delegates) said", "Joyce --
-# who is listed as an attorney -- told", "Neil Sroka - ... - said", "The judges ..., for
-# instance, said"
-ASIDE = re.compile(r"(?:\s\([^()]{1,200}\)|\s?[\u2014\u2013][^\u2014\u2013]{1,200}[\u2014\u2013]"
-                    r"|\s--\s[^-]{1,200}?\s--|\s-\s[^-]{1,200}?\s-"
-                    r"|,\s(?:for (?:instance|example)|however|meanwhile|too|in turn|though|in fact"
-                    r"|of course|at least|for (?:his|her|their|its) part|[a-z]+ly),)\s*$")
-
 
 def subject_of(t: ParagraphText, sent: Sentence, cue: int,
                earlier: Sequence[Found], form: str = ""
@@ -77,7 +69,7 @@ def subject_of(t: ParagraphText, sent: Sentence, cue: int,
     is found, an aside in brackets or dashes just before the verb is stepped over."""
     found = _subject_before(t, sent, cue, earlier, form)
     if found is None:
-        aside = ASIDE.search(t.m, sent.local_start, cue)
+        aside = grammar().aside.search(t.m, sent.local_start, cue)
         if aside and aside.start() > sent.local_start:
             found = _subject_before(t, sent, aside.start() + (t.m[aside.start()] == " "),
                                     earlier, form)
