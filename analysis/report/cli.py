@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from ..errors import AnalysisError
+from ..errors import AnalysisError, AnalysisInputError
 from ..paths import REPORTS_DIR, display_path
 from ..text.audit import ONE_BLOCK
 from ..text.reading import load_article
@@ -116,6 +116,45 @@ def _evaluate_cleaning(args: argparse.Namespace) -> int:
     return 0
 
 
+def _evaluate_loaded(args: argparse.Namespace) -> int:
+    import json
+
+    from ..corpora.basil import evaluate_loaded
+
+    years = _years(args.years)
+    runs = [("every row", evaluate_loaded(args.path, years)),
+            ("general rows only", evaluate_loaded(args.path, years, origins=("general",)))]
+    first = runs[0][1]
+    print(f"BASIL {first['years'][0]}-{first['years'][1]}: {first['articles']} articles, "
+          f"{first['spans']} lexical-bias spans outside quotations "
+          f"({first['unplaced']} annotation(s) not placed in the text)")
+    for name, results in runs:
+        print(f"{name}: recall {results['recall']} ({results['spans_found']} of "
+              f"{results['spans']} spans), precision {results['precision']} "
+              f"({results['markers_in_spans']} of {results['markers']} markers)")
+    table = pd.DataFrame([{"group": f"{kind[3:]}: {key}", **slot}
+                          for kind in ("by_category", "by_outlet", "by_origin")
+                          for key, slot in first[kind].items()])
+    print(table.to_string(index=False))
+    if args.out:
+        Path(args.out).write_text(json.dumps(dict(runs), indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {display_path(Path(args.out))}")
+    return 0
+
+
+def _years(text: str) -> tuple[int, ...]:
+    """"2010-2015" or "2012" as a tuple of years; a clear error otherwise."""
+    try:
+        first, _, last = text.partition("-")
+        years = tuple(range(int(first), int(last or first) + 1))
+    except ValueError:
+        raise AnalysisInputError(f"--years must be a year or a range such as 2010-2015, not "
+                            f"{text!r}") from None
+    if not years:
+        raise AnalysisInputError(f"--years {text!r} is an empty range")
+    return years
+
+
 def _compare(args: argparse.Namespace) -> int:
     from .build import build_reports, compare_parameters
 
@@ -180,6 +219,17 @@ def build_parser() -> argparse.ArgumentParser:
                     "them. The test split is never read.")
     _polnear_arguments(cleaning)
     cleaning.set_defaults(run=_evaluate_cleaning)
+    loaded = commands.add_parser(
+        "evaluate-loaded", help="score the loaded-language lens against BASIL's annotation",
+        description="Run the loaded-language lens on the 2010-2015 articles of a local BASIL "
+                    "checkout and print span recall and marker precision against the "
+                    "lexical-bias annotations, with every lexicon row and with the general "
+                    "rows alone, per category, outlet and origin. 2016-2019 are never read.")
+    loaded.add_argument("path", help="a checkout of launchnlp/BASIL")
+    loaded.add_argument("--years", default="2010-2015",
+                        help="a year or range within 2010-2015 (default 2010-2015)")
+    loaded.add_argument("--out", default=None, help="also write the results as JSON here")
+    loaded.set_defaults(run=_evaluate_loaded)
     notebooks = commands.add_parser(
         "notebooks", help="re-execute the committed notebooks in place (for maintainers)",
         description="Execute each story notebook top to bottom in a fresh kernel with the same "
