@@ -10,6 +10,7 @@ out (:mod:`analysis.report`). ``import analysis`` gives a small API:
 - the lens namespaces, called as ``analysis.sources.roster(...)``:
   :mod:`~analysis.text` (sentences, tokens, the cleaning audit), :mod:`~analysis.words`,
   :mod:`~analysis.sources`, :mod:`~analysis.entities`, :mod:`~analysis.stance`,
+  :mod:`~analysis.loaded` (loaded language in the narrator's voice),
   :mod:`~analysis.frames`, :mod:`~analysis.actors`, :mod:`~analysis.tone`,
   :mod:`~analysis.voice` and :mod:`~analysis.evidence` (helpers for any lens's rows);
 - the report namespaces, loaded on first use so that ``import analysis`` stays light:
@@ -23,7 +24,7 @@ default) and returns DataFrames of evidence rows whose ``raw[start:end]`` is the
 
 from importlib import import_module
 
-from . import actors, entities, evidence, frames, sources, stance, text, tone, voice, words
+from . import actors, entities, evidence, frames, loaded, sources, stance, text, tone, voice, words
 from .errors import (
     AnalysisError,
     AnalysisInputError,
@@ -60,8 +61,8 @@ __all__ = [
     "AnalysisError", "ArticleError", "ManifestError", "LexiconError", "AnalysisInputError",
     "NotebookError",
     # lenses
-    "text", "words", "sources", "entities", "stance", "frames", "actors", "tone", "voice",
-    "evidence",
+    "text", "words", "sources", "entities", "stance", "loaded", "frames", "actors", "tone",
+    "voice", "evidence",
     # report out (loaded on first use)
     "prose", "summary", "plots", "display", "report", "scale",
 ]

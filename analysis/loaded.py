@@ -32,10 +32,9 @@ through the lens of factual reporting. EMNLP-IJCNLP 2019.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import cache
 
 import pandas as pd
-
-from functools import cache
 
 from .errors import AnalysisInputError
 from .evidence import in_input_order, rate_table
