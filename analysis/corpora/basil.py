@@ -96,10 +96,10 @@ class Document:
                 at += 1  # the paragraph break is two characters, the last space one
         return "\n\n".join(parts) + "\n", placed
 
-    def article(self) -> Article:
+    def article(self, label: str = "") -> Article:
         """The article rebuilt as plain text and cleaned like any article."""
         raw, _ = self._layout()
-        return build_article(raw, id=self.name, path=self.path,
+        return build_article(raw, id=self.name, path=self.path, label=label,
                              meta={"outlet": self.outlet, "triplet": self.triplet})
 
     def spans(self) -> tuple[list[BiasSpan], int]:
@@ -228,3 +228,20 @@ def evaluate_loaded(root: str | Path, years: tuple[int, ...] = YEARS, *,
                   "precision": _share(slot["markers_in_spans"], slot["markers"])}
             for key, slot in sorted(table_.items())}
     return results
+
+
+def pairs(root: str | Path, n: int = 3, outlets: tuple[str, str] = ("fox", "nyt"),
+          years: tuple[int, ...] = YEARS) -> list[tuple[Document, Document]]:
+    """The first ``n`` events (in year and name order) that both ``outlets`` reported, as
+    pairs of documents: real pairs on which to read the generated comparison."""
+    events: dict[str, dict[str, Document]] = {}
+    for document in documents(root, years):
+        events.setdefault(document.triplet, {})[document.outlet.lower()] = document
+    chosen = []
+    for triplet in sorted(events, key=lambda t: (min(d.year for d in events[t].values()), t)):
+        found = events[triplet]
+        if all(o in found for o in outlets):
+            chosen.append((found[outlets[0]], found[outlets[1]]))
+        if len(chosen) == n:
+            break
+    return chosen

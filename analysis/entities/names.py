@@ -249,7 +249,12 @@ def _find_mentions(article: Article, roles: frozenset[str]) -> list[Mention]:
                                             sentence.local_end):
             raw_found.append((paragraph, sentence.index, s, e, name, initial))
     names = [n for *_, n, _ in raw_found if n is not None]
-    persons = surname_index(names)
+    # a headline in title case capitalises every word ("Clinton Asked to Ask Sestak to ..."),
+    # so the full name a surname stands for is taken from the body first
+    persons = surname_index([n for p, *_, n, _ in raw_found if n is not None
+                             and p.role != "headline"]
+                            + [n for p, *_, n, _ in raw_found if n is not None
+                               and p.role == "headline"])
     organisations = sorted({n.canonical for n in names if n.type == "organisation"}, key=len)
     resolved = [None if n is None else resolve_organisation(resolve_person(n, persons),
                                                             organisations, names)

@@ -142,6 +142,23 @@ def _evaluate_loaded(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check_pairs(args: argparse.Namespace) -> int:
+    from ..corpora.basil import OUTLETS, pairs
+    from .differences import differences
+
+    outlets = tuple(o.strip().lower() for o in args.outlets.split(","))
+    if len(outlets) != 2 or not set(outlets) <= set(OUTLETS):
+        raise AnalysisInputError(f"--outlets must name two of {sorted(OUTLETS)}, such as "
+                                 f"fox,nyt; not {args.outlets!r}")
+    chosen = pairs(args.path, args.pairs, outlets, _years(args.years))
+    for number, (first, second) in enumerate(chosen, start=1):
+        articles = [d.article(label=OUTLETS[d.outlet.lower()]) for d in (first, second)]
+        print(f"## Pair {number}: {first.name} and {second.name}")
+        print("\n".join(differences(articles)))
+        print()
+    return 0
+
+
 def _years(text: str) -> tuple[int, ...]:
     """"2010-2015" or "2012" as a tuple of years; a clear error otherwise."""
     try:
@@ -230,6 +247,17 @@ def build_parser() -> argparse.ArgumentParser:
                         help="a year or range within 2010-2015 (default 2010-2015)")
     loaded.add_argument("--out", default=None, help="also write the results as JSON here")
     loaded.set_defaults(run=_evaluate_loaded)
+    check = commands.add_parser(
+        "check-pairs", help="print the generated main differences for real BASIL pairs",
+        description="Compare the first N events of a local BASIL checkout that two outlets "
+                    "reported, and print the generated main differences of each pair, to be "
+                    "read against the articles (a development check; nothing is written).")
+    check.add_argument("path", help="a checkout of launchnlp/BASIL")
+    check.add_argument("--pairs", type=int, default=3, help="how many events (default 3)")
+    check.add_argument("--outlets", default="fox,nyt",
+                       help="two of fox, nyt, hpo (default fox,nyt)")
+    check.add_argument("--years", default="2010-2015", help="a year or range within 2010-2015")
+    check.set_defaults(run=_check_pairs)
     notebooks = commands.add_parser(
         "notebooks", help="re-execute the committed notebooks in place (for maintainers)",
         description="Execute each story notebook top to bottom in a fresh kernel with the same "

@@ -116,10 +116,15 @@ def _most(own: pd.DataFrame) -> int:
     return int(own["attributions"].max()) if len(own) else 0
 
 
-def _voice(articles, names, speech, roles) -> str:
+def _voice(articles, names, speech, roles) -> str | None:
     shares = voice.words(articles, roles=roles, speech=speech).set_index(
         ["article", "voice"])["share"]
     narrator = [shares[(a.id, "narrator")] for a in articles]
+    if any(pd.isna(share) for share in narrator):
+        return None
+    if all(share == 1 for share in narrator):
+        return ("- Voice: neither article attributes words to a source: the narrator speaks "
+                "all of both." + _link("voice"))
     if abs(narrator[0] - narrator[1]) < SAME_SHARE:
         return (f"- Voice: both narrate about the same share of their words ({names[0]} "
                 f"{narrator[0]:.0%}, {names[1]} {narrator[1]:.0%}); the rest is attributed to "

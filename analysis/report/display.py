@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import html
 from collections.abc import Iterable
 
 import pandas as pd
@@ -26,14 +25,15 @@ def setup_notebook() -> None:
 
 
 _MARKDOWN_SPECIALS = {c: f"&#{ord(c)};" for c in "\\`*_[](){}#+!|~$"}
+_HTML_SPECIALS = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#x27;"}
 
 
 def escape(text: str) -> str:
     """Escape text (article text, labels) for Markdown output: HTML characters and every
     Markdown or maths special become entities, and line breaks become spaces, so the text
     shows as written and never becomes a link, emphasis, heading, list or formula."""
-    escaped = html.escape(" ".join(text.split()), quote=True)
-    return "".join(_MARKDOWN_SPECIALS.get(c, c) for c in escaped)
+    return "".join(_HTML_SPECIALS.get(c) or _MARKDOWN_SPECIALS.get(c, c)
+                   for c in " ".join(text.split()))
 
 
 def markdown(lines: str | Iterable[str]) -> Markdown:

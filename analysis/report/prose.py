@@ -168,7 +168,8 @@ def shared_sources(shared: pd.DataFrame, articles: Sequence[Article]) -> str:
         for article in articles:
             row = rows[rows["article"] == article.id]
             if len(row):
-                parts.append(f"{_label(article)} {int(row.iloc[0]['attributions'])} times "
+                parts.append(f"{_label(article)} "
+                             f"{plural(int(row.iloc[0]['attributions']), 'time')} "
                              f"({escape(row.iloc[0]['cues'])})")
         lines.append(f"- **{escape(name)}** is cited by both: " + "; ".join(parts) + ".")
     return "\n".join(lines)

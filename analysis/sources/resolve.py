@@ -48,7 +48,8 @@ class Context:
         """Index the article's mentions for coreference."""
         self.mentions = article_mentions(article, roles=roles)
         names = [m.name for m in self.mentions]
-        self.surnames = surname_index(names)
+        self.surnames = surname_index([m.name for m in self.mentions if m.role != "headline"]
+                                      + [m.name for m in self.mentions if m.role == "headline"])
         self.organisations = sorted({n.canonical for n in names if n.type == "organisation"},
                                     key=len)
         self.names = names
