@@ -108,3 +108,13 @@ def test_a_title_case_headline_does_not_name_a_person(write_article):
     article = analysis.load_article(write_article(text), id="a")
     roster = analysis.sources.roster(article)
     assert list(roster["canonical"]) == ["Dana Whitfield"]
+
+
+def test_a_strongest_frame_on_one_or_two_hits_is_not_named(write_article):
+    fight = ("Bridge row\n\n"
+             "The mayor clashed with the council over the bridge. Critics criticised the plan "
+             "and a backlash followed. The two sides clashed again on Friday.\n")
+    (line,) = starting(lines(write_article, fight, QUIET), "- Frames")
+    assert line.startswith("- Frames: strongest news frame: conflict in **Paper A**")
+    assert "too few indicators in **Paper B** to name one" in line or \
+        "no indicator in **Paper B**" in line

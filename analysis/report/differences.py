@@ -179,9 +179,10 @@ def _loaded(articles, names, speech, roles, few: list[str]) -> str | None:
         few.append(f"loaded language in the narrator's voice ({counts[0]} against {counts[1]})")
         return None
     mine = found[found["article"] == articles[more].id]
+    written = dict(zip(mine["match"].str.lower(), mine["match"], strict=True))
     ranked = mine["match"].str.lower().value_counts()
     examples = sorted(ranked.items(), key=lambda kv: (-kv[1], kv[0]))[:3]
-    listed = ", ".join(f"*{escape(w)}*" for w, _ in examples)
+    listed = ", ".join(f"*{escape(' '.join(written[w].split()))}*" for w, _ in examples)
     return (f"- Loaded language: {names[more]} uses more in its own voice "
             f"({plural(counts[more], 'marker')}, such as {listed}; {_rate(rates[more])} per "
             f"1,000 narrator words, against {counts[1 - more]}, {_rate(rates[1 - more])})."
@@ -198,7 +199,21 @@ def _strongest(scores: pd.DataFrame, article: str) -> tuple[list[str], int, floa
 
 
 def _frame_names(names: list[str]) -> str:
-    return " and ".join(escape(n) for n in names) + (" (tied)" if len(names) > 1 else "")
+    shown = [escape(n) for n in names]
+    if len(shown) == 1:
+        return shown[0]
+    return ", ".join(shown[:-1]) + " and " + shown[-1] + " (tied)"
+
+
+def _side(top: tuple[list[str], int, float], name: str) -> str:
+    frames, hits, rate = top
+    if hits < FEW:
+        return (f"too few indicators in {name} to name one ({plural(hits, 'hit')} for its "
+                "most indicated frame)" if frames else f"no indicator in {name}")
+    if len(frames) > 2:
+        return f"no single one in {name} ({len(frames)} frames tied at {plural(hits, 'hit')})"
+    return (f"{_frame_names(frames)} in {name} ({plural(hits, 'hit')}, {_rate(rate)} per "
+            "1,000 words)")
 
 
 def _frames(articles, names, roles, few: list[str]) -> str | None:
@@ -207,13 +222,13 @@ def _frames(articles, names, roles, few: list[str]) -> str | None:
     if all(hits < FEW for _, hits, _ in tops):
         few.append(f"strongest news frame ({tops[0][1]} against {tops[1][1]} indicator hits)")
         return None
-    if tops[0][0] == tops[1][0]:
+    if tops[0][0] == tops[1][0] and min(tops[0][1], tops[1][1]) >= FEW \
+            and len(tops[0][0]) <= 2:
         return (f"- Frames: both lean on {_frame_names(tops[0][0])} ({names[0]} "
                 f"{plural(tops[0][1], 'hit')}, {_rate(tops[0][2])} per 1,000 words; "
                 f"{names[1]} {tops[1][1]}, {_rate(tops[1][2])})." + _link("frames"))
-    parts = [f"{_frame_names(t[0])} in {n} ({plural(t[1], 'hit')}, {_rate(t[2])} per 1,000 "
-             f"words)" if t[0] else f"none in {n}" for t, n in zip(tops, names, strict=True)]
-    return f"- Frames: the strongest news frame is {parts[0]}, and {parts[1]}." + _link("frames")
+    parts = [_side(t, n) for t, n in zip(tops, names, strict=True)]
+    return f"- Frames: strongest news frame: {parts[0]}; {parts[1]}." + _link("frames")
 
 
 def differences(articles: Sequence[Article], *,
