@@ -45,13 +45,13 @@ from .text.quotation import outer_quotes
 from .text.roles import DEFAULT_ROLES
 from .text.tables import sentences
 from .text.tokenise import WORD_KINDS, token_spans
-from .voice import VOICES
+from .voice import LONG_QUOTE_WORDS, VOICES
 from .voice import spans as voice_spans
 from .voice import words as voice_words
 
 LEXICON = "loaded.tsv"
 SCARE_QUOTE = "scare_quote"
-SCARE_QUOTE_WORDS = 4
+SCARE_QUOTE_WORDS = LONG_QUOTE_WORDS - 1  # longer uncredited quotations are quoted voice
 QUOTATION_CUES = "quotation_cues.txt"
 CATEGORIES = ("saying", "characterisation", "intensity", "action", SCARE_QUOTE)
 ORIGINS = ("general", "basil")

@@ -3,12 +3,15 @@
 Every character of the analysed text gets one of three voices:
 
 - **quoted**: the source's own words: the inside of quotation marks that fall within
-  attributed speech (direct and partial quotations), and embedded posts.
+  attributed speech (direct and partial quotations), embedded posts, and quotations of
+  ``LONG_QUOTE_WORDS`` or more words that no source is found for (a memo or a speaker the
+  rules miss: an outlet does not write whole sentences in quotation marks in its own voice;
+  ``sources`` is empty for them).
 - **reported**: the rest of attributed speech: the clause a reporting verb or "according to"
   governs ("officials said *the White House has taken no response*"). The content is the
   source's, but the wording is the outlet's paraphrase, so loaded words here are ambiguous.
 - **narrator**: everything else, including the words that name a source ("*officials said*")
-  and scare quotes the outlet puts around words no source is credited with.
+  and scare quotes the outlet puts around a few words no source is credited with.
 
 Attributed speech comes from the sources lens (:func:`analysis.sources.attributions`; embedded
 posts are quoted voice when the analysed roles include them), so the split is only as good as
@@ -32,9 +35,10 @@ from .text.quotation import outer_quotes
 from .text.roles import DEFAULT_ROLES
 from .text.spans import cut_spans, merge_spans, strip_span
 from .text.tables import sentences, tokens
-from .text.tokenise import WORD_KINDS
+from .text.tokenise import WORD_KINDS, word_count
 
 VOICES = ("narrator", "reported", "quoted")
+LONG_QUOTE_WORDS = 5  # an uncredited quotation this long is a source's words, not a scare quote
 SPAN_COLUMNS = ["article", "start", "end", "voice", "sources"]
 SEGMENT_COLUMNS = ["article", "paragraph", "sentence", "voice", "start", "end", "match"]
 WORD_COLUMNS = ["article", "voice", "words", "share"]
@@ -69,9 +73,12 @@ def spans(articles, *, roles: Iterable[str] | None = DEFAULT_ROLES) -> pd.DataFr
         for paragraph in article.select(roles=roles):
             for quote in outer_quotes(paragraph.text):
                 a, b = paragraph.raw_span(quote.inner_start, quote.inner_end)
-                for s, e, names in speech:
-                    if a < e and s < b:
-                        verbatim.append((max(a, s), min(b, e), names))
+                credited = [(max(a, s), min(b, e), names) for s, e, names in speech
+                            if a < e and s < b]
+                verbatim += credited
+                if not credited and quote.closed and word_count(
+                        paragraph.text[quote.inner_start:quote.inner_end]) >= LONG_QUOTE_WORDS:
+                    verbatim.append((a, b, set()))  # someone's words, though no one is named
         verbatim += [(s, e, n) for s, e, n in speech if s in posts]
         verbatim = merge_spans(verbatim)
         labelled = [(s, e, n, "quoted") for s, e, n in verbatim]

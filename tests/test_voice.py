@@ -89,3 +89,16 @@ def test_seed_distancing_words_sit_in_attributed_speech(seeds):
     dm = markers[markers["article"] == "dailymail"].set_index(markers[
         markers["article"] == "dailymail"]["match"].str.lower())
     assert dm.loc["bombshell", "voice"] == "narrator"
+
+
+def test_a_long_quotation_no_source_is_found_for_is_not_the_narrators(write_article):
+    text = ("Memo\n\n"
+            "The memo was sent on Friday. \u201cThe party had a fair and proper reason to act "
+            "early,\u201d it ran on. The outlet's own words end here, and a \u201cplan\u201d "
+            "follows.\n")
+    article = analysis.load_article(write_article(text), id="memo")
+    spans = analysis.voice.spans(article)
+    quoted = spans[spans["voice"] == "quoted"]
+    assert [article.raw[s:e] for s, e in zip(quoted["start"], quoted["end"], strict=True)] == [
+        "The party had a fair and proper reason to act early,"]
+    assert list(quoted["sources"]) == [""]
