@@ -36,6 +36,7 @@ from functools import cache
 
 import pandas as pd
 
+from .corpora.basil import read_results
 from .errors import AnalysisInputError
 from .evidence import in_input_order, rate_table
 from .lexicons import word_list
@@ -58,7 +59,7 @@ ORIGINS = ("general", "basil")
 COLUMNS = [*EVIDENCE_COLUMNS, "category", "origin", "pattern", "voice"]
 SUMMARY_COLUMNS = ["article", "category", "count", "words", "per_1000"]
 
-__all__ = ["markers", "summary", "LEXICON", "CATEGORIES", "ORIGINS", "COLUMNS", "SUMMARY_COLUMNS",
+__all__ = ["markers", "summary", "read_results", "LEXICON", "CATEGORIES", "ORIGINS", "COLUMNS", "SUMMARY_COLUMNS",
            "SCARE_QUOTE_WORDS"]
 
 

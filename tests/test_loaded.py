@@ -165,3 +165,18 @@ def test_evaluate_loaded_command(tmp_path, capsys):
     assert main(["evaluate-loaded", str(root), "--years", "2017"]) == 2
     assert "held out" in capsys.readouterr().err
     assert main(["evaluate-loaded", str(root), "--years", "last"]) == 2
+
+
+def test_the_committed_basil_results_read_back_in_words():
+    results = analysis.loaded.read_results()
+    text = analysis.prose.basil(results)
+    every = results["every row"]
+    assert f"overlap {every['recall']:.1%} of the marked phrases" in text
+    assert every["years"] == [2010, 2015] and every["articles"] == 180
+
+
+def test_a_file_that_is_not_basil_results_is_refused(tmp_path):
+    path = tmp_path / "other.json"
+    path.write_text(json.dumps({"overall": {}}))
+    with pytest.raises(AnalysisInputError, match="not the results of framing evaluate-loaded"):
+        analysis.loaded.read_results(path)
