@@ -59,8 +59,8 @@ ORIGINS = ("general", "basil")
 COLUMNS = [*EVIDENCE_COLUMNS, "category", "origin", "pattern", "voice"]
 SUMMARY_COLUMNS = ["article", "category", "count", "words", "per_1000"]
 
-__all__ = ["markers", "summary", "read_results", "LEXICON", "CATEGORIES", "ORIGINS", "COLUMNS", "SUMMARY_COLUMNS",
-           "SCARE_QUOTE_WORDS"]
+__all__ = ["markers", "summary", "read_results", "LEXICON", "CATEGORIES", "ORIGINS",
+           "COLUMNS", "SUMMARY_COLUMNS", "SCARE_QUOTE_WORDS"]
 
 
 def _voice_at(speech: list[tuple[int, int, str]], start: int, end: int) -> str:
