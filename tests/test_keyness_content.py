@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.report import prose, summary
+from analysis.report import differences, prose
 from analysis.words import keyness_between
 from analysis.words.significance import benjamini_hochberg, key_terms, keyness
 
@@ -53,7 +53,7 @@ def test_generated_keyness_prose_counts_agree_and_show_style_apart(seeds):
 def test_the_summary_says_how_many_of_the_significant_terms_it_shows(seeds):
     key = keyness_between(seeds)
     more = key.assign(q_value=0.001, style=False)  # every content term significant
-    shown = summary._of_significant(more)
+    shown = differences.of_significant(more)
     n_a, n_b = int((more["g2"] > 0).sum()), int((more["g2"] < 0).sum())
     assert shown == (f" (3 of {n_a})", f" (3 of {n_b})")
-    assert summary._of_significant(key) == ("", "")
+    assert differences.of_significant(key) == ("", "")

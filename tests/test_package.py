@@ -34,7 +34,7 @@ def all_modules():
 
 
 def test_the_public_api_is_small_and_every_name_resolves():
-    assert len(analysis.__all__) <= 30
+    assert len(analysis.__all__) <= 31  # loading, roles, errors, ten lenses, report namespaces
     assert len(set(analysis.__all__)) == len(analysis.__all__)
     for name in analysis.__all__:
         assert getattr(analysis, name) is not None, name

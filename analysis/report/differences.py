@@ -44,7 +44,7 @@ EVIDENCE = {
     "frames": "04_framing.ipynb#News-frames",
 }
 
-__all__ = ["differences", "FEW", "RATIO"]
+__all__ = ["differences", "of_significant", "FEW", "RATIO"]
 
 
 def _link(section: str) -> str:
@@ -70,7 +70,7 @@ def _terms(terms: Sequence[str]) -> str:
     return ", ".join(f"*{escape(t)}*" for t in terms) if terms else "no term significantly"
 
 
-def _of_significant(key: pd.DataFrame, shown: int = 3) -> tuple[str, str]:
+def of_significant(key: pd.DataFrame, shown: int = 3) -> tuple[str, str]:
     """" (3 of 7)" after each side's terms when more significant content terms exist than
     the ``shown`` ones, else ""."""
     sides = key_terms(key, len(key), significant_only=True, content_only=True)
@@ -83,7 +83,7 @@ def _vocabulary(articles, names, roles) -> str:
     if not key_a and not key_b:
         return ("- Vocabulary: no content term is significantly more frequent in either article "
                 "(q < 0.05 after the Benjamini-Hochberg correction)." + _link("keyness"))
-    shown = _of_significant(key)
+    shown = of_significant(key)
     return (f"- Vocabulary: {names[0]} over-uses {_terms(key_a)}{shown[0]}; {names[1]} "
             f"over-uses {_terms(key_b)}{shown[1]} (log-likelihood, q < 0.05 after the "
             "Benjamini-Hochberg correction; reporting verbs, titles, days and months left "

@@ -14,7 +14,7 @@ from ..text.article import Article
 from ..text.roles import DEFAULT_ROLES
 from ..words import key_terms, keyness_between
 from ..words import profile as lexical_profile
-from .differences import _of_significant, differences
+from .differences import differences, of_significant
 from .prose import most_cited
 
 SUMMARY_COLUMNS = ["lens", "measure"]
@@ -56,7 +56,7 @@ def table(articles: Sequence[Article], *,
         [_number(profile.loc[a.id, "mean_sentence_length"]) for a in articles])
     add("words", "MATTR (vocabulary variety)",
         [_number(profile.loc[a.id, "mattr"], 3) for a in articles])
-    shown = _of_significant(key)
+    shown = of_significant(key)
     add("words", "significant key content terms (q < 0.05)",
         [(", ".join(key_a) + shown[0]) or "none", (", ".join(key_b) + shown[1]) or "none"])
     own = {a.id: roster[roster["article"] == a.id] for a in articles}
