@@ -1,15 +1,22 @@
 """The frames lens: the five generic news frames of Semetko & Valkenburg (2000), scored by
-indicator words.
+indicator constructions.
 
-Method. ``lexicons/frames.tsv`` ties indicator words to the questions of Semetko &
-Valkenburg's instrument (``lexicons/frame_items.tsv``): conflict, attribution of
-responsibility, morality, economic consequences, human interest. Indicators are matched like
-every lexicon (:mod:`analysis.lexicons.match`); overlaps are resolved per frame, so one word may
-indicate two frames. A frame's score is its hits per 1,000 words and the share of its questions
-with at least one hit.
+Method. ``lexicons/frames.tsv`` ties indicators to the questions of Semetko & Valkenburg's
+instrument (``lexicons/frame_items.tsv``): conflict, attribution of responsibility, morality,
+economic consequences, human interest. An indicator is the construction that realises its
+question in a sentence, not a word of the story's topic: "criticised", "a backlash", "called for
+... to resign" for conflict, not "war" or "attack"; "cost 300 jobs", not "his job"; "shameful",
+not a bare "must". Indicators are matched like every lexicon (:mod:`analysis.lexicons.match`,
+whose gap token ``...`` spans a few words of one sentence); guard rows block idioms ("paid
+attention", "paid tribute"); overlaps are resolved per frame, so one word may indicate two
+frames. A frame's score is its hits per 1,000 words and the share of its questions with at least
+one hit.
 
 Limits. Frame scores are indicator rates, a proxy for the yes/no judgements of the coders, not
-a replication; word sense is not resolved ("attack" in war and in words).
+a replication: a construction can occur without the story making the suggestion the question
+asks about, and a story can make it in words not listed. Word sense and the actor of a
+construction are not resolved ("responsible for" counts for a government, r2, whoever is
+responsible).
 """
 
 from __future__ import annotations

@@ -120,13 +120,12 @@ def test_frame_indicators_and_the_questions_they_stand_for():
     assert list(found.columns) == analysis.frames.COLUMNS
     assert hits(found, "frame", "item") == [
         ("accused", "conflict", "c2"), ("negligence", "responsibility", "r2"),
-        ("sides", "conflict", "c3"), ("blame", "conflict", "c2"),
+        ("two sides", "conflict", "c3"), ("blame", "conflict", "c2"),
         ("blame", "responsibility", "r4"), ("deal", "responsibility", "r3"),
         ("cost", "economic", "e2"), ("taxpayers", "economic", "e2"),
-        ("families", "human_interest", "h4"), ("victims", "human_interest", "h1"),
-        ("grieve", "human_interest", "h2"), ("must", "morality", "m3"),
-        ("moral", "morality", "m1"),
-    ]
+        ("families of", "human_interest", "h1"), ("victims", "human_interest", "h1"),
+        ("grieve", "human_interest", "h2"), ("moral", "morality", "m1"),
+    ]  # "must" alone is not a social prescription (m3)
 
 
 def test_frame_scores_count_hits_rates_and_questions():
@@ -137,17 +136,17 @@ def test_frame_scores_count_hits_rates_and_questions():
     assert scores["frame"].tolist() == ["conflict", "responsibility", "morality", "economic",
                                         "human_interest"]
     assert scores["frame_name"].tolist()[1] == "attribution of responsibility"
-    assert scores["hits"].tolist() == [3, 3, 2, 2, 3]
-    assert scores["per_1000"].tolist() == pytest.approx([3000 / 32, 3000 / 32, 2000 / 32,
+    assert scores["hits"].tolist() == [3, 3, 1, 2, 3]
+    assert scores["per_1000"].tolist() == pytest.approx([3000 / 32, 3000 / 32, 1000 / 32,
                                                          2000 / 32, 3000 / 32])
-    assert scores["items_hit"].tolist() == [2, 3, 2, 1, 3]
+    assert scores["items_hit"].tolist() == [2, 3, 1, 1, 2]
     assert scores["items"].tolist() == [4, 5, 3, 3, 4]
-    assert scores["item_share"].tolist() == pytest.approx([2 / 4, 3 / 5, 2 / 3, 1 / 3, 3 / 4])
+    assert scores["item_share"].tolist() == pytest.approx([2 / 4, 3 / 5, 1 / 3, 1 / 3, 2 / 4])
 
 
 def test_verb_deal_is_guarded_but_a_deal_with_is_a_deal():
-    article = make("They need to deal with it. They signed a deal with the rebels.")
-    assert hits(analysis.frames.indicators(article), "item") == [("need to", "r5"), ("deal", "r3")]
+    article = make("They urgently need to deal with it. They signed a deal with the rebels.")
+    assert hits(analysis.frames.indicators(article), "item") == [("urgently", "r5"), ("deal", "r3")]
 
 
 def test_frame_items_list_the_twenty_questions():
@@ -374,9 +373,10 @@ def test_how_each_seed_names_the_new_york_times(seeds):
                       ("ru_translation", "NYT"): 1}
 
 
-def test_sanctions_count_for_conflict_and_economics_in_the_daily_mail(dm):
+def test_sanctions_imposed_are_conflict_not_economics_in_the_daily_mail(dm):
+    # Sanctions imposed on a country are hostility between countries (c1); the word alone, a
+    # menu option in paragraph 7, is the story's topic and names no economic consequence (e3).
     found = analysis.frames.indicators(dm)
-    sanctions = found[found["match"] == "sanctions"]
-    assert sanctions[["paragraph", "frame", "item"]].values.tolist() == [
-        [7, "conflict", "c1"], [7, "economic", "e3"], [20, "conflict", "c1"],
-        [20, "economic", "e3"]]
+    sanctions = found[found["match"].str.contains("sanctions")]
+    assert sanctions[["paragraph", "match", "frame", "item"]].values.tolist() == [
+        [20, "sanctions imposed", "conflict", "c1"]]

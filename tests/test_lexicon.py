@@ -143,3 +143,35 @@ def test_shipped_lexicons_compile():
     assert len(compile_lexicon("stance.tsv", ["category", "subcategory"])) > 100
     assert len(compile_lexicon("frames.tsv", ["frame", "item"], "frame")) > 150
     assert len(compile_lexicon("actors.tsv", ["actor"])) > 50
+
+
+def test_a_gap_stands_for_up_to_four_words_and_the_row_spans_the_construction():
+    table = lexicon(("called for ... to resign", "stem", "reproach"))
+    text = ("They called for the minister to resign. She called for him to resign. "
+            "We called for the old party chairman's deputy to resign. "
+            "He called for calm, and aides began to resign.")
+    assert matches(text, table) == [("called for the minister to resign", "reproach"),
+                                    ("called for him to resign", "reproach")]
+    article = make("Critics called for the chief to resign at once.")
+    found = match_lexicon(article, compile_lexicon(table, ["label"]))
+    assert found[["start", "end"]].values.tolist() == [[8, 38]]
+    assert article.raw[8:38] == "called for the chief to resign"
+
+
+def test_a_gap_takes_as_few_words_as_it_can_and_keeps_to_the_sentence():
+    table = lexicon(("demand ... resignation", "stem", "reproach"))
+    text = ("Unions demanded the resignation and the resignation of others. "
+            "They demanded it. Resignation followed.")
+    assert matches(text, table) == [("demanded the resignation", "reproach")]
+
+
+def test_a_gap_guard_blocks_the_words_inside_it():
+    table = lexicon(("paid", "stem", "money"), ("paid ... attention", "stem", "ignore"))
+    assert matches("He never paid much attention. He paid the bill.", table) == [
+        ("paid", "money")]
+
+
+def test_gaps_at_an_end_or_twice_in_a_row_are_errors():
+    for pattern in ("... resign", "called for ...", "called ... ... resign", "..."):
+        with pytest.raises(LexiconError, match="gap"):
+            compile_lexicon(lexicon((pattern, "stem", "x")), ["label"])

@@ -19,9 +19,17 @@ Matching rules:
   tokenizer leaves at the end of a sentence.
 - A multi-word pattern matches consecutive tokens inside one sentence; punctuation between
   the words breaks the match.
+- A gap token ``...`` (three full stops, or "…") in a pattern stands for none to
+  :data:`MAX_GAP` (4) words (word, number or clitic tokens, no punctuation) of the same
+  sentence, so "called for ... to resign" matches "called for the minister to resign" and
+  "called for Smith's aides to resign". A gap cannot begin or end a pattern or follow another
+  gap. The shortest filling wins (the gap takes as few words as it can). The evidence row
+  spans the whole construction: ``start`` is the first word's, ``end`` the last word's, and
+  ``raw[start:end]`` includes the words in the gap.
 - When matches overlap, the one with more tokens wins ("Russian military intelligence" beats
-  "Russian"); ties go to the more literal mode (case, then exact, then stem), then to the
-  row listed first. A lens may resolve overlaps separately in groups (frames: per frame).
+  "Russian"; a gap pattern counts every token it spans); ties go to the more literal mode
+  (case, then exact, then stem), then to the row listed first. A lens may resolve overlaps
+  separately in groups (frames: per frame).
 - A row whose first label is ``ignore`` is a guard: it is never reported, and in every group
   it removes the matches that lie inside it, so "claimed responsibility" keeps "claimed" from
   counting as a distancing word. Matches that only partly overlap a guard are not affected.
@@ -53,6 +61,10 @@ from . import lexicon_path, table, where
 
 MODES = ("case", "exact", "stem")  # most literal first: the tie-break order for overlaps
 IGNORE = "ignore"
+GAP = "..."  # a pattern token standing for up to MAX_GAP words (its key: text keys never equal it)
+GAP_TOKENS = ("...", "\u2026")
+MAX_GAP = 4
+GAP_KINDS = ("word", "number", "clitic")
 EVIDENCE_COLUMNS = ["article", "paragraph", "role", "sentence", "start", "end", "match"]
 
 
@@ -88,10 +100,12 @@ def token_key(form: str, kind: str, mode: str) -> str:
 
 
 def pattern_keys(pattern: str, mode: str) -> tuple[str, ...]:
-    """The token keys of a lexicon pattern, tokenised like article text."""
+    """The token keys of a lexicon pattern, tokenised like article text; a gap token is
+    :data:`GAP`."""
     text = normalise(pattern).text.strip()
     spans = token_spans(text)
-    return tuple(token_key(text[a:b], kind, mode) for a, b, kind in spans)
+    return tuple(GAP if text[a:b] in GAP_TOKENS else token_key(text[a:b], kind, mode)
+                 for a, b, kind in spans)
 
 
 def _rows(source: str | Path | pd.DataFrame) -> tuple[str, list[tuple[str, dict[str, str]]]]:
@@ -153,6 +167,10 @@ def _compile(whole: str, rows: list[tuple[str, dict[str, str]]],
         keys = pattern_keys(pattern, mode)
         if not keys:
             raise LexiconError(f"{at}: pattern {pattern!r} has no tokens")
+        if GAP in (keys[0], keys[-1]) or any(
+                a == b == GAP for a, b in zip(keys, keys[1:], strict=False)):
+            raise LexiconError(f"{at}: pattern {pattern!r} has a gap '...' at an end or after "
+                               "another gap; a gap stands between words")
         entry_group = dict(values).get(group, "") if group else ""
         signature = (entry_group, mode, keys)
         if signature in seen:
@@ -172,14 +190,31 @@ def _index(lexicon: Lexicon) -> dict[tuple[str, str], list[Entry]]:
     return index
 
 
+def _stop(keys: list[dict[str, str]], at: int, pattern: tuple[str, ...], mode: str) -> int | None:
+    """Where ``pattern`` ends if it matches from token ``at`` (a gap as short as it can be),
+    or None."""
+    if not pattern:
+        return at
+    if pattern[0] == GAP:
+        for skip in range(MAX_GAP + 1):
+            if skip and (at + skip > len(keys) or keys[at + skip - 1]["kind"] not in GAP_KINDS):
+                return None
+            stop = _stop(keys, at + skip, pattern[1:], mode)
+            if stop is not None:
+                return stop
+        return None
+    if at < len(keys) and keys[at][mode] == pattern[0]:
+        return _stop(keys, at + 1, pattern[1:], mode)
+    return None
+
+
 def _candidates(keys: list[dict[str, str]], index: dict) -> list[tuple[int, int, Entry]]:
     found = []
     for i, token in enumerate(keys):
         for mode in MODES:
             for entry in index.get((mode, token[mode]), ()):
-                stop = i + len(entry.keys)
-                if stop <= len(keys) and all(
-                        keys[i + k][mode] == key for k, key in enumerate(entry.keys)):
+                stop = _stop(keys, i, entry.keys, mode)
+                if stop is not None:
                     found.append((i, stop, entry))
     return found
 
@@ -222,7 +257,8 @@ def match_lexicon(articles: Article | Sequence[Article], lexicon: Lexicon, *,
         toks = tokens(article, roles=roles)
         for _, sentence in toks.groupby("sentence", sort=True):
             items = list(sentence.itertuples(index=False))
-            keys = [{m: token_key(t.text, t.kind, m) for m in MODES} for t in items]
+            keys = [{"kind": t.kind, **{m: token_key(t.text, t.kind, m) for m in MODES}}
+                    for t in items]
             for i, stop, entry in resolve(_candidates(keys, index)):
                 first, last = items[i], items[stop - 1]
                 rows.append({
