@@ -10,12 +10,14 @@ last word are one ("Jane Holloway", "Jane M. Holloway"), under the fullest; a sh
 organisation name that ends exactly one longer one is that one ("Foreign Ministry" ->
 "Russian Foreign Ministry"). Each mention's ``variant`` is the name as written together with
 the titles right before it (``title`` rows of ``lexicons/entity_gazetteer.tsv``: "President
-Trump", "Mr. Trump", "Sen. Jane Holloway"; once a title is taken, the capitalised words before
-it that are no other name join too: "Senate Majority Leader Mitch McConnell"), spaces
-collapsed. Definite descriptions that the sources lens (:func:`analysis.sources.attributions`)
-resolves to a found actor as a source ("the senator said", "the president told"; the
-patterns of ``lexicons/source_coreference.tsv``) are mentions too, the description being the
-variant ("the senator"). Actors are ranked by mentions across the articles, ties by name.
+Trump", "Mr. Trump", "Sen. Jane Holloway"), spaces collapsed. A title that only qualifies
+another (``grammar.tsv``'s ``title_modifiers``) is taken only before one ("Former President
+Obama", but "Trump" in "Former Trump adviser"); once a title is taken, the capitalised words
+before it that are no other name join too ("Senate Majority Leader Mitch McConnell").
+Definite descriptions that the sources lens (:func:`analysis.sources.attributions`) resolves
+to a found actor as a source ("the senator said", "the president told"; the patterns of
+``lexicons/source_coreference.tsv``) are mentions too, the description being the variant
+("the senator"). Actors are ranked by mentions across the articles, ties by name.
 
 What is not found: descriptions that are not the source of an attribution ("a meeting with
 the senator"), pronouns ("he", "she": they refer, they do not name), names the entity lens
@@ -56,7 +58,7 @@ MENTION_COLUMNS = [*EVIDENCE_COLUMNS, "actor", "variant", "type"]
 _ROLE_WORD = re.compile(r"(?:[A-Z][\w.'’&-]*|\d+(?:st|nd|rd|th))$")
 
 
-def read_roles(roles: Iterable[str] | None) -> frozenset[str]:
+def _read_roles(roles: Iterable[str] | None) -> frozenset[str]:
     """The roles read for actors: ``roles`` (None: all) without datelines or embedded posts."""
     return roles_with_embeds(roles, False) - {"dateline"}
 
@@ -86,7 +88,8 @@ def titled_start(text: str, start: int, floor: int) -> int:
     stops = stop_capitals()
     while begin - 1 > floor and text[begin - 1] == " ":
         title = _title_before(text, begin - 1, floor)
-        if title is not None:
+        if title is not None and (titled or text[title:begin - 1]
+                                  not in grammar_words("title_modifiers")):
             begin, titled = title, True
             continue
         word = _ROLE_WORD.search(text, floor, begin - 1) if titled else None
@@ -138,7 +141,7 @@ def _is_description(phrase: str) -> bool:
 def _description_rows(articles: list[Article], roles: Iterable[str] | None,
                       names: list[dict]) -> list[dict]:
     """Source phrases that are descriptions resolved to a named source, as mention rows."""
-    wanted = read_roles(roles)
+    wanted = _read_roles(roles)
     table = attributions(articles, roles=[r for r in wanted], embeds=False)
     taken = {}
     for row in names:
@@ -218,7 +221,7 @@ def all_mentions(articles: Article | Sequence[Article], *,
     mentions of the entity lens and the descriptions resolved by the sources lens, each
     under the actor's one name across the articles; ``type`` is the actor's type."""
     chosen = article_list(articles)
-    wanted = read_roles(roles)
+    wanted = _read_roles(roles)
     names = [row for a in chosen for row in _name_rows(a, wanted)]
     frame = pd.DataFrame(names, columns=[*EVIDENCE_COLUMNS, "canonical", "type", "kind",
                                          "variant"])

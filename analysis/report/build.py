@@ -115,7 +115,7 @@ def event_file(path: str | Path | None, option: str, check: Callable[[str], Any]
         return None
     resolved = Path(path).expanduser().resolve()
     if not resolved.is_file():
-        raise LexiconError(f"{option} {display_path(resolved)}: no such file")
+        raise LexiconError(f"{option} {path}: no such file")
     # a file directly in the project root would read as a name in analysis/lexicons/
     shown = parameter_path(resolved)
     value = shown if len(Path(shown).parts) > 1 else str(resolved)
