@@ -45,7 +45,7 @@ def test_sections_and_positions():
 
 
 def test_lede_is_the_first_two_body_paragraphs_whatever_comes_between(dm):
-    profiled = position_profile(dm, analysis.actors.mentions(dm))
+    profiled = position_profile(dm, analysis.actors.mentions(dm, lexicon="actors.tsv"))
     sections = profiled.groupby("section")["paragraph"].unique().to_dict()
     assert list(sections["headline"]) == [0]
     assert list(sections["lede"]) == [1, 2]
@@ -53,7 +53,7 @@ def test_lede_is_the_first_two_body_paragraphs_whatever_comes_between(dm):
 
 
 def test_rows_outside_the_analysed_roles_are_refused(dm):
-    everything = analysis.actors.mentions(dm, roles=None)
+    everything = analysis.actors.mentions(dm, roles=None, lexicon="actors.tsv")
     with pytest.raises(AnalysisInputError, match="paragraph 4 is not in the analysed roles"):
         position_profile(dm, everything)
     profiled = position_profile(dm, everything, roles=None)
@@ -64,7 +64,7 @@ def test_rows_outside_the_analysed_roles_are_refused(dm):
 
 def test_position_profile_needs_the_articles_of_the_evidence(seeds, dm):
     with pytest.raises(AnalysisInputError, match=r"article\(s\) \['ru_translation'\]"):
-        position_profile(dm, analysis.actors.mentions(seeds))
+        position_profile(dm, analysis.actors.mentions(seeds, lexicon="actors.tsv"))
     with pytest.raises(AnalysisInputError, match=r"lacks column\(s\) \['paragraph'\]"):
         position_profile(dm, pd.DataFrame({"article": ["dailymail"], "start": [0]}))
 
@@ -84,7 +84,7 @@ def test_first_appearance_of_each_category():
 
 
 def test_where_each_seed_first_names_each_actor(seeds):
-    profiled = position_profile(seeds, analysis.actors.mentions(seeds))
+    profiled = position_profile(seeds, analysis.actors.mentions(seeds, lexicon="actors.tsv"))
     first = first_appearance(profiled, "actor")
     dm = first[first["article"] == "dailymail"].set_index("actor")
     assert dm.loc["Russia", "section"] == "headline" and dm.loc["Russia", "position"] == 0.0
@@ -96,7 +96,7 @@ def test_where_each_seed_first_names_each_actor(seeds):
 
 
 def test_kwic_checks_its_arguments(dm):
-    mentions = analysis.actors.mentions(dm)
+    mentions = analysis.actors.mentions(dm, lexicon="actors.tsv")
     with pytest.raises(AnalysisInputError, match="width must be"):
         kwic(dm, mentions, width=-1)
     lines = kwic(dm, mentions, width=0)

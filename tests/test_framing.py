@@ -170,6 +170,8 @@ def test_frame_rows_must_name_a_known_question():
 
 # --- actors ----------------------------------------------------------------------------------
 
+SEED_ACTORS = "actors.tsv"  # the seed story's event file (found actors: test_actors_found.py)
+
 ACTORS = ("Moscow denied it. The Kremlin said Russian military intelligence was not involved, "
           "and the Russians blamed the US. Let us see. The Trump administration and Trump "
           "himself paid bounties to Taliban-linked fighters. The paper, the New York Times, said "
@@ -177,7 +179,7 @@ ACTORS = ("Moscow denied it. The Kremlin said Russian military intelligence was 
 
 
 def test_actor_mentions_with_longest_alias():
-    found = analysis.actors.mentions(make(ACTORS))
+    found = analysis.actors.mentions(make(ACTORS), lexicon=SEED_ACTORS)
     assert list(found.columns) == analysis.actors.COLUMNS
     assert hits(found, "actor", "variant") == [
         ("Moscow", "Russia", "Moscow"), ("Kremlin", "Russia", "Kremlin"),
@@ -195,17 +197,18 @@ def test_actor_mentions_with_longest_alias():
 
 def test_choosing_actors_keeps_the_longest_match_rule():
     article = make(ACTORS)
-    trump = analysis.actors.mentions(article, actors="Trump")
+    trump = analysis.actors.mentions(article, actors="Trump", lexicon=SEED_ACTORS)
     assert trump["match"].tolist() == ["Trump"]  # "Trump administration" stays the US's
-    assert analysis.actors.mentions(article, actors=["Russia"])["match"].tolist()[-1] == "Russians"
+    assert analysis.actors.mentions(article, actors=["Russia"],
+                                    lexicon=SEED_ACTORS)["match"].tolist()[-1] == "Russians"
     with pytest.raises(AnalysisInputError, match=r"unknown actor\(s\) \['NATO'\]"):
-        analysis.actors.mentions(article, actors="NATO")
+        analysis.actors.mentions(article, actors="NATO", lexicon=SEED_ACTORS)
 
 
 def test_actor_naming_table():
     article = make("Russia acted. Moscow denied it. Russia's envoy left. The Russian side spoke. "
                    "Bounties were paid; one bounty went missing.")
-    naming = analysis.actors.naming(article)
+    naming = analysis.actors.naming(article, lexicon=SEED_ACTORS)
     assert list(naming.columns) == analysis.actors.NAMING_COLUMNS
     assert list(naming.itertuples(index=False, name=None)) == [
         ("test", "Russia", "Russia", 2, 0.5, "Russia"),
@@ -217,14 +220,14 @@ def test_actor_naming_table():
 
 def test_actor_kwic_gives_the_sentence_around_each_mention():
     article = make("Analysts say Moscow denied it. Later the Kremlin spoke.")
-    lines = analysis.actors.kwic(article, "Russia")
+    lines = analysis.actors.kwic(article, "Russia", lexicon=SEED_ACTORS)
     assert list(lines[["left", "match", "right"]].itertuples(index=False, name=None)) == [
         ("Analysts say ", "Moscow", " denied it."), ("Later the ", "Kremlin", " spoke.")]
-    short = analysis.actors.kwic(article, "Russia", width=4)
+    short = analysis.actors.kwic(article, "Russia", width=4, lexicon=SEED_ACTORS)
     assert short["left"].tolist() == ["say ", "the "]
     assert short["right"].tolist() == [" den", " spo"]
     with pytest.raises(AnalysisInputError, match="one actor's name"):
-        analysis.actors.kwic(article, ["Russia"])
+        analysis.actors.kwic(article, ["Russia"], lexicon=SEED_ACTORS)
 
 
 # --- tone ------------------------------------------------------------------------------------
@@ -313,10 +316,11 @@ def test_tone_summary_by_a_voice_column():
 def every_lens(articles, roles):
     yield analysis.stance.markers(articles, roles=roles)
     yield analysis.frames.indicators(articles, roles=roles)
+    yield analysis.actors.mentions(articles, roles=roles, lexicon=SEED_ACTORS)
     yield analysis.actors.mentions(articles, roles=roles)
     yield analysis.tone.score(articles, roles=roles)
     yield analysis.tone.score(articles, roles=roles, unit="paragraph")
-    yield analysis.actors.kwic(articles, "Russia", roles=roles)
+    yield analysis.actors.kwic(articles, "Russia", roles=roles, lexicon=SEED_ACTORS)
 
 
 @pytest.mark.parametrize("roles", [analysis.DEFAULT_ROLES, None])
@@ -329,7 +333,7 @@ def test_every_evidence_row_is_the_raw_text(seeds, roles):
 
 
 def test_kwic_context_rebuilds_the_sentence(seeds):
-    lines = analysis.actors.kwic(seeds, "New York Times")
+    lines = analysis.actors.kwic(seeds, "New York Times", lexicon=SEED_ACTORS)
     sentences = analysis.text.sentences(seeds).set_index(["article", "sentence"])
     raws = {a.id: a.raw for a in seeds}
     for row in lines.itertuples(index=False):
@@ -338,7 +342,8 @@ def test_kwic_context_rebuilds_the_sentence(seeds):
 
 
 def test_bounties_are_the_daily_mails_word_and_rewards_the_russian_pieces(seeds):
-    money = analysis.actors.mentions(seeds, actors="the money", roles=None)
+    money = analysis.actors.mentions(seeds, actors="the money", roles=None,
+                                     lexicon=SEED_ACTORS)
     words = {a: sorted(set(g["match"].str.lower())) for a, g in money.groupby("article")}
     assert words["dailymail"] == ["bounties", "bounty payments", "money"]
     assert words["ru_translation"] == ["cash payments", "reward", "rewards"]
@@ -364,7 +369,7 @@ def test_daily_mail_vouches_for_the_report_in_its_lede(dm):
 
 
 def test_how_each_seed_names_the_new_york_times(seeds):
-    naming = analysis.actors.naming(seeds, actors="New York Times")
+    naming = analysis.actors.naming(seeds, actors="New York Times", lexicon=SEED_ACTORS)
     counts = {(r.article, r.variant): r.count for r in naming.itertuples()}
     assert counts == {("dailymail", "the paper"): 5, ("dailymail", "New York Times"): 2,
                       ("ru_translation", "New York Times"): 4,

@@ -111,7 +111,7 @@ def test_bad_lexicons_are_clear_errors():
         compile_lexicon(lexicon(("x", "stem", "")), ["label"])
     with pytest.raises(LexiconError, match="no rows"):
         compile_lexicon(lexicon(), ["label"])
-    with pytest.raises(LexiconError, match="'nope.tsv' not found"):
+    with pytest.raises(LexiconError, match="analysis/lexicons/nope.tsv: no such lexicon file"):
         compile_lexicon("nope.tsv", ["label"])
     with pytest.raises(LexiconError, match="file name or a DataFrame"):
         compile_lexicon(42, ["label"])

@@ -249,12 +249,10 @@ def _find_mentions(article: Article, roles: frozenset[str]) -> list[Mention]:
                                             sentence.local_end):
             raw_found.append((paragraph, sentence.index, s, e, name, initial))
     names = [n for *_, n, _ in raw_found if n is not None]
-    # a headline in title case capitalises every word ("Clinton Asked to Ask Sestak to ..."),
-    # so the full name a surname stands for is taken from the body first
+    # full names from the body first: a headline in title case runs a verb and a surname
+    # together ("White House Asked Clinton to Urge Sestak ..."), the body names the person
     persons = surname_index([n for p, *_, n, _ in raw_found if n is not None
-                             and p.role != "headline"]
-                            + [n for p, *_, n, _ in raw_found if n is not None
-                               and p.role == "headline"])
+                             and p.role != "headline"] + names)
     organisations = sorted({n.canonical for n in names if n.type == "organisation"}, key=len)
     resolved = [None if n is None else resolve_organisation(resolve_person(n, persons),
                                                             organisations, names)
@@ -287,11 +285,15 @@ def surname_index(names: Iterable[Name]) -> dict[str, str]:
 
 
 def resolve_person(name: Name, surnames: dict[str, str]) -> Name:
-    """Give a one-word name, or a full name sharing a surname, the article's full name."""
+    """Give a one-word name, or a person's full name with the same first name and surname
+    ("Donald J. Trump"), the article's full name; "Hillary Clinton" stays herself beside
+    "Bill Clinton"."""
     if name.kind in ("person", "other") and name.type in ("person", "other"):
-        last = name.canonical.split()[-1]
-        if (" " not in name.canonical or name.type == "person") and last in surnames:
-            return Name(surnames[last], "person", "person", "person")
+        words = name.canonical.split()
+        full = surnames.get(words[-1])
+        if full is not None and (len(words) == 1 or name.type == "person"
+                                 and words[0] == full.split()[0]):
+            return Name(full, "person", "person", "person")
     return name
 
 

@@ -18,15 +18,19 @@ from pathlib import Path
 from types import MappingProxyType
 
 from ..errors import LexiconError
-from ..paths import LEXICONS_DIR, display_path
+from ..paths import LEXICONS_DIR, display_path, project_path
 
 GRAMMAR = "grammar.tsv"
 
 
 def lexicon_path(name: str | Path) -> Path:
-    """A data file's path: a name in ``analysis/lexicons/`` or an absolute path to a
-    researcher's own file in the same format."""
-    return Path(name) if Path(name).is_absolute() else LEXICONS_DIR / name
+    """A data file's path: a file name without a folder is in ``analysis/lexicons/``; a
+    researcher's own file in the same format is given by an absolute path or by a relative
+    path with a folder, read from the project root ("tests/fixtures/my_event.tsv")."""
+    path = Path(name).expanduser()
+    if path.is_absolute():
+        return path
+    return project_path(path) if len(path.parts) > 1 else LEXICONS_DIR / path
 
 
 def _content_lines(name: str) -> list[tuple[int, str]]:

@@ -121,8 +121,8 @@ def _rows(source: str | Path | pd.DataFrame) -> tuple[str, list[tuple[str, dict[
                            f"{type(source).__name__}")
     name = str(source)
     if not lexicon_path(name).is_file():
-        raise LexiconError(f"lexicon file {name!r} not found (give a file name in "
-                           "analysis/lexicons/ or an absolute path)")
+        raise LexiconError(f"{display_path(lexicon_path(name))}: no such lexicon file (give a "
+                           "file name in analysis/lexicons/ or a path to your own file)")
     return (display_path(lexicon_path(name)),
             [(where(name, i), dict(row)) for i, row in enumerate(table(name))])
 

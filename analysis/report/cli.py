@@ -177,7 +177,8 @@ def _compare(args: argparse.Namespace) -> int:
 
     roles = [r.strip() for r in args.roles.split(",") if r.strip()] if args.roles else None
     parameters = compare_parameters(args.first, args.second, roles=roles,
-                                    labels=(args.label_a, args.label_b))
+                                    labels=(args.label_a, args.label_b), actors=args.actors,
+                                    word_choices=args.word_choices)
     build_reports(Path(args.out).expanduser().resolve(), parameters)
     return 0
 
@@ -209,6 +210,13 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("--label-b", default=None, help="display name of the second article")
     compare.add_argument("--roles", default=None,
                          help="comma-separated paragraph roles to analyse (default headline,body)")
+    compare.add_argument("--actors", default=None, metavar="FILE",
+                         help="the story's actors and their aliases, a TSV in the format of "
+                              "analysis/lexicons/actors.tsv (default: the actors are found in "
+                              "the two articles)")
+    compare.add_argument("--word-choices", default=None, metavar="FILE",
+                         help="alternative words for the same thing, a TSV in the format of "
+                              "analysis/lexicons/word_choices.tsv (default: none)")
     compare.add_argument("--out", default=str(REPORTS_DIR / "comparison"),
                          help="output folder (default: reports/comparison)")
     compare.set_defaults(run=_compare)

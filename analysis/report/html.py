@@ -54,19 +54,24 @@ _CSS = CSSSanitizer(allowed_css_properties=ALLOWED_CSS_PROPERTIES)
 
 
 def shareable_parameters(node: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """Show an OUTPUT_DIR outside the project as the report's own folder, in place.
+    """Show an OUTPUT_DIR outside the project as the report's own folder, and event files
+    outside it (ACTORS, WORD_CHOICES) by their file name, in place.
 
-    The executed ``.ipynb`` keeps the real path; only the HTML shows ``"."``, so a report
-    does not reveal (or depend on) where it was written.
+    The executed ``.ipynb`` keeps the real path; only the HTML shows ``"."`` and the file
+    name, so a report does not reveal (or depend on) where it was written or read from.
     """
     for cell in node.cells:
         if INJECTED_TAG not in cell.metadata.get("tags", []):
             continue
         lines = []
         for line in cell.source.splitlines():
-            match = re.fullmatch(r"OUTPUT_DIR = (['\"])(.*)\1", line)
-            if match and Path(match.group(2)).is_absolute():
-                line = f'OUTPUT_DIR = "{HERE}"  # the folder holding this report'
+            match = re.fullmatch(r"(OUTPUT_DIR|ACTORS|WORD_CHOICES) = (['\"])(.*)\2", line)
+            if match and Path(match.group(3)).is_absolute():
+                name = match.group(1)
+                line = (f'OUTPUT_DIR = "{HERE}"  # the folder holding this report'
+                        if name == "OUTPUT_DIR" else
+                        f'{name} = "{Path(match.group(3)).name}"  # a file given on the '
+                        "command line")
             lines.append(line)
         cell.source = "\n".join(lines) + "\n"
     return node
