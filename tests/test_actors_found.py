@@ -220,3 +220,12 @@ def test_naming_forms_keep_the_role_before_a_title_but_not_a_lone_modifier():
     assert variants(naming, "m", "Rosa Pell") == {"Senate Majority Leader Rosa Pell": 1,
                                                   "Pell": 1}
     assert variants(naming, "m", "Ivo Dent") == {"Ivo Dent": 1, "Former Governor Ivo Dent": 1}
+
+
+def test_word_groups_give_the_top_actors_written_forms_for_dispersion(write_article):
+    text = ("Senate vote\n\n"
+            "Senator Jane Holloway spoke first. Holloway said the US would wait. The Senate "
+            "voted later, and Holloway left. The Senate adjourned.\n")
+    article = analysis.load_article(write_article(text), id="a")
+    groups = analysis.actors.word_groups(article, top=2)
+    assert groups == {"Jane Holloway": ["holloway", "senator jane holloway"], "Senate": ["senate"]}

@@ -24,7 +24,7 @@ Journal of Communication 43(4), 51-58.
 
 from .discovery import FOUND_COLUMNS, TOP, found
 from .event import COLUMNS, LEXICON
-from .tables import NAMING_COLUMNS, kwic, mentions, naming
+from .tables import NAMING_COLUMNS, kwic, mentions, naming, word_groups
 
-__all__ = ["found", "mentions", "naming", "kwic", "LEXICON", "TOP", "COLUMNS", "FOUND_COLUMNS",
-           "NAMING_COLUMNS"]
+__all__ = ["found", "mentions", "naming", "kwic", "word_groups", "LEXICON", "TOP", "COLUMNS",
+           "FOUND_COLUMNS", "NAMING_COLUMNS"]

@@ -15,6 +15,7 @@ from ..evidence import kwic as evidence_kwic
 from ..text.article import Article, article_list
 from ..text.normalisation import normalise
 from ..text.roles import DEFAULT_ROLES
+from ..text.tokenise import stopwords
 from .discovery import TOP, all_mentions, rank
 from .event import COLUMNS, chosen_actors, event_mentions, listed_actors
 
@@ -111,3 +112,25 @@ def kwic(articles: Article | Sequence[Article], actor: str, *,
         raise AnalysisInputError(f"actor must be one actor's name, not {actor!r}")
     found = mentions(articles, actors=actor, roles=roles, lexicon=lexicon)
     return evidence_kwic(articles, found, width=width)
+
+
+def word_groups(articles: Article | Sequence[Article], *,
+                roles: Iterable[str] | None = DEFAULT_ROLES, lexicon: Lexicon = None,
+                top: int = 3) -> dict[str, list[str]]:
+    """The ``top`` actors (found, or of an event file) with the word forms the articles name
+    them by, lower case: groups for :func:`analysis.words.dispersion` ("Donald Trump":
+    ["donald trump", "president trump", "trump"]). Descriptions ("the president") are left
+    out: they name an actor only where the sources lens resolved them, and so are forms that
+    are function words in lower case ("US", which would match "us")."""
+    table = naming(articles, roles=roles, lexicon=lexicon, top=top)
+    groups: dict[str, set[str]] = {}
+    for actor, forms, variant in zip(table["actor"], table["forms"], table["variant"],
+                                     strict=True):
+        if len(groups) == top and actor not in groups:
+            continue
+        # a form that is also a function word ("US" / "us") would match the function word
+        written = {f.strip().lower() for f in forms.split(" / ")} - stopwords()
+        if variant[:1].islower():  # a description resolved to the actor, not a name
+            continue
+        groups.setdefault(actor, set()).update(written)
+    return {actor: sorted(forms) for actor, forms in groups.items() if forms}
