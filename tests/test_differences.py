@@ -118,3 +118,16 @@ def test_a_strongest_frame_on_one_or_two_hits_is_not_named(write_article):
     assert line.startswith("- Frames: strongest news frame: conflict in **Paper A**")
     assert "too few indicators in **Paper B** to name one" in line or \
         "no indicator in **Paper B**" in line
+
+
+def test_an_actor_only_one_article_names_is_said_and_a_shared_leader_once(write_article):
+    first = ("Bridge vote\n\n"
+             "Mayor Ann Brook opened the bridge. Brook cut the ribbon, and Brook spoke. Tom "
+             "Vale watched. Vale left early, and Vale did not speak. Brook stayed.\n")
+    second = ("Bridge vote\n\n"
+              "Mayor Ann Brook opened the bridge on Monday. Brook cut the ribbon. Brook then "
+              "spoke to the crowd, and Brook thanked the builders.\n")
+    found = starting(lines(write_article, first, second), "- Actors")
+    assert found[0].startswith("- Actors: both name Ann Brook most (**Paper A** 4 mentions, "
+                               "**Paper B** 4)")
+    assert found[1].startswith("- Actors: only **Paper A** names Tom Vale (3 mentions).")

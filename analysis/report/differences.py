@@ -23,6 +23,7 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
+from .. import actors as actors_lens
 from .. import frames as frames_lens
 from .. import loaded, sources, voice
 from ..text.article import Article
@@ -42,6 +43,7 @@ EVIDENCE = {
     "stance": "04_framing.ipynb#Stance-in-each-voice",
     "loaded": "04_framing.ipynb#Loaded-language",
     "frames": "04_framing.ipynb#News-frames",
+    "actors": "04_framing.ipynb#Naming-the-actors",
 }
 
 __all__ = ["differences", "of_significant", "FEW", "RATIO"]
@@ -75,6 +77,41 @@ def of_significant(key: pd.DataFrame, shown: int = 3) -> tuple[str, str]:
     the ``shown`` ones, else ""."""
     sides = key_terms(key, len(key), significant_only=True, content_only=True)
     return tuple(f" ({shown} of {len(terms)})" if len(terms) > shown else "" for terms in sides)
+
+
+def _leaders(own: pd.DataFrame) -> tuple[list[str], int]:
+    top = int(own["mentions"].max()) if len(own) else 0
+    return sorted(own[own["mentions"] == top]["actor"]) if top else [], top
+
+
+def _actors(articles, names, roles, few: list[str]) -> list[str]:
+    found = actors_lens.found(articles, roles=roles)
+    own = [found[found["article"] == a.id] for a in articles]
+    tops = [_leaders(o) for o in own]
+    lines = []
+    if max(top for _, top in tops) < FEW:
+        few.append(f"most named actor ({tops[0][1]} against {tops[1][1]} mentions)")
+    elif tops[0][0] == tops[1][0] and len(tops[0][0]) == 1:
+        lines.append(f"- Actors: both name {escape(tops[0][0][0])} most ({names[0]} "
+                     f"{plural(tops[0][1], 'mention')}, {names[1]} {tops[1][1]})."
+                     + _link("actors"))
+    else:
+        parts = [(" and ".join(escape(a) for a in leaders) + f" ({plural(top, 'mention')}"
+                  + (", tied" if len(leaders) > 1 else "") + ")") if leaders else "no actor"
+                 for leaders, top in tops]
+        lines.append(f"- Actors: most named in {names[0]}: {parts[0]}; in {names[1]}: "
+                     f"{parts[1]}." + _link("actors"))
+    counts = found.pivot_table(index="actor", columns="article", values="mentions",
+                               aggfunc="sum").reindex(columns=[a.id for a in articles])
+    for side in (0, 1):
+        mine, other = articles[side].id, articles[1 - side].id
+        only = counts[(counts[mine] >= FEW) & (counts[other] == 0)]
+        if len(only):
+            listed = ", ".join(f"{escape(a)} ({plural(int(n), 'mention')})"
+                               for a, n in sorted(only[mine].items(), key=lambda kv: (-kv[1],
+                                                                                     kv[0])))
+            lines.append(f"- Actors: only {names[side]} names {listed}." + _link("actors"))
+    return lines
 
 
 def _vocabulary(articles, names, roles) -> str:
@@ -222,11 +259,14 @@ def _frames(articles, names, roles, few: list[str]) -> str | None:
     if all(hits < FEW for _, hits, _ in tops):
         few.append(f"strongest news frame ({tops[0][1]} against {tops[1][1]} indicator hits)")
         return None
-    if tops[0][0] == tops[1][0] and min(tops[0][1], tops[1][1]) >= FEW \
-            and len(tops[0][0]) <= 2:
-        return (f"- Frames: both lean on {_frame_names(tops[0][0])} ({names[0]} "
+    shared = sorted(set(tops[0][0]) & set(tops[1][0]))
+    if shared and min(tops[0][1], tops[1][1]) >= FEW and max(len(t[0]) for t in tops) <= 2:
+        ties = [f"; in {n} tied with {_frame_names([f for f in t[0] if f not in shared])}"
+                for t, n in zip(tops, names, strict=True) if len(t[0]) > len(shared)]
+        return (f"- Frames: both lean on {_frame_names(shared)} ({names[0]} "
                 f"{plural(tops[0][1], 'hit')}, {_rate(tops[0][2])} per 1,000 words; "
-                f"{names[1]} {tops[1][1]}, {_rate(tops[1][2])})." + _link("frames"))
+                f"{names[1]} {tops[1][1]}, {_rate(tops[1][2])}{''.join(ties)})."
+                + _link("frames"))
     parts = [_side(t, n) for t, n in zip(tops, names, strict=True)]
     return f"- Frames: strongest news frame: {parts[0]}; {parts[1]}." + _link("frames")
 
@@ -241,7 +281,8 @@ def differences(articles: Sequence[Article], *,
     names = [f"**{escape(a.label)}**" for a in articles]
     speech = voice.spans(articles, roles=roles)
     few: list[str] = []
-    lines = [_vocabulary(articles, names, roles), _sources(articles, names, roles, few),
+    lines = [_vocabulary(articles, names, roles), *_actors(articles, names, roles, few),
+             _sources(articles, names, roles, few),
              _voice(articles, names, speech, roles),
              *_stance(articles, names, speech, roles, few),
              _loaded(articles, names, speech, roles, few), _frames(articles, names, roles, few)]

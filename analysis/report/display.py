@@ -48,3 +48,11 @@ def seed_note(is_seeds: bool, text: str) -> Markdown:
     if is_seeds:
         return Markdown(text)
     return Markdown("*(A note about the seed articles is hidden: these are other articles.)*")
+
+
+def or_note(table: pd.DataFrame | None, note: str) -> pd.DataFrame | Markdown:
+    """``table``, or ``note`` as one line of Markdown when the table is None or empty, so a
+    section never shows a bare empty table."""
+    if table is None or len(table) == 0:
+        return Markdown(f"*{escape(note)}*")
+    return table
