@@ -9,13 +9,13 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 
 from .. import frames as frames_lens
-from .. import sources, stance, tone, voice
+from .. import actors, loaded, sources, tone, voice
 from ..text.article import Article
 from ..text.roles import DEFAULT_ROLES
 from ..words import key_terms, keyness_between
 from ..words import profile as lexical_profile
 from .differences import differences, of_significant
-from .prose import most_cited
+from .prose import most_cited, plural
 
 SUMMARY_COLUMNS = ["lens", "measure"]
 
@@ -40,7 +40,7 @@ def table(articles: Sequence[Article], *,
     key_a, key_b = key_terms(key, 3, significant_only=True, content_only=True)
     roster = sources.roster(articles, roles=roles)
     anonymous = sources.anonymity(articles, roles=roles).set_index("article")
-    stances = stance.summary(articles, roles=roles)
+    stances = voice.stance(articles, roles=roles)
     words = voice.words(articles, roles=roles).set_index(["article", "voice"])
     markers = voice.markers(articles, roles=roles)
     frames = frames_lens.scores(articles, roles=roles)
@@ -59,6 +59,8 @@ def table(articles: Sequence[Article], *,
     shown = of_significant(key)
     add("words", "significant key content terms (q < 0.05)",
         [(", ".join(key_a) + shown[0]) or "none", (", ".join(key_b) + shown[1]) or "none"])
+    found = actors.found(articles, roles=roles)
+    add("actors", "most named actor", [_top_actor(found, a.id) for a in articles])
     own = {a.id: roster[roster["article"] == a.id] for a in articles}
     add("sources", "attributions (embedded posts included)",
         [str(int(own[a.id]["attributions"].sum())) for a in articles])
@@ -75,9 +77,17 @@ def table(articles: Sequence[Article], *,
         [f"{int(((markers['article'] == a.id) & (markers['voice'] == 'narrator')).sum())} of "
          f"{int((markers['article'] == a.id).sum())}" for a in articles])
     for category in dict.fromkeys(stances["category"]):
-        rows_ = stances[stances["category"] == category].set_index("article")
-        add("framing", f"{category} markers per 1,000 words",
-            [_number(rows_.loc[a.id, "per_1000"]) for a in articles])
+        rows_ = stances[(stances["category"] == category)
+                        & (stances["voice"] == "narrator")].set_index("article")
+        add("framing", f"{category} markers in the narrator's voice (per 1,000 narrator words)",
+            [f"{int(rows_.loc[a.id, 'count'])} ({_number(rows_.loc[a.id, 'per_1000'])})"
+             for a in articles])
+    loaded_rates = loaded.summary(articles, roles=roles).groupby("article").agg(
+        count=("count", "sum"), words=("words", "first"))
+    add("framing", "loaded-language markers in the narrator's voice (per 1,000 narrator words)",
+        [f"{int(loaded_rates.loc[a.id, 'count'])} "
+         f"({_number(_per_1000(loaded_rates.loc[a.id, 'count'], loaded_rates.loc[a.id, 'words']))})"
+         for a in articles])
     add("framing", "strongest news frame (hits per 1,000 words)",
         [_top_frame(frames, a.id) for a in articles])
     add("framing", "mean tone of sentences (VADER compound)",
@@ -85,9 +95,26 @@ def table(articles: Sequence[Article], *,
     return pd.DataFrame(rows, columns=[*SUMMARY_COLUMNS, *[a.label for a in articles]])
 
 
+def _per_1000(count: float, words: float) -> float:
+    return 1000 * count / words if words else float("nan")
+
+
 def _top_frame(frames: pd.DataFrame, article: str) -> str:
     own = frames[frames["article"] == article].sort_values(["per_1000", "frame_name"],
                                                             ascending=[False, True])
     if own.empty or own.iloc[0]["per_1000"] == 0:
         return "none"
-    return f"{own.iloc[0]['frame_name']} ({own.iloc[0]['per_1000']:.1f})"
+    top = own.iloc[0]["per_1000"]
+    leaders = list(own[own["per_1000"] == top]["frame_name"])
+    tied = ", tied" if len(leaders) > 1 else ""
+    return f"{' and '.join(leaders)} ({top:.1f}{tied})"
+
+
+def _top_actor(found: pd.DataFrame, article: str) -> str:
+    own = found[found["article"] == article]
+    top = int(own["mentions"].max()) if len(own) else 0
+    if not top:
+        return "none"
+    leaders = sorted(own[own["mentions"] == top]["actor"])
+    tied = ", tied" if len(leaders) > 1 else ""
+    return f"{' and '.join(leaders)} ({plural(top, 'mention')}{tied})"
