@@ -8,8 +8,8 @@ from collections.abc import Iterable, Sequence
 
 import pandas as pd
 
-from .. import frames as frames_lens
 from .. import actors, loaded, sources, tone, voice
+from .. import frames as frames_lens
 from ..text.article import Article
 from ..text.roles import DEFAULT_ROLES
 from ..words import key_terms, keyness_between
