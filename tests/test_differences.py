@@ -131,3 +131,10 @@ def test_an_actor_only_one_article_names_is_said_and_a_shared_leader_once(write_
     assert found[0].startswith("- Actors: both name Ann Brook most (**Paper A** 4 mentions, "
                                "**Paper B** 4)")
     assert found[1].startswith("- Actors: only **Paper A** names Tom Vale (3 mentions).")
+
+
+def test_no_word_choice_file_means_no_word_choice_claims(write_article):
+    articles = pair(write_article, QUIET, QUIET)
+    contrast = analysis.words.contrast(articles, lexicon=None)
+    assert analysis.prose.only_in(contrast, articles) == (
+        "No word-choice groups were given, so no word choices are compared.")

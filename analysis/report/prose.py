@@ -101,6 +101,8 @@ def keyness(table: pd.DataFrame, articles: Sequence[Article], n: int = 6) -> str
 def only_in(contrast: pd.DataFrame, articles: Sequence[Article]) -> str:
     """Word choices used by one article and never by the other, from
     :func:`analysis.words.contrast`."""
+    if contrast.empty:
+        return "No word-choice groups were given, so no word choices are compared."
     first, second = articles[0].id, articles[1].id
     only_first = contrast[(contrast[first] > 0) & (contrast[second] == 0)]["term"].tolist()
     only_second = contrast[(contrast[second] > 0) & (contrast[first] == 0)]["term"].tolist()
