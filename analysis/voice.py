@@ -161,7 +161,7 @@ def stance(articles, *, roles: Iterable[str] | None = DEFAULT_ROLES) -> pd.DataF
     """Stance markers per article, voice and category, per 1,000 words of that voice.
 
     Columns: article, voice, category, count, words, per_1000. Markers count under their
-    resolved category (negation, :mod:`analysis.negation`); cancelled markers and markers
+    resolved category (negation: :func:`analysis.stance.negations`); cancelled markers and markers
     straddling two voices are left out (see :func:`markers`).
     """
     chosen = article_list(articles)

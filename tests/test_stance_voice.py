@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 
 import analysis
-from analysis import negation, stance, voice
+from analysis import stance, voice
 from analysis.errors import LexiconError
 from analysis.paths import SEEDS_DIR
 from analysis.text import build_article
@@ -127,22 +127,23 @@ def test_the_negation_rules_cover_every_stance_category():
     lexicon = analysis.lexicons.match.compile_lexicon(stance.LEXICON,
                                                       ["category", "subcategory"])
     pairs = {tuple(v for _, v in e.labels) for e in lexicon if not e.guard}
-    assert pairs <= {(c, s) for c, s, _ in negation.resolution()}
-    assert negation.resolve("boosting", "factive", "confirm") == ("distancing", "discrediting")
-    assert negation.resolve("boosting", "factive", "reveal") == ("boosting", "factive")
+    assert pairs <= {(c, s) for c, s, _ in stance.negation_rules()}
+    assert stance.resolve_negated("boosting", "factive", "confirm") == ("distancing",
+                                                                        "discrediting")
+    assert stance.resolve_negated("boosting", "factive", "reveal") == ("boosting", "factive")
 
 
 def test_a_broken_negation_rule_file_is_named(tmp_path, monkeypatch):
     bad = tmp_path / "rules.tsv"
     bad.write_text("category\tsubcategory\tpattern\tnegated_category\tnegated_subcategory\n"
                    "boosting\tfactive\t\t\t\n", encoding="utf-8")
-    monkeypatch.setattr(negation, "RULES", str(bad))
-    negation.resolution.cache_clear()
+    monkeypatch.setattr(stance, "NEGATION_RULES", str(bad))
+    stance.negation_rules.cache_clear()
     try:
         with pytest.raises(LexiconError, match="negated_category"):
-            negation.resolution()
+            stance.negation_rules()
     finally:
-        negation.resolution.cache_clear()
+        stance.negation_rules.cache_clear()
 
 
 # --- voice -------------------------------------------------------------------------------------
