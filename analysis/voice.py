@@ -43,9 +43,12 @@ SPAN_COLUMNS = ["article", "start", "end", "voice", "sources"]
 SEGMENT_COLUMNS = ["article", "paragraph", "sentence", "voice", "start", "end", "match"]
 WORD_COLUMNS = ["article", "voice", "words", "share"]
 STANCE_COLUMNS = ["article", "voice", "category", "count", "words", "per_1000"]
+COMPARE_COLUMNS = ["article", "category", "narrator", "narrator_words", "narrator_per_1000",
+                   "reported", "reported_per_1000", "quoted", "quoted_per_1000", "mixed"]
 
-__all__ = ["spans", "segments", "words", "markers", "stance", "tone", "marker_voices", "VOICES",
-    "SPAN_COLUMNS", "SEGMENT_COLUMNS", "WORD_COLUMNS", "STANCE_COLUMNS"]
+__all__ = ["spans", "segments", "words", "markers", "stance", "compare_stance", "tone",
+    "marker_voices", "VOICES", "SPAN_COLUMNS", "SEGMENT_COLUMNS", "WORD_COLUMNS",
+    "STANCE_COLUMNS", "COMPARE_COLUMNS"]
 
 
 def spans(articles, *, roles: Iterable[str] | None = DEFAULT_ROLES) -> pd.DataFrame:
@@ -151,7 +154,8 @@ def words(articles, *, roles: Iterable[str] | None = DEFAULT_ROLES,
 
 def markers(articles, *, roles: Iterable[str] | None = DEFAULT_ROLES,
             speech: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Stance marker evidence rows (:func:`analysis.stance.markers`) with a ``voice`` column."""
+    """Stance marker evidence rows (:func:`analysis.stance.markers`, negation columns
+    included) with a ``voice`` column."""
     chosen = article_list(articles)
     speech = spans(chosen, roles=roles) if speech is None else speech
     found = stance_lens.markers(chosen, roles=roles)
@@ -163,12 +167,16 @@ def markers(articles, *, roles: Iterable[str] | None = DEFAULT_ROLES,
 def stance(articles, *, roles: Iterable[str] | None = DEFAULT_ROLES) -> pd.DataFrame:
     """Stance markers per article, voice and category, per 1,000 words of that voice.
 
-    Columns: article, voice, category, count, words, per_1000. Markers straddling two voices
-    are left out (see :func:`markers`).
+    Columns: article, voice, category, count, words, per_1000. Markers count under their
+    resolved category (negation: :func:`analysis.stance.negations`); cancelled markers and markers
+    straddling two voices are left out (see :func:`markers`).
     """
     chosen = article_list(articles)
     speech = spans(chosen, roles=roles)
-    found = markers(chosen, roles=roles, speech=speech)
+    return _by_voice(chosen, roles, speech, markers(chosen, roles=roles, speech=speech))
+
+
+def _by_voice(chosen, roles, speech: pd.DataFrame, found: pd.DataFrame) -> pd.DataFrame:
     counted = words(chosen, roles=roles, speech=speech)
     frames = []
     for voice in VOICES:
@@ -179,6 +187,40 @@ def stance(articles, *, roles: Iterable[str] | None = DEFAULT_ROLES) -> pd.DataF
         frames.append(summary.assign(voice=voice))
     table = in_input_order(pd.concat(frames, ignore_index=True), [a.id for a in chosen])
     return table[STANCE_COLUMNS]
+
+
+def compare_stance(articles, *, roles: Iterable[str] | None = DEFAULT_ROLES) -> pd.DataFrame:
+    """The narrator's own stance beside its sources', per article and category: the table a
+    claim such as "A uses more boosting in its own voice" should rest on.
+
+    Columns: article, category, narrator (the narrator's markers), narrator_words (words in
+    the narrator's voice), narrator_per_1000 (per 1,000 narrator words), reported and
+    reported_per_1000, quoted and quoted_per_1000 (the same for reported speech and
+    quotation, per 1,000 words of that voice), mixed (markers straddling two voices, counted
+    in no voice). Counts follow the resolved categories (cancelled markers left out). Compare
+    articles on the narrator columns only; call a difference resting on fewer than three
+    narrator markers tentative (the ``narrator`` column says how many there are). The
+    evidence rows are :func:`markers`.
+    """
+    chosen = article_list(articles)
+    speech = spans(chosen, roles=roles)
+    found = markers(chosen, roles=roles, speech=speech)
+    table = _by_voice(chosen, roles, speech, found).set_index(["article", "category", "voice"])
+    mixed = stance_lens.counted(found[found["voice"] == "mixed"]).groupby(
+        ["article", "category"]).size()
+    rows = []
+    for article, category in dict.fromkeys(zip(table.index.get_level_values(0),
+                                               table.index.get_level_values(1), strict=True)):
+        row = {"article": article, "category": category}
+        for voice in VOICES:
+            cell = table.loc[(article, category, voice)]
+            row[voice] = int(cell["count"])
+            row[f"{voice}_per_1000"] = round(float(cell["per_1000"]), 3)
+            if voice == "narrator":
+                row["narrator_words"] = int(cell["words"])
+        row["mixed"] = int(mixed.get((article, category), 0))
+        rows.append(row)
+    return pd.DataFrame(rows, columns=COMPARE_COLUMNS)
 
 
 def tone(articles, *, roles: Iterable[str] | None = DEFAULT_ROLES) -> pd.DataFrame:
