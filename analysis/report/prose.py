@@ -10,6 +10,7 @@ from collections.abc import Sequence
 
 import pandas as pd
 
+from ..stance import counted
 from ..text.article import Article
 from ..text.audit import paragraphs_per_role
 from ..words.significance import SIGNIFICANCE_Q, key_terms
@@ -226,6 +227,7 @@ def voice(words: pd.DataFrame, markers: pd.DataFrame,
           articles: Sequence[Article]) -> str:
     """How much of each article the narrator speaks, and whose voice holds its stance markers."""
     lines = []
+    markers = counted(markers)  # markers a negation cancels do not count
     for article in articles:
         share = words.set_index(["article", "voice"])["share"]
         own = markers[markers["article"] == article.id]

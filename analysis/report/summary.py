@@ -10,6 +10,7 @@ import pandas as pd
 
 from .. import actors, loaded, sources, tone, voice
 from .. import frames as frames_lens
+from ..stance import counted
 from ..text.article import Article
 from ..text.roles import DEFAULT_ROLES
 from ..words import key_terms, keyness_between
@@ -42,7 +43,7 @@ def table(articles: Sequence[Article], *,
     anonymous = sources.anonymity(articles, roles=roles).set_index("article")
     stances = voice.stance(articles, roles=roles)
     words = voice.words(articles, roles=roles).set_index(["article", "voice"])
-    markers = voice.markers(articles, roles=roles)
+    markers = counted(voice.markers(articles, roles=roles))
     frames = frames_lens.scores(articles, roles=roles)
     tones = tone.summary(articles, roles=roles).set_index("article")
     rows = []
