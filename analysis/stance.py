@@ -106,7 +106,9 @@ def markers(articles: Article | Sequence[Article], *,
     compiled = compile_lexicon(lexicon, ["category", "subcategory"])
     found = match_lexicon(chosen, compiled, roles=roles)
     resolved = negations(chosen, found, roles=roles)
-    return pd.concat([found, resolved], axis=1)[COLUMNS]
+    table = pd.concat([found, resolved], axis=1)[COLUMNS]
+    # an empty table keeps a boolean column, so ``table[table["negated"]]`` selects rows
+    return table.astype({"negated": bool})
 
 
 def summary(articles: Article | Sequence[Article], *,

@@ -175,3 +175,11 @@ def test_compare_stance_counts_resolved_categories():
     found = voice.markers(article(body, "plan"), roles=["body"])
     assert found[["voice", "resolved_subcategory"]].values.tolist() == [
         ["narrator", "negative"], ["quoted", "positive"]]
+
+
+def test_an_article_without_markers_still_selects_its_negated_rows(write_article):
+    article = analysis.load_article(write_article("Bridge\n\nThe bridge opened on Monday.\n"),
+                                    id="plain")
+    rows = analysis.stance.markers(article)
+    assert rows.empty and rows["negated"].dtype == bool
+    assert list(rows[rows["negated"]].columns) == analysis.stance.COLUMNS
