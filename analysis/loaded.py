@@ -42,7 +42,7 @@ from .evidence import in_input_order, rate_table
 from .lexicons import word_list
 from .lexicons.match import EVIDENCE_COLUMNS, compile_lexicon, labels, match_lexicon
 from .text.article import Article, article_list
-from .text.quotation import outer_quotes
+from .text.quotation import is_title, outer_quotes
 from .text.roles import DEFAULT_ROLES
 from .text.tables import sentences
 from .text.tokenise import WORD_KINDS, token_spans
@@ -71,14 +71,6 @@ def _voice_at(speech: list[tuple[int, int, str]], start: int, end: int) -> str:
     return holding[0] if holding else "mixed"
 
 
-def _is_title(text: str) -> bool:
-    """True for a quotation in title case ("Meet the Press", "Fox News Sunday"): a name of
-    a programme, book or slogan, not a scare quote. Short function words may be lower case."""
-    words = [text[a:b] for a, b, kind in token_spans(text) if kind == "word"]
-    long = [w for w in words if len(w) > 3 or w == words[0]]
-    return bool(long) and all(w[0].isupper() for w in long)
-
-
 def _cued(before: str) -> bool:
     """True when one of the last three words before a quotation is a quotation cue ("calling
     it", "the word", "told"), so the quotation is credited or a name."""
@@ -104,7 +96,7 @@ def _scare_quotes(article: Article, roles, speech: list[tuple[int, int, str]]) -
                 continue
             start, end = paragraph.raw_span(quote.start, quote.end)
             inner_start, inner_end = paragraph.raw_span(quote.inner_start, quote.inner_end)
-            if _voice_at(speech, inner_start, inner_end) != "narrator" or _is_title(inner) \
+            if _voice_at(speech, inner_start, inner_end) != "narrator" or is_title(inner) \
                     or _cued(paragraph.text[:quote.start]):
                 continue
             unit = units[(units["start"] <= start) & (start < units["end"])]

@@ -230,3 +230,17 @@ def test_pronouns_follow_the_salient_referent(write_article, intro, text, expect
         "claimed-credit"])
 def test_subjects_of_real_news(write_article, text, expected):
     assert rows(write_article, text) == expected
+
+
+def test_a_programme_title_before_the_source_is_not_what_was_said(write_article):
+    text = ("Sunday shows\n\n"
+            "Speaking on NBC's \u201cMorning Desk,\u201d Sen. Carla Dunn said the plan was "
+            "\u201cbadly drawn.\u201d\n")
+    article = analysis.load_article(write_article(text), id="show")
+    rows = analysis.sources.attributions(article)
+    (row,) = rows.itertuples()
+    assert row.canonical == "Carla Dunn"
+    assert article.raw[row.speech_start:row.speech_end].startswith("the plan was")
+    quoted = analysis.voice.spans(article)
+    assert [article.raw[s:e] for s, e, v in zip(quoted["start"], quoted["end"], quoted["voice"],
+                                                strict=True) if v == "quoted"] == ["badly drawn."]

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 
 from ..text.article import Paragraph, Sentence
-from ..text.quotation import Quote
+from ..text.quotation import Quote, is_title
 from ..text.spans import strip_span
 from .cues import CueSpec, cue_regex, cue_specs
 from .grammar import grammar
@@ -255,6 +255,8 @@ def read_verb(t: ParagraphText, sent: Sentence, cue: tuple[int, int], form: str,
     spans, how, clause, refers = subject
     first = min(s for s, _ in spans)
     quote_before = quote_ending_at(t, clause)
+    if quote_before is not None and is_title(m[quote_before.inner_start:quote_before.inner_end]):
+        quote_before = None  # 'Speaking on "This Week," Sen. Kay said ...': a title, not speech
     if inverted:
         after = after_cue(t, max(e for _, e in spans), sent.local_end, False)
         follows = speech_follows(t, after, sent.local_end)

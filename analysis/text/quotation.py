@@ -116,3 +116,12 @@ def outer_quotes(text: str) -> list[Quote]:
     return [q for q in found
             if not any(o is not q and o.start <= q.start and q.end <= o.end
                        and (o.start, o.end) != (q.start, q.end) for o in found)]
+
+
+def is_title(inner: str) -> bool:
+    """True for quoted words in title case ("Meet the Press", "Fox News Sunday", "This Week"):
+    the name of a programme, book or slogan, not someone's words. Words of three letters or
+    fewer may be lower case, except the first."""
+    words = re.findall(r"[^\W\d_][\w'\u2019-]*", inner)
+    long = [w for i, w in enumerate(words) if len(w) > 3 or i == 0]
+    return bool(long) and all(w[0].isupper() for w in long)
