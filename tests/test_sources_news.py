@@ -234,8 +234,8 @@ def test_subjects_of_real_news(write_article, text, expected):
 
 def test_a_programme_title_before_the_source_is_not_what_was_said(write_article):
     text = ("Sunday shows\n\n"
-            "Speaking on NBC's \u201cMorning Desk,\u201d Sen. Carla Dunn said the plan was "
-            "\u201cbadly drawn.\u201d\n")
+            "Speaking on NBC's \u201cThis Morning,\u201d Sen. Carla Dunn, D-Ohio, said the plan "
+            "was \u201cbadly drawn.\u201d\n")
     article = analysis.load_article(write_article(text), id="show")
     rows = analysis.sources.attributions(article)
     (row,) = rows.itertuples()

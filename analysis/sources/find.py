@@ -255,7 +255,8 @@ def read_verb(t: ParagraphText, sent: Sentence, cue: tuple[int, int], form: str,
     spans, how, clause, refers = subject
     first = min(s for s, _ in spans)
     quote_before = quote_ending_at(t, clause)
-    if quote_before is not None and is_title(m[quote_before.inner_start:quote_before.inner_end]):
+    if quote_before is not None and is_title(
+            t.text[quote_before.inner_start:quote_before.inner_end], min_words=2):
         quote_before = None  # 'Speaking on "This Week," Sen. Kay said ...': a title, not speech
     if inverted:
         after = after_cue(t, max(e for _, e in spans), sent.local_end, False)

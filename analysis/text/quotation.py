@@ -118,10 +118,11 @@ def outer_quotes(text: str) -> list[Quote]:
                        and (o.start, o.end) != (q.start, q.end) for o in found)]
 
 
-def is_title(inner: str) -> bool:
+def is_title(inner: str, min_words: int = 1) -> bool:
     """True for quoted words in title case ("Meet the Press", "Fox News Sunday", "This Week"):
     the name of a programme, book or slogan, not someone's words. Words of three letters or
-    fewer may be lower case, except the first."""
+    fewer may be lower case, except the first. ``min_words=2`` keeps a one-word answer
+    ("Yes," he said) from counting as a title."""
     words = re.findall(r"[^\W\d_][\w'\u2019-]*", inner)
     long = [w for i, w in enumerate(words) if len(w) > 3 or i == 0]
-    return bool(long) and all(w[0].isupper() for w in long)
+    return len(words) >= min_words and bool(long) and all(w[0].isupper() for w in long)
