@@ -138,3 +138,9 @@ def test_no_word_choice_file_means_no_word_choice_claims(write_article):
     contrast = analysis.words.contrast(articles, lexicon=None)
     assert analysis.prose.only_in(contrast, articles) == (
         "No word-choice groups were given, so no word choices are compared.")
+
+
+def test_what_neither_article_has_is_said_once_not_called_few(write_article):
+    found = lines(write_article, QUIET, QUIET)
+    assert "- Found in neither article: named actors; news-frame indicators." in found
+    assert not any(line.startswith("- Not compared") for line in found)

@@ -98,16 +98,22 @@ def naming(articles: Article | Sequence[Article], *,
     return result[NAMING_COLUMNS]
 
 
-def kwic(articles: Article | Sequence[Article], actor: str, *,
+def kwic(articles: Article | Sequence[Article], actor: str | None = None, *,
          roles: Iterable[str] | None = DEFAULT_ROLES, lexicon: Lexicon = None,
          width: int | None = None) -> pd.DataFrame:
     """Keyword-in-context lines for one actor's mentions (found, or of an event file: see
-    :func:`mentions`).
+    :func:`mentions`); ``actor=None`` takes the most mentioned one (no rows when none is).
 
     Columns: article, paragraph, role, sentence, start, end, left, match, right, actor,
     variant; left + match + right is the sentence as published (see
     :func:`analysis.evidence.kwic`; ``width`` trims the context).
     """
+    if actor is None:  # the most mentioned actor, or none at all
+        ranked = naming(articles, roles=roles, lexicon=lexicon)
+        if ranked.empty:
+            return evidence_kwic(articles, mentions(articles, roles=roles, lexicon=lexicon)
+                                 .iloc[0:0], width=width)
+        actor = str(ranked["actor"].iloc[0])
     if not isinstance(actor, str):
         raise AnalysisInputError(f"actor must be one actor's name, not {actor!r}")
     found = mentions(articles, actors=actor, roles=roles, lexicon=lexicon)

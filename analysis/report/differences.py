@@ -34,6 +34,7 @@ from .prose import most_cited, plural
 
 FEW = 3  # a comparison resting on fewer markers than this on its larger side is left out
 RATIO = 1.5  # the larger rate must be at least this many times the smaller
+NONE = "\0none:"  # marks what neither article has, for its own line
 SAME_SHARE = 0.10  # narrator shares closer than this (10 points) are "about the same"
 
 EVIDENCE = {
@@ -89,7 +90,9 @@ def _actors(articles, names, roles, few: list[str]) -> list[str]:
     own = [found[found["article"] == a.id] for a in articles]
     tops = [_leaders(o) for o in own]
     lines = []
-    if max(top for _, top in tops) < FEW:
+    if max(top for _, top in tops) == 0:
+        few.append(NONE + "named actors")
+    elif max(top for _, top in tops) < FEW:
         few.append(f"most named actor ({tops[0][1]} against {tops[1][1]} mentions)")
     elif tops[0][0] == tops[1][0] and len(tops[0][0]) == 1:
         lines.append(f"- Actors: both name {escape(tops[0][0][0])} most ({names[0]} "
@@ -256,6 +259,9 @@ def _side(top: tuple[list[str], int, float], name: str) -> str:
 def _frames(articles, names, roles, few: list[str]) -> str | None:
     scores = frames_lens.scores(articles, roles=roles)
     tops = [_strongest(scores, a.id) for a in articles]
+    if all(hits == 0 for _, hits, _ in tops):
+        few.append(NONE + "news-frame indicators")
+        return None
     if all(hits < FEW for _, hits, _ in tops):
         few.append(f"strongest news frame ({tops[0][1]} against {tops[1][1]} indicator hits)")
         return None
@@ -286,6 +292,10 @@ def differences(articles: Sequence[Article], *,
              _voice(articles, names, speech, roles),
              *_stance(articles, names, speech, roles, few),
              _loaded(articles, names, speech, roles, few), _frames(articles, names, roles, few)]
+    absent = [f[len(NONE):] for f in few if f.startswith(NONE)]
+    few = [f for f in few if not f.startswith(NONE)]
+    if absent:
+        lines.append("- Found in neither article: " + "; ".join(absent) + ".")
     if few:
         lines.append(f"- Not compared, as fewer than {FEW} markers, hits or attributions back "
                      "them on either side: " + "; ".join(few) + ".")

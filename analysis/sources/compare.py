@@ -255,4 +255,6 @@ def spoken_about(articles: Article | Sequence[Article], *,
             for a, c, t in zip(counts["article"], counts["canonical"], counts["type"],
                                strict=True)]
     columns = ["article", "canonical", "type", "mentions", "first_sentence"]
-    return counts[keep][columns].reset_index(drop=True)
+    # a boolean Series, so that no entity at all selects no rows (an empty list would select
+    # columns)
+    return counts[pd.Series(keep, index=counts.index, dtype=bool)][columns].reset_index(drop=True)

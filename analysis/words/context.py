@@ -57,7 +57,7 @@ def _search_keys(terms: Terms, unit: str) -> list[list[str]] | None:
         return None
     forms = [terms] if isinstance(terms, str) else list(terms)
     keys = [form.lower().split() for form in forms]
-    if not forms or not all(keys):
+    if not all(keys):  # no terms at all is a search that finds nothing
         raise AnalysisInputError(f"empty search term in {forms!r}")
     return [[stem(w) for w in k] for k in keys] if unit == "stem" else keys
 
@@ -126,8 +126,9 @@ def concordances(articles: Sequence[Article], terms: Mapping[str, Terms] | Seque
     groups = dict(terms) if isinstance(terms, Mapping) else {t: t for t in terms}
     frames = [concordance(articles, forms, width=width, unit=unit, roles=roles)
               .assign(term=label) for label, forms in groups.items()]
-    table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame(columns=KWIC_COLUMNS)
-    return table[["term", *KWIC_COLUMNS]]
+    if not frames:  # no term to look for (two identical texts have no key term)
+        return pd.DataFrame(columns=["term", *KWIC_COLUMNS])
+    return pd.concat(frames, ignore_index=True)[["term", *KWIC_COLUMNS]]
 
 
 def dispersion(articles: Article | Sequence[Article], terms: Mapping[str, Terms] | Sequence[str],

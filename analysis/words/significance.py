@@ -18,6 +18,7 @@ from .counting import Countable, Tally, display_forms, tally
 
 KEYNESS_COLUMNS = ["term", "count_a", "count_b", "per10k_a", "per10k_b", "g2", "p_value",
                    "q_value", "log_ratio", "log_odds_z", "style"]
+FLOAT_COLUMNS = ("per10k_a", "per10k_b", "g2", "p_value", "q_value", "log_ratio", "log_odds_z")
 SIGNIFICANCE_G2 = 3.84  # chi-squared critical value, 1 degree of freedom, p = 0.05
 SIGNIFICANCE_Q = 0.05  # false-discovery rate: "significant" means q < 0.05 (Benjamini-Hochberg)
 
@@ -48,7 +49,9 @@ def _finish(frame: pd.DataFrame) -> pd.DataFrame:
     frame = frame.copy()
     frame["q_value"] = benjamini_hochberg(list(frame["p_value"]))
     frame["style"] = [str(t).lower() in style_terms() for t in frame["term"]]
-    return frame[KEYNESS_COLUMNS]
+    # typed columns even when no term qualifies (two identical texts), so that filters such
+    # as ``table[table["g2"] > 0]`` select rows, never columns
+    return frame[KEYNESS_COLUMNS].astype({c: float for c in FLOAT_COLUMNS} | {"style": bool})
 
 
 def g2_statistic(a: float, b: float, size_a: float, size_b: float, form: str = "full") -> float:

@@ -26,7 +26,8 @@ from analysis.report.cli import main
 from analysis.report.notebooks import pair_notebooks
 
 NOTEBOOKS = pair_notebooks()
-EXPECTED_PAIRS = {"plain", "british_quotes", "wire", "webpage", "hostile_markup", "scraped"}
+EXPECTED_PAIRS = {"plain", "british_quotes", "wire", "webpage", "hostile_markup", "scraped",
+                  "identical", "bare"}
 
 
 def load(name: str) -> list[analysis.Article]:
@@ -231,3 +232,15 @@ def test_notebook_outputs_escape_article_text_before_any_sanitising(compared):
                 for problem in live_markup("".join(rendered)):
                     problems.append(f"{path.name} cell [{cell.execution_count}]: {problem}")
     assert problems == []
+
+
+@pytest.mark.parametrize("name", ["identical", "bare"])
+def test_pairs_with_nothing_to_tell_apart_say_so(compared, name):
+    out = compared(name)
+    summary = next(node for path, node in zip(NOTEBOOKS, executed_notebooks(out), strict=True)
+                   if path.name.startswith("05_"))
+    text = "\n".join("".join(o.get("data", {}).get("text/markdown", ""))
+                     for c in summary.cells if c.cell_type == "code" for o in c.outputs)
+    assert "no content term is significantly more frequent in either article" in text
+    assert "Sources: neither article attributes anything to a source." in text
+    assert "uses more" not in text and "speaks more" not in text
