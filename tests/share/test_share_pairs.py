@@ -44,7 +44,10 @@ def test_every_expected_pair_is_there():
     assert EXPECTED_PAIRS <= set(PAIRS)
 
 
-@pytest.mark.parametrize("name", PAIRS)
+EDGE_PAIRS = {"identical", "bare"}  # too short on purpose: pairs with nothing to tell apart
+
+
+@pytest.mark.parametrize("name", sorted(set(PAIRS) - EDGE_PAIRS))
 def test_pair_articles_are_plausible_length_and_fully_accounted_for(name):
     for article in load(name):
         assert 300 <= len(article.raw.split()) <= 700, article.path
@@ -234,7 +237,7 @@ def test_notebook_outputs_escape_article_text_before_any_sanitising(compared):
     assert problems == []
 
 
-@pytest.mark.parametrize("name", ["identical", "bare"])
+@pytest.mark.parametrize("name", sorted(EDGE_PAIRS))
 def test_pairs_with_nothing_to_tell_apart_say_so(compared, name):
     out = compared(name)
     summary = next(node for path, node in zip(NOTEBOOKS, executed_notebooks(out), strict=True)
