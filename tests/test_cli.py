@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
+from analysis import ManifestError, load_articles
 from analysis.paths import SEEDS_DIR
+from analysis.report import cli
 from analysis.report.cli import main
 
 
@@ -26,3 +30,39 @@ def test_audit_of_a_bad_file_is_one_clear_line(tmp_path, capsys):
     assert err.startswith("framing: error: ") and "broken.txt: not valid UTF-8" in err
     assert "Traceback" not in err
     assert main(["audit", str(path), "--encoding", "cp1252"]) == 0
+
+
+def test_an_os_error_on_input_is_one_line_and_exit_code_2(write_article, monkeypatch, capsys):
+    def refuse(*args, **kwargs):
+        raise PermissionError(13, "Permission denied", "locked.txt")
+
+    monkeypatch.setattr(cli, "load_article", refuse)
+    assert cli.main(["audit", str(write_article("T\n\nA line.\n"))]) == 2
+    err = capsys.readouterr().err
+    assert err.strip() == "framing: error: locked.txt: Permission denied"
+
+
+def test_an_unexpected_error_is_one_line_and_exit_code_3(write_article, monkeypatch, capsys):
+    def broken(*args, **kwargs):
+        raise RuntimeError("something the package did not expect")
+
+    monkeypatch.setattr(cli, "load_article", broken)
+    assert cli.main(["audit", str(write_article("T\n\nA line.\n"))]) == 3
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("framing: internal error: RuntimeError: something the package")
+    assert "please report it" in err and "\n" not in err
+
+
+def test_audit_takes_a_size_limit(write_article, capsys):
+    path = write_article("Ferry\n\nThe ferry leaves at seven and returns at noon.\n")
+    assert main(["audit", str(path), "--max-bytes", "10"]) == 2
+    assert "is more than the 10-byte limit" in capsys.readouterr().err
+
+
+def test_a_manifest_with_a_nul_byte_or_a_huge_cell_is_a_manifest_error(tmp_path):
+    (tmp_path / "nul.csv").write_bytes(b"id,file\nx,a\x00.txt\n")
+    with pytest.raises(ManifestError, match="line 2: contains a NUL byte"):
+        load_articles(["x"], manifest=tmp_path / "nul.csv")
+    (tmp_path / "big.csv").write_text("id,file\nx," + "a" * 140_000 + "\n")
+    with pytest.raises(ManifestError, match="line 2: not readable as CSV"):
+        load_articles(["x"], manifest=tmp_path / "big.csv")

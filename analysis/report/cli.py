@@ -17,11 +17,14 @@ import pandas as pd
 from ..errors import AnalysisError, AnalysisInputError
 from ..paths import REPORTS_DIR, display_path
 from ..text.audit import ONE_BLOCK
-from ..text.reading import load_article
+from ..text.reading import MAX_ARTICLE_BYTES, load_article
+
+INPUT_ERROR = 2  # bad input: a file, folder or option the command cannot use
+INTERNAL_ERROR = 3  # a bug: an error the package did not raise on purpose
 
 
 def _audit(args: argparse.Namespace) -> int:
-    article = load_article(args.file, encoding=args.encoding)
+    article = load_article(args.file, encoding=args.encoding, max_bytes=args.max_bytes)
     table = article.audit()
     print(f"{args.file}: {len(article.raw):,} characters, {len(article.paragraphs)} paragraphs, "
           f"encoding {article.encoding}")
@@ -199,6 +202,8 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument("file", help="a plain-text article file")
     audit.add_argument("--encoding", default=None, help="text encoding if not UTF-8")
     audit.add_argument("--offsets", action="store_true", help="also print raw offsets")
+    audit.add_argument("--max-bytes", type=int, default=MAX_ARTICLE_BYTES,
+                       help=f"refuse files larger than this (default {MAX_ARTICLE_BYTES:,})")
     audit.set_defaults(run=_audit)
     compare = commands.add_parser(
         "compare", help="run every notebook on two article files and render HTML with an index",
@@ -286,6 +291,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # output piped into `head` and the like
         sys.stderr.close()
         return 0
+    except OSError as exc:  # a file or folder that cannot be read or written: bad input
+        where = display_path(Path(exc.filename)) if exc.filename else "a file"
+        print(f"framing: error: {where}: {exc.strerror or exc}", file=sys.stderr)
+        return INPUT_ERROR
+    except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, code 3
+        print(f"framing: internal error: {exc.__class__.__name__}: {str(exc)[:200]} (please "
+              "report it with the command you ran)", file=sys.stderr)
+        return INTERNAL_ERROR
 
 
 if __name__ == "__main__":

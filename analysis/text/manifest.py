@@ -34,6 +34,10 @@ def manifest_header(path: Path, required: Sequence[str] = REQUIRED_MANIFEST_COLU
             header = next(csv.reader(handle), [])
     except UnicodeDecodeError:
         raise ManifestError(f"{shown}: manifest is not UTF-8 text") from None
+    except csv.Error as exc:  # a NUL byte, a cell over the csv module's size limit
+        raise ManifestError(f"{shown}: not a readable CSV manifest ({exc})") from None
+    except OSError as exc:
+        raise ManifestError(f"{shown}: cannot be read ({exc.strerror or exc})") from None
     columns = [c.strip() for c in header]
     missing = [c for c in required if c not in columns]
     if missing:
@@ -55,8 +59,11 @@ def iter_manifest(manifest: str | Path = SEED_MANIFEST,
     folder = path.parent.resolve()
     seen: dict[str, int] = {}
     with path.open(encoding="utf-8-sig", newline="") as handle:
-        for line_no, row in enumerate(csv.DictReader(handle), start=2):
+        for line_no, row in _rows(csv.DictReader(handle), shown):
             row = {(k or "").strip(): (v or "").strip() for k, v in row.items() if k is not None}
+            if any("\0" in v for v in row.values()):
+                raise ManifestError(f"{shown}, line {line_no}: contains a NUL byte (is it a "
+                                    "text file?)")
             if not row.get("id") or not row.get("file"):
                 raise ManifestError(f"{shown}, line {line_no}: 'id' and 'file' must not be empty")
             if row["id"] in seen:
@@ -68,6 +75,22 @@ def iter_manifest(manifest: str | Path = SEED_MANIFEST,
                 raise ManifestError(f"{shown}, line {line_no}: file {row['file']!r} is outside "
                                     "the manifest's folder; keep articles beside their manifest")
             yield {**{c: "" for c in MANIFEST_COLUMNS}, **row, "path": str(target)}
+
+
+def _rows(reader: csv.DictReader, shown: str) -> Iterator[tuple[int, dict]]:
+    """``(line number, row)`` of a manifest; a row the csv module cannot read (a NUL byte, a
+    cell over its size limit, bytes that are not UTF-8) is a ``ManifestError`` naming it."""
+    line_no = 1
+    while True:
+        try:
+            row = next(reader)
+        except StopIteration:
+            return
+        except (csv.Error, UnicodeDecodeError) as exc:
+            raise ManifestError(f"{shown}, line {line_no + 1}: not readable as CSV "
+                                f"({exc.__class__.__name__}: {str(exc)[:80]})") from None
+        line_no += 1
+        yield line_no, row
 
 
 def read_manifest(manifest: str | Path = SEED_MANIFEST) -> list[dict[str, str]]:

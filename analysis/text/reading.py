@@ -58,7 +58,8 @@ def _check_path(path: Path, max_bytes: int) -> None:
     if size > max_bytes:
         raise ArticleTooLargeError(
             f"{shown}: {size:,} bytes is more than the {max_bytes:,}-byte limit for one article; "
-            "split it into one file per article, or pass max_bytes= to raise the limit")
+            "split it into one file per article, or raise the limit (max_bytes=, or "
+            "framing audit --max-bytes)")
 
 
 def decode_bytes(data: bytes, source: str, encoding: str | None = None) -> tuple[str, str]:
