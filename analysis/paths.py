@@ -25,5 +25,5 @@ def display_path(path: str | Path) -> str:
     path = Path(path)
     try:
         return path.resolve().relative_to(PROJECT_ROOT).as_posix()
-    except (ValueError, OSError):
+    except (ValueError, OSError, RuntimeError):  # outside the project; a symlink loop
         return path.as_posix()

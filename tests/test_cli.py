@@ -66,3 +66,10 @@ def test_a_manifest_with_a_nul_byte_or_a_huge_cell_is_a_manifest_error(tmp_path)
     (tmp_path / "big.csv").write_text("id,file\nx," + "a" * 140_000 + "\n")
     with pytest.raises(ManifestError, match="line 2: not readable as CSV"):
         load_articles(["x"], manifest=tmp_path / "big.csv")
+
+
+def test_a_symlink_loop_is_bad_input_not_a_crash(tmp_path, capsys):
+    (tmp_path / "one.txt").symlink_to(tmp_path / "two.txt")
+    (tmp_path / "two.txt").symlink_to(tmp_path / "one.txt")
+    assert main(["audit", str(tmp_path / "one.txt")]) == 2
+    assert "one.txt: cannot be read" in capsys.readouterr().err

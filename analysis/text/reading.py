@@ -48,6 +48,12 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 def _check_path(path: Path, max_bytes: int) -> None:
     shown = display_path(path)
+    try:
+        path.stat()
+    except (OSError, RuntimeError) as exc:  # missing, a symlink loop, no permission to look
+        reason = "no such file" if isinstance(exc, FileNotFoundError) else (
+            f"cannot be read ({getattr(exc, 'strerror', None) or exc})")
+        raise ArticleNotFoundError(f"{shown}: {reason}") from None
     if not path.exists():
         raise ArticleNotFoundError(f"{shown}: no such file")
     if path.is_dir():
