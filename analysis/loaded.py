@@ -46,7 +46,7 @@ from .text.quotation import is_title, outer_quotes
 from .text.roles import DEFAULT_ROLES
 from .text.tables import sentences
 from .text.tokenise import WORD_KINDS, token_spans
-from .voice import LONG_QUOTE_WORDS, VOICES
+from .voice import LONG_QUOTE_WORDS, VOICES, voice_at
 from .voice import spans as voice_spans
 from .voice import words as voice_words
 
@@ -61,14 +61,6 @@ SUMMARY_COLUMNS = ["article", "category", "count", "words", "per_1000"]
 
 __all__ = ["markers", "summary", "read_results", "LEXICON", "CATEGORIES", "ORIGINS",
            "COLUMNS", "SUMMARY_COLUMNS", "SCARE_QUOTE_WORDS"]
-
-
-def _voice_at(speech: list[tuple[int, int, str]], start: int, end: int) -> str:
-    touching = [v for s, e, v in speech if s < end and start < e]
-    if not touching:
-        return "narrator"
-    holding = [v for s, e, v in speech if s <= start and end <= e]
-    return holding[0] if holding else "mixed"
 
 
 def _cued(before: str) -> bool:
@@ -96,7 +88,7 @@ def _scare_quotes(article: Article, roles, speech: list[tuple[int, int, str]]) -
                 continue
             start, end = paragraph.raw_span(quote.start, quote.end)
             inner_start, inner_end = paragraph.raw_span(quote.inner_start, quote.inner_end)
-            if _voice_at(speech, inner_start, inner_end) != "narrator" or is_title(inner) \
+            if voice_at(speech, inner_start, inner_end) != "narrator" or is_title(inner) \
                     or _cued(paragraph.text[:quote.start]):
                 continue
             unit = units[(units["start"] <= start) & (start < units["end"])]
@@ -138,7 +130,7 @@ def markers(articles: Article | Sequence[Article], *,
         spans = [(int(s), int(e), v) for s, e, v in zip(own["start"], own["end"],
                                                         own["voice"], strict=True)]
         found = match_lexicon(article, compiled, roles=roles)
-        found["voice"] = [_voice_at(spans, int(s), int(e))
+        found["voice"] = [voice_at(spans, int(s), int(e))
                           for s, e in zip(found["start"], found["end"], strict=True)]
         rows += found.to_dict("records") + _scare_quotes(article, roles, spans)
     table = pd.DataFrame(rows, columns=COLUMNS)

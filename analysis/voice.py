@@ -46,7 +46,7 @@ STANCE_COLUMNS = ["article", "voice", "category", "count", "words", "per_1000"]
 COMPARE_COLUMNS = ["article", "category", "narrator", "narrator_words", "narrator_per_1000",
                    "reported", "reported_per_1000", "quoted", "quoted_per_1000", "mixed"]
 
-__all__ = ["spans", "segments", "words", "markers", "stance", "compare_stance", "tone",
+__all__ = ["spans", "segments", "words", "markers", "voice_at", "stance", "compare_stance", "tone",
     "marker_voices", "VOICES", "SPAN_COLUMNS", "SEGMENT_COLUMNS", "WORD_COLUMNS",
     "STANCE_COLUMNS", "COMPARE_COLUMNS"]
 
@@ -123,14 +123,18 @@ def segments(articles, *, roles: Iterable[str] | None = DEFAULT_ROLES,
     return pd.DataFrame(rows, columns=SEGMENT_COLUMNS)
 
 
-def _voice_of(speech: pd.DataFrame, article: str, start: int, end: int) -> str:
-    """The voice wholly holding ``[start, end)``: narrator, reported, quoted, or mixed."""
-    own = speech[speech["article"] == article]
-    touching = own[(own["start"] < end) & (start < own["end"])]
-    if touching.empty:
+def voice_at(speech: list[tuple[int, int, str]], start: int, end: int) -> str:
+    """The voice wholly holding ``[start, end)`` among one article's ``(start, end, voice)``
+    spans: narrator (in none), reported, quoted, or mixed (straddling a boundary)."""
+    if not any(s < end and start < e for s, e, _ in speech):
         return "narrator"
-    holding = touching[(touching["start"] <= start) & (end <= touching["end"])]
-    return str(holding["voice"].iloc[0]) if len(holding) else "mixed"
+    return next((v for s, e, v in speech if s <= start and end <= e), "mixed")
+
+
+def _voice_of(speech: pd.DataFrame, article: str, start: int, end: int) -> str:
+    """:func:`voice_at` for one article of a :func:`spans` table."""
+    own = speech[speech["article"] == article]
+    return voice_at(list(zip(own["start"], own["end"], own["voice"], strict=True)), start, end)
 
 
 def words(articles, *, roles: Iterable[str] | None = DEFAULT_ROLES,

@@ -30,9 +30,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import AnalysisInputError
-from ..paths import NOTEBOOKS_DIR, display_path, project_path
+from ..paths import NOTEBOOKS_DIR, display_path
 from ..text.article import Article
 from ..text.reading import build_article
+from . import read_results_file
 
 YEARS = tuple(range(2010, 2016))
 RESULTS = NOTEBOOKS_DIR / "results" / "basil_loaded.json"
@@ -252,13 +253,4 @@ def pairs(root: str | Path, n: int = 3, outlets: tuple[str, str] = ("fox", "nyt"
 def read_results(path: str | Path = RESULTS) -> dict:
     """Results written by ``framing evaluate-loaded --out``: one entry per run (every row,
     general rows only); by default the 2010-2015 results committed with the notebooks."""
-    target = project_path(Path(path))
-    try:
-        results = json.loads(target.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
-        raise AnalysisInputError(f"{display_path(target)}: not a readable results file "
-                                 f"({type(exc).__name__})") from None
-    if not isinstance(results, dict) or not set(RUNS) <= set(results):
-        raise AnalysisInputError(f"{display_path(target)}: not the results of "
-                                 "framing evaluate-loaded")
-    return results
+    return read_results_file(path, RUNS, "evaluate-loaded")

@@ -34,7 +34,6 @@ from .prose import most_cited, plural
 
 FEW = 3  # a comparison resting on fewer markers than this on its larger side is left out
 RATIO = 1.5  # the larger rate must be at least this many times the smaller
-NONE = "\0none:"  # marks what neither article has, for its own line
 SAME_SHARE = 0.10  # narrator shares closer than this (10 points) are "about the same"
 
 EVIDENCE = {
@@ -47,7 +46,7 @@ EVIDENCE = {
     "actors": "04_framing.ipynb#Naming-the-actors",
 }
 
-__all__ = ["differences", "of_significant", "FEW", "RATIO"]
+__all__ = ["differences", "of_significant", "most_named", "strongest_frames", "FEW", "RATIO"]
 
 
 def _link(section: str) -> str:
@@ -80,18 +79,20 @@ def of_significant(key: pd.DataFrame, shown: int = 3) -> tuple[str, str]:
     return tuple(f" ({shown} of {len(terms)})" if len(terms) > shown else "" for terms in sides)
 
 
-def _leaders(own: pd.DataFrame) -> tuple[list[str], int]:
+def most_named(found: pd.DataFrame, article: str) -> tuple[list[str], int]:
+    """The actors ``article`` names most (all of them when tied, by name) and how often, from
+    :func:`analysis.actors.found`; ``([], 0)`` when it names none."""
+    own = found[found["article"] == article]
     top = int(own["mentions"].max()) if len(own) else 0
     return sorted(own[own["mentions"] == top]["actor"]) if top else [], top
 
 
-def _actors(articles, names, roles, few: list[str]) -> list[str]:
+def _actors(articles, names, roles, few: list[str], absent: list[str]) -> list[str]:
     found = actors_lens.found(articles, roles=roles)
-    own = [found[found["article"] == a.id] for a in articles]
-    tops = [_leaders(o) for o in own]
+    tops = [most_named(found, a.id) for a in articles]
     lines = []
     if max(top for _, top in tops) == 0:
-        few.append(NONE + "named actors")
+        absent.append("named actors")
     elif max(top for _, top in tops) < FEW:
         few.append(f"most named actor ({tops[0][1]} against {tops[1][1]} mentions)")
     elif tops[0][0] == tops[1][0] and len(tops[0][0]) == 1:
@@ -229,7 +230,10 @@ def _loaded(articles, names, speech, roles, few: list[str]) -> str | None:
             + _link("loaded"))
 
 
-def _strongest(scores: pd.DataFrame, article: str) -> tuple[list[str], int, float]:
+def strongest_frames(scores: pd.DataFrame, article: str) -> tuple[list[str], int, float]:
+    """The frames with the most indicator hits per 1,000 words in ``article`` (all of them
+    when tied, by name), their hits and that rate, from :func:`analysis.frames.scores`;
+    ``([], 0, 0.0)`` when it has none."""
     own = scores[scores["article"] == article]
     top = own["per_1000"].max()
     if own.empty or not top > 0:
@@ -256,11 +260,11 @@ def _side(top: tuple[list[str], int, float], name: str) -> str:
             "1,000 words)")
 
 
-def _frames(articles, names, roles, few: list[str]) -> str | None:
+def _frames(articles, names, roles, few: list[str], absent: list[str]) -> str | None:
     scores = frames_lens.scores(articles, roles=roles)
-    tops = [_strongest(scores, a.id) for a in articles]
+    tops = [strongest_frames(scores, a.id) for a in articles]
     if all(hits == 0 for _, hits, _ in tops):
-        few.append(NONE + "news-frame indicators")
+        absent.append("news-frame indicators")
         return None
     if all(hits < FEW for _, hits, _ in tops):
         few.append(f"strongest news frame ({tops[0][1]} against {tops[1][1]} indicator hits)")
@@ -286,14 +290,14 @@ def differences(articles: Sequence[Article], *,
     roles = list(roles) if roles is not None else None
     names = [f"**{escape(a.label)}**" for a in articles]
     speech = voice.spans(articles, roles=roles)
-    few: list[str] = []
-    lines = [_vocabulary(articles, names, roles), *_actors(articles, names, roles, few),
+    few: list[str] = []  # compared on too few markers: left out, named on the last line
+    absent: list[str] = []  # found in neither article
+    lines = [_vocabulary(articles, names, roles), *_actors(articles, names, roles, few, absent),
              _sources(articles, names, roles, few),
              _voice(articles, names, speech, roles),
              *_stance(articles, names, speech, roles, few),
-             _loaded(articles, names, speech, roles, few), _frames(articles, names, roles, few)]
-    absent = [f[len(NONE):] for f in few if f.startswith(NONE)]
-    few = [f for f in few if not f.startswith(NONE)]
+             _loaded(articles, names, speech, roles, few),
+             _frames(articles, names, roles, few, absent)]
     if absent:
         lines.append("- Found in neither article: " + "; ".join(absent) + ".")
     if few:

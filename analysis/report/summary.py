@@ -15,7 +15,7 @@ from ..text.article import Article
 from ..text.roles import DEFAULT_ROLES
 from ..words import key_terms, keyness_between
 from ..words import profile as lexical_profile
-from .differences import differences, of_significant
+from .differences import differences, most_named, of_significant, strongest_frames
 from .prose import most_cited, plural
 
 SUMMARY_COLUMNS = ["lens", "measure"]
@@ -101,21 +101,12 @@ def _per_1000(count: float, words: float) -> float:
 
 
 def _top_frame(frames: pd.DataFrame, article: str) -> str:
-    own = frames[frames["article"] == article].sort_values(["per_1000", "frame_name"],
-                                                            ascending=[False, True])
-    if own.empty or own.iloc[0]["per_1000"] == 0:
-        return "none"
-    top = own.iloc[0]["per_1000"]
-    leaders = list(own[own["per_1000"] == top]["frame_name"])
-    tied = ", tied" if len(leaders) > 1 else ""
-    return f"{' and '.join(leaders)} ({top:.1f}{tied})"
+    names, _, rate = strongest_frames(frames, article)
+    tied = ", tied" if len(names) > 1 else ""
+    return f"{' and '.join(names)} ({rate:.1f}{tied})" if names else "none"
 
 
 def _top_actor(found: pd.DataFrame, article: str) -> str:
-    own = found[found["article"] == article]
-    top = int(own["mentions"].max()) if len(own) else 0
-    if not top:
-        return "none"
-    leaders = sorted(own[own["mentions"] == top]["actor"])
-    tied = ", tied" if len(leaders) > 1 else ""
-    return f"{' and '.join(leaders)} ({plural(top, 'mention')}{tied})"
+    names, top = most_named(found, article)
+    tied = ", tied" if len(names) > 1 else ""
+    return f"{' and '.join(names)} ({plural(top, 'mention')}{tied})" if names else "none"

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from ..corpora import read_results_file
 from ..corpora.polnear import Document, documents, skip_reason
 from ..errors import AnalysisInputError, ArticleError
 from ..lexicons import word_list
@@ -148,18 +149,7 @@ def evaluate_polnear(root: str | Path, *, split: str = "dev", misses: int = 12,
 def read_results(path: str | Path = POLNEAR_RESULTS) -> dict:
     """Results of :func:`evaluate_polnear` written by ``framing evaluate-sources --out``; by
     default the PolNeAR dev results committed with the notebooks."""
-    import json
-
-    target = project_path(Path(path))
-    try:
-        results = json.loads(target.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
-        raise AnalysisInputError(f"{display_path(target)}: not a readable results file "
-                                 f"({type(exc).__name__})") from None
-    if not isinstance(results, dict) or not {"overall", "outlets", "split"} <= set(results):
-        raise AnalysisInputError(f"{display_path(target)}: not the results of "
-                                 "framing evaluate-sources")
-    return results
+    return read_results_file(path, ("overall", "outlets", "split"), "evaluate-sources")
 
 
 def evaluation_table(results: dict) -> pd.DataFrame:
