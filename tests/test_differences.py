@@ -142,5 +142,25 @@ def test_no_word_choice_file_means_no_word_choice_claims(write_article):
 
 def test_what_neither_article_has_is_said_once_not_called_few(write_article):
     found = lines(write_article, QUIET, QUIET)
-    assert "- Found in neither article: named actors; news-frame indicators." in found
+    assert ("- Found in neither article: named actors; stance markers; loaded-language markers "
+            "in the narrator's voice; news-frame indicators.") in found
     assert not any(line.startswith("- Not compared") for line in found)
+
+
+def test_prose_says_when_an_article_has_no_stance_marker_or_actor(write_article):
+    articles = pair(write_article, QUIET, QUIET)
+    said = analysis.prose.voice(analysis.voice.words(articles), analysis.voice.markers(articles),
+                                articles)
+    assert said.count("It has no stance markers.") == 2 and "Of its 0" not in said
+    naming = analysis.actors.naming(articles)
+    assert naming.empty
+    assert analysis.prose.naming(naming, articles) == (
+        "No actor was found in either article, so none is named.")
+
+
+def test_one_stance_marker_takes_a_singular_verb(write_article):
+    one = QUIET.replace("The plan passed", "The plan clearly passed")
+    articles = pair(write_article, one, QUIET)
+    said = analysis.prose.voice(analysis.voice.words(articles), analysis.voice.markers(articles),
+                                articles).splitlines()[0]
+    assert "Of its 1 stance marker, 1 is the narrator's own, 0 are in reported speech" in said

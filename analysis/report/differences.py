@@ -176,8 +176,11 @@ def _voice(articles, names, speech, roles) -> str | None:
             f"{names[1 - more]}; the rest is attributed to sources." + _link("voice"))
 
 
-def _stance(articles, names, speech, roles, few: list[str]) -> list[str]:
+def _stance(articles, names, speech, roles, few: list[str], absent: list[str]) -> list[str]:
     table = voice.stance(articles, roles=roles)
+    if not table["count"].sum():
+        absent.append("stance markers")
+        return []
     lines = []
     for category in dict.fromkeys(table["category"]):
         rows = table[table["category"] == category].set_index(["article", "voice"])
@@ -203,10 +206,13 @@ def _stance(articles, names, speech, roles, few: list[str]) -> list[str]:
     return lines
 
 
-def _loaded(articles, names, speech, roles, few: list[str]) -> str | None:
+def _loaded(articles, names, speech, roles, few: list[str], absent: list[str]) -> str | None:
     found = loaded.markers(articles, roles=roles, speech=speech)
     table = loaded.summary(articles, roles=roles, evidence=found)
     counts = [int(table[table["article"] == a.id]["count"].sum()) for a in articles]
+    if not sum(counts):
+        absent.append("loaded-language markers in the narrator's voice")
+        return None
     words = [int(table[table["article"] == a.id]["words"].iloc[0]) for a in articles]
     rates = [1000 * c / w if w else float("nan") for c, w in zip(counts, words, strict=True)]
     direction = _larger(*rates)
@@ -295,8 +301,8 @@ def differences(articles: Sequence[Article], *,
     lines = [_vocabulary(articles, names, roles), *_actors(articles, names, roles, few, absent),
              _sources(articles, names, roles, few),
              _voice(articles, names, speech, roles),
-             *_stance(articles, names, speech, roles, few),
-             _loaded(articles, names, speech, roles, few),
+             *_stance(articles, names, speech, roles, few, absent),
+             _loaded(articles, names, speech, roles, few, absent),
              _frames(articles, names, roles, few, absent)]
     if absent:
         lines.append("- Found in neither article: " + "; ".join(absent) + ".")

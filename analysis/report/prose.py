@@ -232,14 +232,24 @@ def voice(words: pd.DataFrame, markers: pd.DataFrame,
         share = words.set_index(["article", "voice"])["share"]
         own = markers[markers["article"] == article.id]
         counts = own["voice"].value_counts()
+        spoken = (f"- {_label(article)}: the narrator speaks "
+                  f"{_share(share[(article.id, 'narrator')])} of the words, reported speech "
+                  f"{_share(share[(article.id, 'reported')])}, quotation "
+                  f"{_share(share[(article.id, 'quoted')])}.")
+        if own.empty:
+            lines.append(f"{spoken} It has no stance markers.")
+            continue
         lines.append(
-            f"- {_label(article)}: the narrator speaks {_share(share[(article.id, 'narrator')])} "
-            f"of the words, reported speech {_share(share[(article.id, 'reported')])}, "
-            f"quotation {_share(share[(article.id, 'quoted')])}. Of its {len(own)} stance "
-            f"markers, {int(counts.get('narrator', 0))} are the narrator's own, "
-            f"{int(counts.get('reported', 0))} are in reported speech and "
-            f"{int(counts.get('quoted', 0))} in quotations.")
+            f"{spoken} Of its {plural(len(own), 'stance marker')}, "
+            f"{int(counts.get('narrator', 0))} {_are(counts.get('narrator', 0))} the narrator's "
+            f"own, {int(counts.get('reported', 0))} {_are(counts.get('reported', 0))} in "
+            f"reported speech and {int(counts.get('quoted', 0))} in quotations.")
     return "\n".join(lines)
+
+
+def _are(n: int) -> str:
+    """"is" or "are" for a count."""
+    return "is" if n == 1 else "are"
 
 
 def top_category(table: pd.DataFrame, column: str, articles: Sequence[Article],
@@ -270,4 +280,4 @@ def naming(table: pd.DataFrame, articles: Sequence[Article]) -> str:
                 f"*{escape(own.iloc[0]['variant'])}* ({int(own.iloc[0]['count'])} of "
                 f"{int(own['count'].sum())})" if len(own) else "never named"))
         lines.append(f"- {escape(str(actor))}: " + "; ".join(parts) + ".")
-    return "\n".join(lines)
+    return "\n".join(lines) or "No actor was found in either article, so none is named."

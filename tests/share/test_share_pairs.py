@@ -247,3 +247,14 @@ def test_pairs_with_nothing_to_tell_apart_say_so(compared, name):
     assert "no content term is significantly more frequent in either article" in text
     assert "Sources: neither article attributes anything to a source." in text
     assert "uses more" not in text and "speaks more" not in text
+
+
+@pytest.mark.executes_notebooks
+@pytest.mark.parametrize("name", sorted(EDGE_PAIRS))
+def test_an_empty_table_shows_a_note_instead(compared, name):
+    """Item 2 of issue 14: an evidence table with no rows is one line saying what was not found."""
+    empty = [f"{path.name} cell [{cell.execution_count}]"
+             for path, node in zip(NOTEBOOKS, executed_notebooks(compared(name)), strict=True)
+             for cell in node.cells if cell.cell_type == "code" for output in cell.outputs
+             if output.get("data", {}).get("text/plain", "").startswith("Empty DataFrame")]
+    assert empty == []
