@@ -164,3 +164,11 @@ def test_one_stance_marker_takes_a_singular_verb(write_article):
     said = analysis.prose.voice(analysis.voice.words(articles), analysis.voice.markers(articles),
                                 articles).splitlines()[0]
     assert "Of its 1 stance marker, 1 is the narrator's own, 0 are in reported speech" in said
+
+
+def test_the_same_text_twice_is_said_first_and_only_then(write_article):
+    same = lines(write_article, QUIET, QUIET.replace("\n", "\r\n"))
+    assert same[0].startswith("- Same text: **Paper A** and **Paper B** have the same analysed "
+                              "words (")
+    other = lines(write_article, QUIET, QUIET.replace("six votes", "seven votes"))
+    assert not any(line.startswith("- Same text") for line in other)

@@ -28,6 +28,7 @@ from .. import frames as frames_lens
 from .. import loaded, sources, voice
 from ..text.article import Article
 from ..text.roles import DEFAULT_ROLES
+from ..text.tables import tokens
 from ..words import key_terms, keyness_between
 from .display import escape
 from .prose import most_cited, plural
@@ -116,6 +117,15 @@ def _actors(articles, names, roles, few: list[str], absent: list[str]) -> list[s
                                                                                      kv[0])))
             lines.append(f"- Actors: only {names[side]} names {listed}." + _link("actors"))
     return lines
+
+
+def _same_words(articles, names, roles) -> str | None:
+    """A line saying so when both articles analyse the very same words."""
+    words = [tokens(a, roles=roles)["lower"].tolist() for a in articles]
+    if words[0] != words[1]:
+        return None
+    return (f"- Same text: {names[0]} and {names[1]} have the same analysed words "
+            f"({plural(len(words[0]), 'token')}), so no count below can tell them apart.")
 
 
 def _vocabulary(articles, names, roles) -> str:
@@ -298,7 +308,7 @@ def differences(articles: Sequence[Article], *,
     speech = voice.spans(articles, roles=roles)
     few: list[str] = []  # compared on too few markers: left out, named on the last line
     absent: list[str] = []  # found in neither article
-    lines = [_vocabulary(articles, names, roles), *_actors(articles, names, roles, few, absent),
+    lines = [_same_words(articles, names, roles), _vocabulary(articles, names, roles), *_actors(articles, names, roles, few, absent),
              _sources(articles, names, roles, few),
              _voice(articles, names, speech, roles),
              *_stance(articles, names, speech, roles, few, absent),
