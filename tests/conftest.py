@@ -2,24 +2,21 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 from collections.abc import Callable
 from pathlib import Path
 
+import hypothesis_profiles  # noqa: F401 - registers and loads the Hypothesis profile
 import matplotlib
 import pytest
-from hypothesis import settings
 
 import analysis
 from analysis.paths import SEEDS_DIR
 
 matplotlib.use("Agg")
 # Property tests draw the same examples on every run, so CI results are repeatable; widen the
-# search locally with HYPOTHESIS_PROFILE=explore.
-settings.register_profile("repeatable", derandomize=True, deadline=None)
-settings.register_profile("explore", max_examples=2000, deadline=None)
-settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "repeatable"))
+# search locally with HYPOTHESIS_PROFILE=explore (tests/hypothesis_profiles.py: each test's
+# example count follows the profile).
 SEED_IDS = ("dailymail", "ru_translation")
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
+from hypothesis_profiles import examples
 
 import analysis
 from analysis.paths import SEEDS_DIR
@@ -210,7 +211,7 @@ def test_footnote_at_the_end_without_a_marked_word():
     assert [d.role for d in assign_roles(texts)] == ["headline", "body", "footnote"]
 
 
-@settings(max_examples=200, deadline=None)
+@examples(200)
 @given(st.text(alphabet=st.sampled_from(list("ab .\n\r\t\u00a0*@#\u2019\u200b\u0301")),
                max_size=80))
 def test_paragraphs_and_separators_reproduce_raw_exactly(raw):
@@ -224,7 +225,7 @@ def test_paragraphs_and_separators_reproduce_raw_exactly(raw):
     assert "".join(pieces) + raw[position:] == raw
 
 
-@settings(max_examples=200, deadline=None)
+@examples(200)
 @given(st.text(min_size=1))
 def test_arbitrary_unicode_articles_are_lossless(raw):
     article = make(raw)

@@ -7,8 +7,9 @@ import re
 from collections import Counter
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
+from hypothesis_profiles import examples
 
 import analysis
 from analysis import words as w
@@ -244,7 +245,7 @@ def test_fast_counts_equal_evidence_counts_on_seeds(seeds, unit):
             assert w.word_total(art, roles=roles) == table["kind"].isin(["word", "number"]).sum()
 
 
-@settings(max_examples=60, deadline=None)
+@examples(60)
 @given(st.text(alphabet=st.sampled_from(list("ab c.,\n'\"U.S#@ the of")), max_size=150))
 def test_fast_counts_equal_evidence_counts_on_any_text(raw):
     art = article(raw)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import unicodedata
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
+from hypothesis_profiles import examples
 
 from analysis.text.normalisation import normalise
 
@@ -78,7 +79,7 @@ def test_base_offset_is_added():
     assert result.raw_span(1, 3) == (101, 103)
 
 
-@settings(max_examples=300, deadline=None)
+@examples(300)
 @given(st.text())
 def test_every_span_maps_inside_the_raw_text_in_order(raw):
     result = normalise(raw, base=7)
@@ -94,7 +95,7 @@ def test_every_span_maps_inside_the_raw_text_in_order(raw):
         assert whole[0] >= 7 and whole[1] <= 7 + len(raw)
 
 
-@settings(max_examples=300, deadline=None)
+@examples(300)
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",))))
 def test_unchanged_characters_map_to_themselves(raw):
     result = normalise(raw)
@@ -104,7 +105,7 @@ def test_unchanged_characters_map_to_themselves(raw):
             assert raw[seg.raw_start:seg.raw_start + seg.raw_len] == piece
 
 
-@settings(max_examples=200, deadline=None)
+@examples(200)
 @given(st.text())
 def test_normalised_text_is_nfc_with_straight_quotes_and_single_spaces(raw):
     text = normalise(raw).text

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
+from hypothesis_profiles import examples
 
 from analysis.text.quotation import outer_quotes, quotes
 
@@ -60,7 +61,7 @@ def test_stray_closing_double_quote_opens_nothing():
     assert quotes('the word" and nothing else') == []
 
 
-@settings(max_examples=300, deadline=None)
+@examples(300)
 @given(st.text(alphabet=st.sampled_from(list("ab '\".,?!- ")), max_size=60))
 def test_any_text_gives_well_formed_spans(text):
     for q in quotes(text):

@@ -8,8 +8,9 @@ import math
 
 import pandas as pd
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
+from hypothesis_profiles import examples
 
 import analysis
 from analysis import sources
@@ -543,7 +544,7 @@ _PIECES = ["said", "says", "told", "according to", "citing", "the paper", "offic
            "Reuters", "@nytimes", "\u2014", "?", "x"]
 
 
-@settings(max_examples=150, deadline=None)
+@examples(150)
 @given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=40),
        st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=30))
 def test_arbitrary_text_never_crashes(pieces, noise):

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
+from hypothesis_profiles import examples
 
 import analysis
 from analysis.paths import SEEDS_DIR
@@ -104,7 +105,7 @@ def test_stopwords_flagged_only_for_words(dm):
     assert not tokens[tokens["kind"] != "word"]["stop"].any()
 
 
-@settings(max_examples=200, deadline=None)
+@examples(200)
 @given(st.text(max_size=200))
 def test_tokeniser_never_crashes_and_spans_are_ordered(text):
     spans = token_spans(text)
@@ -115,7 +116,7 @@ def test_tokeniser_never_crashes_and_spans_are_ordered(text):
         previous = end
 
 
-@settings(max_examples=100, deadline=None)
+@examples(100)
 @given(st.text(alphabet=st.sampled_from(list("ab U.S. \"'\u201c\u201d``''\n*@#")), max_size=120))
 def test_articles_with_odd_quotes_tokenise_with_raw_offsets(raw):
     article = build_article(raw, id="t", path=SEEDS_DIR / "t.txt")

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..lexicons import alternation, grammar_words, table, word_list
+from ..text.normalisation import mark_class
 
 ENTITY_TYPES = ("person", "organisation", "place", "other")
 ORG_CATEGORIES = ("media_head", "government_head", "document_head", "organisation_head")
@@ -161,12 +162,15 @@ INITIAL = rf"[{UPPER}]\.(?= [{UPPER}])"
 
 @cache
 def cap_pattern() -> str:
-    """Regular expression for one capitalised name word (or acronym, title abbreviation, handle)."""
+    """Regular expression for one capitalised name word (or acronym, title abbreviation, handle).
+    A word's letters may carry combining accents ("Ex" + U+0301)."""
     stops = "|".join(re.escape(w) for w in sorted(stop_capitals(), key=len, reverse=True))
     abbr = alternation(name_abbreviations())
-    return (rf"(?!(?:{stops}|{name_stopword_pattern()})(?![\w.'-]))"
+    marks = mark_class()
+    word = rf"[\w{marks}]"
+    return (rf"(?!(?:{stops}|{name_stopword_pattern()})(?![\w{marks}.'-]))"
             rf"(?:(?:{abbr})|[{UPPER}](?:\.[{UPPER}])+\.?|{INITIAL}"
-            rf"|[{UPPER}]\w*(?:-[{UPPER}\d]\w*)*(?:'(?!s\b)\w+)*)")
+            rf"|[{UPPER}]{word}*(?:-[{UPPER}\d]{word}*)*(?:'(?!s\b){word}+)*)")
 
 
 @cache
@@ -177,7 +181,7 @@ def name_regex() -> re.Pattern[str]:
         grammar_words("name_connectors") + grammar_words("head_connectors"),
         key=len, reverse=True))
     capc = rf"(?:{cap}|\d+(?:st|nd|rd|th)(?= [{UPPER}]))"
-    return re.compile(rf"(?<![\w#@/.'-])(?:\d+(?:st|nd|rd|th) (?=[{UPPER}]))?{cap}"
+    return re.compile(rf"(?<![\w{mark_class()}#@/.'-])(?:\d+(?:st|nd|rd|th) (?=[{UPPER}]))?{cap}"
                       rf"(?:(?: (?:{connectors}))? {capc})*")  # "14th Amendment"
 
 

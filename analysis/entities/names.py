@@ -10,7 +10,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..text.article import Article
-from ..text.normalisation import HANDLE_PATTERN
+from ..text.normalisation import HANDLE_PATTERN, is_mark, past_marks
 from .gazetteer import (
     KIND_TYPE,
     Name,
@@ -67,8 +67,8 @@ def _head_word(words: Sequence[str]) -> str:
 
 def _is_plain_word(word: str) -> bool:
     """True for a capitalised word of letters with some lower case ("Smith", not "NSA")."""
-    return word[:1].isupper() and word[1:].replace("-", "").replace("'", "").isalpha() \
-        and any(c.islower() for c in word[1:])
+    letters = "".join(c for c in word[1:] if c not in "-'" and not is_mark(c))
+    return word[:1].isupper() and letters.isalpha() and any(c.islower() for c in letters)
 
 
 def _is_personal(words: Sequence[str]) -> bool:
@@ -212,7 +212,9 @@ def names_in(text: str, a: int, b: int) -> list[tuple[int, int, Name | None, boo
             position = end
             for s, e, name in _classified_pieces(text, start, end):
                 found.append((s, e, name, s in initial))
-    return sorted(found, key=lambda f: (f[0], f[1]))
+    # a mention never ends between a letter (or a stop) and its accents
+    return sorted(((s, past_marks(text, e), name, initial) for s, e, name, initial in found),
+                  key=lambda f: (f[0], f[1]))
 
 
 def _classified_pieces(text: str, start: int, end: int) -> list[tuple[int, int, Name]]:

@@ -8,6 +8,7 @@ they run, so ``framing audit`` starts without pyplot, Dask or nbconvert.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,16 +22,28 @@ from ..text.reading import MAX_ARTICLE_BYTES, load_article
 
 INPUT_ERROR = 2  # bad input: a file, folder or option the command cannot use
 INTERNAL_ERROR = 3  # a bug: an error the package did not raise on purpose
+# what an article may hold that a terminal would obey rather than show: C0 and C1 controls
+# (escape sequences, carriage returns, bells), DEL, bidirectional overrides and isolates, and
+# the line and paragraph separators
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+
+
+def terminal_safe(text: object) -> str:
+    """``text`` with every control character shown as a visible escape (``\\x1b``,
+    ``\\u202e``), so printing an article's words cannot move the cursor, recolour or
+    reorder the terminal."""
+    return _UNSAFE.sub(lambda m: (f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                                  else f"\\u{ord(m.group()):04x}"), str(text))
 
 
 def _audit(args: argparse.Namespace) -> int:
     article = load_article(args.file, encoding=args.encoding, max_bytes=args.max_bytes)
     table = article.audit()
-    print(f"{args.file}: {len(article.raw):,} characters, {len(article.paragraphs)} paragraphs, "
-          f"encoding {article.encoding}")
-    print(f"headline: {article.headline or '(none found)'}")
+    print(f"{terminal_safe(args.file)}: {len(article.raw):,} characters, "
+          f"{len(article.paragraphs)} paragraphs, encoding {article.encoding}")
+    print(f"headline: {terminal_safe(article.headline or '(none found)')}")
     if article.dateline:
-        print(f"dateline: {article.dateline}")
+        print(f"dateline: {terminal_safe(article.dateline)}")
     if article.one_block:
         print(f"layout: {ONE_BLOCK}")
     print(format_audit(table, offsets=args.offsets))
@@ -40,11 +53,12 @@ def _audit(args: argparse.Namespace) -> int:
 
 
 def format_audit(table: pd.DataFrame, *, offsets: bool = False) -> str:
-    """The audit as a left-aligned text table: one line per paragraph."""
+    """The audit as a left-aligned text table: one line per paragraph, control characters
+    shown as escapes (see ``terminal_safe``)."""
     columns = ["paragraph", "role", "status", "first_words", "reason"]
     if offsets:
         columns[1:1] = ["start", "end"]
-    rows = [[str(v) for v in columns]] + [[str(row[c]) for c in columns]
+    rows = [[str(v) for v in columns]] + [[terminal_safe(row[c]) for c in columns]
                                           for _, row in table.iterrows()]
     widths = [max(len(r[i]) for r in rows) for i in range(len(columns) - 1)]
     return "\n".join("  ".join([*(cell.ljust(w) for cell, w in zip(r, widths, strict=False)),
@@ -175,10 +189,23 @@ def _years(text: str) -> tuple[int, ...]:
     return years
 
 
+def _roles_option(text: str | None) -> list[str] | None:
+    """``--roles headline,body`` as a list of role names; None when the option is not given.
+    An option that names no role (``--roles ,`` or ``--roles ""``) is an error, not the
+    default."""
+    if text is None:
+        return None
+    roles = [r.strip() for r in text.split(",") if r.strip()]
+    if not roles:
+        raise AnalysisInputError(f"--roles {text!r} names no role; give comma-separated roles "
+                                 "such as headline,body, or leave the option out for the default")
+    return roles
+
+
 def _compare(args: argparse.Namespace) -> int:
     from .build import build_reports, compare_parameters
 
-    roles = [r.strip() for r in args.roles.split(",") if r.strip()] if args.roles else None
+    roles = _roles_option(args.roles)
     parameters = compare_parameters(args.first, args.second, roles=roles,
                                     labels=(args.label_a, args.label_b), actors=args.actors,
                                     word_choices=args.word_choices)

@@ -17,12 +17,20 @@ the manifest gives (a shared file system or the same checkout on every machine).
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from ..errors import AnalysisInputError
-from ..text.manifest import article_from_row, read_manifest
+from ..errors import AnalysisInputError, ArticleError
+from ..paths import display_path, project_path
+from ..text.manifest import (
+    ERROR_MODES,
+    SkippedArticle,
+    SkippedArticleWarning,
+    article_from_row,
+    read_manifest,
+)
 from ..text.roles import DEFAULT_ROLES
 from ..words.counting import Tally, check_unit, tally_article
 
@@ -39,13 +47,31 @@ def _dask():
 
 
 def tally_partition(rows: Iterable[dict[str, str]], *, unit: str, roles: Sequence[str] | None,
-                    group_by: str | None) -> dict[str, Tally]:
-    """Tally one partition's articles, one at a time, into one ``Tally`` per group."""
+                    group_by: str | None, skipped: list[SkippedArticle] | None = None
+                    ) -> dict[str, Tally]:
+    """Tally one partition's articles, one at a time, into one ``Tally`` per group.
+
+    With a ``skipped`` list, a row whose article cannot be read (an ``ArticleError``) is
+    appended to it and passed over; without one, the error is raised.
+    """
     partial: dict[str, Tally] = {}
     for row in rows:
-        counted = tally_article(article_from_row(row), unit=unit, roles=roles)
+        try:
+            article = article_from_row(row)
+        except ArticleError as exc:
+            if skipped is None:
+                raise
+            skipped.append(SkippedArticle(row["id"], row["file"], str(exc)))
+            continue
+        counted = tally_article(article, unit=unit, roles=roles)
         partial.setdefault(row[group_by] if group_by else ALL, Tally()).add(counted)
     return partial
+
+
+def _tally_with_skips(rows: Iterable[dict[str, str]], **options: Any) -> list:
+    """One partition's ``[tallies, skipped rows]`` (the Dask task of ``errors="skip"``)."""
+    skipped: list[SkippedArticle] = []
+    return [(tally_partition(rows, skipped=skipped, **options), skipped)]
 
 
 def merge_partials(partials: Iterable[dict[str, Tally]]) -> dict[str, Tally]:
@@ -59,13 +85,19 @@ def merge_partials(partials: Iterable[dict[str, Tally]]) -> dict[str, Tally]:
 
 def tallies_on_dask(manifest: str | Path, *, unit: str = "word",
                     roles: Iterable[str] | None = DEFAULT_ROLES, group_by: str | None = None,
-                    client: Any = None, partitions: int | None = None) -> dict[str, Tally]:
+                    client: Any = None, partitions: int | None = None, errors: str = "raise",
+                    skipped: list[SkippedArticle] | None = None) -> dict[str, Tally]:
     """Term tallies per group (or one ``"all"`` group) computed on Dask.
 
     ``client`` is a ``dask.distributed.Client``; without one, Dask's default scheduler runs.
-    ``partitions`` defaults to four per worker thread (or 8 without a client).
+    ``partitions`` defaults to four per worker thread (or 8 without a client). ``errors`` is
+    as for ``load_corpus``: with ``"skip"``, rows whose article cannot be read are left out,
+    warned about (``SkippedArticleWarning``) and appended, in manifest order, to ``skipped``
+    when a list is given.
     """
     check_unit(unit)
+    if errors not in ERROR_MODES:
+        raise AnalysisInputError(f"errors must be one of {list(ERROR_MODES)}, not {errors!r}")
     db = _dask()
     rows = read_manifest(manifest)
     if group_by and group_by not in rows[0]:
@@ -75,13 +107,23 @@ def tallies_on_dask(manifest: str | Path, *, unit: str = "word",
         threads = sum(client.nthreads().values()) if client is not None else 2
         partitions = max(1, min(len(rows), 4 * threads))
     bag = db.from_sequence(rows, npartitions=partitions)
-    partials = bag.map_partitions(lambda part: [tally_partition(part, unit=unit, roles=roles,
-                                                                  group_by=group_by)])
-    if client is not None:
-        computed = client.compute(partials).result()
+    options = {"unit": unit, "roles": roles, "group_by": group_by}
+    if errors == "skip":
+        partials = bag.map_partitions(lambda part: _tally_with_skips(part, **options))
     else:
-        computed = partials.compute()
-    return merge_partials(computed)
+        partials = bag.map_partitions(lambda part: [tally_partition(part, **options)])
+    computed = client.compute(partials).result() if client is not None else partials.compute()
+    if errors == "raise":
+        return merge_partials(computed)
+    order = {row["id"]: i for i, row in enumerate(rows)}
+    passed = sorted((s for _, found in computed for s in found), key=lambda s: order[s.id])
+    shown = display_path(project_path(manifest))
+    for row in passed:
+        warnings.warn(f"{shown}: skipped article {row.id!r}: {row.reason}",
+                      SkippedArticleWarning, stacklevel=2)
+    if skipped is not None:
+        skipped.extend(passed)
+    return merge_partials(partial for partial, _ in computed)
 
 
 def start_local_cluster(workers: int = 2, threads_per_worker: int = 1):

@@ -102,7 +102,7 @@ class Article:
     def one_block(self) -> bool:
         """True when the text has no paragraph breaks at all (one line): then "lede" and
         positions are measured in sentences, not paragraphs."""
-        return not any(c in self.raw.strip() for c in "\r\n")
+        return not any(c in self.raw.strip() for c in "\r\n\u2028\u2029")
 
     @property
     def sha256(self) -> str:

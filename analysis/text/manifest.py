@@ -8,11 +8,15 @@ read when present, and any other column can name groups (``Corpus(group_by=...)`
 from __future__ import annotations
 
 import csv
+import warnings
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
-from ..errors import AnalysisInputError, ManifestError, NothingToAnalyseError
+import pandas as pd
+
+from ..errors import AnalysisInputError, ArticleError, ManifestError, NothingToAnalyseError
 from ..paths import SEED_MANIFEST, display_path, project_path
 from .article import Article, check_roles, checked_items
 from .reading import load_article
@@ -21,6 +25,20 @@ from .tokenise import word_count
 
 MANIFEST_COLUMNS = ("id", "file", "outlet", "language", "published", "notes")
 REQUIRED_MANIFEST_COLUMNS = ("id", "file")
+ERROR_MODES = ("raise", "skip")
+SKIPPED_COLUMNS = ["id", "file", "reason"]
+
+
+class SkippedArticle(NamedTuple):
+    """A manifest row whose article could not be read, skipped with ``errors="skip"``."""
+
+    id: str
+    file: str  # as the manifest gives it
+    reason: str  # the one-line error message
+
+
+class SkippedArticleWarning(UserWarning):
+    """Warned once per row a corpus skips because its article cannot be read."""
 
 
 def manifest_header(path: Path, required: Sequence[str] = REQUIRED_MANIFEST_COLUMNS
@@ -116,17 +134,30 @@ class Corpus(Sequence):
     articles. ``len()`` counts manifest rows; indexing loads that one article afresh. With
     ``group_by`` naming a manifest column (``outlet``, ``side`` ...), ``groups()`` lists its
     values and ``group(value)`` streams the articles that have it.
+
+    ``errors="raise"`` (the default) stops at the first row whose article cannot be read (a
+    missing, binary, wrongly encoded, empty or too large file: an ``ArticleError``);
+    ``errors="skip"`` passes over such rows, warns once per row (``SkippedArticleWarning``) and
+    lists them in ``skipped`` and ``skipped_table()``. Only rows reached so far are listed;
+    ``check()`` reads every row once to list them all. A malformed manifest (a missing column,
+    an empty or duplicate id, a path outside its folder) still raises ``ManifestError``, and
+    indexing a row that cannot be read raises in either mode.
     """
 
     def __init__(self, manifest: str | Path = SEED_MANIFEST, *, group_by: str | None = None,
-                 progress: bool = False):
+                 progress: bool = False, errors: str = "raise"):
+        if errors not in ERROR_MODES:
+            raise AnalysisInputError(f"errors must be one of {list(ERROR_MODES)}, not "
+                                     f"{errors!r}")
         self.manifest = project_path(manifest)
         self.group_by = group_by
         self.progress = progress
+        self.errors = errors
         required = [*REQUIRED_MANIFEST_COLUMNS, *([group_by] if group_by else [])]
         manifest_header(self.manifest, required)
         self._required = required
         self._length: int | None = None
+        self._skipped: dict[str, SkippedArticle] = {}
         if next(self.rows(), None) is None:
             raise ManifestError(f"{display_path(self.manifest)}: the manifest lists no articles")
 
@@ -134,11 +165,47 @@ class Corpus(Sequence):
         """The validated manifest rows, lazily."""
         return iter_manifest(self.manifest, self._required)
 
+    def articles(self, rows: Iterable[dict[str, str]]) -> Iterator[Article]:
+        """The articles of ``rows`` (rows of this corpus), one at a time; with
+        ``errors="skip"``, rows whose article cannot be read are skipped and recorded."""
+        for row in rows:
+            try:
+                article = article_from_row(row)
+            except ArticleError as exc:
+                if self.errors == "raise":
+                    raise
+                self._skip(row, exc)
+                continue
+            yield article
+
+    def _skip(self, row: dict[str, str], exc: ArticleError) -> None:
+        if row["id"] in self._skipped:
+            return
+        self._skipped[row["id"]] = SkippedArticle(row["id"], row["file"], str(exc))
+        warnings.warn(f"{display_path(self.manifest)}: skipped article {row['id']!r}: {exc}",
+                      SkippedArticleWarning, stacklevel=3)
+
+    @property
+    def skipped(self) -> list[SkippedArticle]:
+        """The rows skipped so far (``errors="skip"``), in manifest order."""
+        order = {row["id"]: i for i, row in enumerate(self.rows()) if row["id"] in self._skipped}
+        return sorted(self._skipped.values(), key=lambda s: order[s.id])
+
+    def skipped_table(self) -> pd.DataFrame:
+        """The rows skipped so far as a table: id, file, reason (for a notebook to show)."""
+        return pd.DataFrame(self.skipped, columns=SKIPPED_COLUMNS)
+
+    def check(self) -> pd.DataFrame:
+        """Read every article once and return ``skipped_table()``: every row that cannot be
+        read, before any analysis (with ``errors="raise"``, the first one raises)."""
+        for _ in self.articles(self.rows()):
+            pass
+        return self.skipped_table()
+
     def __iter__(self) -> Iterator[Article]:
         rows = _with_progress(self.rows(), self.progress, display_path(self.manifest),
                               lambda: len(self))
-        for row in rows:
-            yield article_from_row(row)
+        return self.articles(rows)
 
     def __len__(self) -> int:
         if self._length is None:
@@ -175,7 +242,8 @@ class Corpus(Sequence):
 class ArticleGroup:
     """A named group of a corpus's articles (those whose ``column`` equals ``id``), streamed.
 
-    The lenses that accept groups treat it like one article called ``id``.
+    The lenses that accept groups treat it like one article called ``id``. Rows that cannot
+    be read follow the corpus's ``errors`` mode.
     """
 
     id: str
@@ -194,8 +262,7 @@ class ArticleGroup:
     def __iter__(self) -> Iterator[Article]:
         rows = _with_progress(self.rows(), self.corpus.progress, self.id,
                               lambda: sum(1 for _ in self.rows()))
-        for row in rows:
-            yield article_from_row(row)
+        return self.corpus.articles(rows)
 
 
 def _with_progress(rows: Iterator[dict[str, str]], show: bool, name: str, total) -> Iterator:
@@ -208,10 +275,11 @@ def _with_progress(rows: Iterator[dict[str, str]], show: bool, name: str, total)
 
 
 def load_corpus(manifest: str | Path = SEED_MANIFEST, *, group_by: str | None = None,
-                progress: bool = False) -> Corpus:
+                progress: bool = False, errors: str = "raise") -> Corpus:
     """The articles a manifest lists, streamed one at a time (see ``Corpus``); ``progress``
-    shows a progress bar while iterating."""
-    return Corpus(manifest, group_by=group_by, progress=progress)
+    shows a progress bar while iterating; ``errors="skip"`` skips and reports the rows whose
+    article cannot be read instead of stopping at the first."""
+    return Corpus(manifest, group_by=group_by, progress=progress, errors=errors)
 
 
 def check_analysable(article: Article, *, roles: Iterable[str] | None = DEFAULT_ROLES) -> None:
@@ -236,9 +304,14 @@ def check_analysable(article: Article, *, roles: Iterable[str] | None = DEFAULT_
 def load_articles(items: Sequence[str | Path], *, manifest: str | Path = SEED_MANIFEST,
                   labels: Sequence[str] | None = None,
                   roles: Iterable[str] | None = DEFAULT_ROLES) -> list[Article]:
-    """Load articles named by manifest id or by file path, with optional display labels. An
-    article that the analysed ``roles`` leave without words raises ``NothingToAnalyseError``
-    (pass ``roles=None`` to skip the check)."""
+    """Load articles named by manifest id or by file path, with optional display labels.
+
+    An item that is an id in ``manifest`` is that row's article, even when it looks like a
+    path ("reuters/2016-01.txt" as an id works here as in corpus mode); any other item with a
+    suffix or a folder is a file path; anything else must be a manifest id. An article that
+    the analysed ``roles`` leave without words raises ``NothingToAnalyseError`` (pass
+    ``roles=None`` to skip the check).
+    """
     if labels is not None and len(labels) != len(items):
         raise AnalysisInputError(f"{len(items)} articles but {len(labels)} labels")
     rows = None
@@ -246,14 +319,18 @@ def load_articles(items: Sequence[str | Path], *, manifest: str | Path = SEED_MA
     for i, item in enumerate(items):
         label = labels[i] if labels else ""
         candidate = Path(item)
-        if candidate.suffix or len(candidate.parts) > 1:
+        looks_like_path = bool(candidate.suffix) or len(candidate.parts) > 1
+        if rows is None and looks_like_path:
+            rows = _rows_by_id(manifest, required=False)
+        if looks_like_path and str(item) not in (rows or {}) and (
+                rows is not None or project_path(candidate).exists()):
             used = {a.id for a in articles}
             article_id, n = candidate.stem, 2
             while article_id in used:  # two files with the same name in different folders
                 article_id, n = f"{candidate.stem}-{n}", n + 1
             articles.append(load_article(project_path(candidate), id=article_id, label=label))
             continue
-        rows = rows if rows is not None else {r["id"]: r for r in read_manifest(manifest)}
+        rows = rows or _rows_by_id(manifest, required=True)
         if str(item) not in rows:
             raise ManifestError(f"{display_path(project_path(manifest))}: no article with id "
                                 f"{str(item)!r}; ids are {sorted(rows)}")
@@ -262,6 +339,18 @@ def load_articles(items: Sequence[str | Path], *, manifest: str | Path = SEED_MA
         for article in articles:
             check_analysable(article, roles=roles)
     return articles
+
+
+def _rows_by_id(manifest: str | Path, *, required: bool) -> dict[str, dict[str, str]] | None:
+    """The manifest's rows by id. When the rows are only consulted (``required`` false: is
+    this path an id?), a manifest that cannot be read gives None: an existing file is then
+    read as a path, anything else raises the manifest's error."""
+    try:
+        return {r["id"]: r for r in read_manifest(manifest)}
+    except ManifestError:
+        if required:
+            raise
+        return None
 
 
 def seed_hashes(manifest: str | Path = SEED_MANIFEST) -> list[str]:

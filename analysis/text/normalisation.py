@@ -12,6 +12,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import cache
 
 # Links are recognised before word tokenisation so that "pic.twitter.com/abc" or
 # "https://t.co/x" never become words.
@@ -40,6 +41,35 @@ _EDITS = re.compile(
     # any whitespace run (zero-width characters inside it included) except a lone plain space
     rf"|(?P<space>(?=[^\S ]|\s[\s{ZERO_WIDTH}]*\s)\s(?:[\s{ZERO_WIDTH}]*\s)?)"
 )
+
+
+def is_mark(char: str) -> bool:
+    """True for a combining mark (Unicode category M: an accent, a vowel sign ...), which
+    belongs to the character before it."""
+    return unicodedata.category(char)[0] == "M"
+
+
+def past_marks(text: str, end: int) -> int:
+    """``end`` moved past any combining marks that follow it, so that a span never ends
+    between a letter and its accents."""
+    while end < len(text) and is_mark(text[end]):
+        end += 1
+    return end
+
+
+@cache
+def mark_class() -> str:
+    """Every combining mark as the inside of a regular-expression class (``[\\w{...}]`` is
+    a word character with its accents)."""
+    ranges: list[list[int]] = []
+    planes = (range(0x20000), range(0xE0000, 0xE1000))  # no marks are assigned elsewhere
+    for code in (c for plane in planes for c in plane):
+        if unicodedata.category(chr(code))[0] == "M":
+            if ranges and ranges[-1][1] == code - 1:
+                ranges[-1][1] = code
+            else:
+                ranges.append([code, code])
+    return "".join(f"\\U{a:08x}" if a == b else f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges)
 
 
 @dataclass(frozen=True)
@@ -172,7 +202,13 @@ def _nfc(raw: str, base: int) -> tuple[str, list[Segment]]:
     for a, b in merged:
         piece = raw[a:b]
         composed = unicodedata.normalize("NFC", piece)
-        builder.add(composed, base + a, b - a, "copy" if composed == piece else "unicode")
+        # what composition left as it was (a space before reordered accents) stays a copy
+        pairs = enumerate(zip(piece, composed, strict=False))
+        same = next((k for k, (x, y) in pairs if x != y), min(len(piece), len(composed)))
+        if same:
+            builder.add(composed[:same], base + a, same, "copy")
+        if same < len(piece):
+            builder.add(composed[same:], base + a + same, b - a - same, "unicode")
     return "".join(builder.parts), builder.segments
 
 

@@ -36,11 +36,15 @@ _MAGIC = {
     b"\xd0\xcf\x11\xe0": "an old Microsoft Office file (.doc)",
     b"{\\rtf": "an RTF document",
 }
+# (mark, the encoding an Article reports, the codec for the bytes after the mark)
 _BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+    (codecs.BOM_UTF32_LE, "utf-32", "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32", "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8-sig", "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16", "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16", "utf-16-be"),
 )
+_FAMILY = {"utf-8": "utf-8", "utf-8-sig": "utf-8", "utf-16": "utf-16", "utf-16-le": "utf-16",
+           "utf-16-be": "utf-16", "utf-32": "utf-32", "utf-32-le": "utf-32",
+           "utf-32-be": "utf-32"}
 _HTML_START = re.compile(r"\s*<(?:!doctype\s+html|html|head|body|meta|\?xml)\b", re.I)
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
@@ -64,18 +68,35 @@ def _check_path(path: Path, max_bytes: int) -> None:
     if size > max_bytes:
         raise ArticleTooLargeError(
             f"{shown}: {size:,} bytes is more than the {max_bytes:,}-byte limit for one article; "
-            "split it into one file per article, or raise the limit (max_bytes=, or "
-            "framing audit --max-bytes)")
+            "split it into one file per article, or raise the limit (max_bytes= in Python, "
+            "--max-bytes on the command line)")
+
+
+def _byte_order_mark(data: bytes, encoding: str | None) -> tuple[int, str, str] | None:
+    """``(length, reported encoding, codec for the rest)`` of the byte-order mark opening
+    ``data``, when there is one and it fits ``encoding`` (any mark when no encoding is given;
+    a UTF-8 mark for ``utf-8``, a UTF-16 mark of either order for ``utf-16`` ...)."""
+    family = None if encoding is None else _FAMILY.get(codecs.lookup(encoding).name)
+    for bom, reported, codec in _BOMS:
+        if data.startswith(bom) and (encoding is None or _FAMILY[reported] == family):
+            return len(bom), reported, codec
+    return None
 
 
 def decode_bytes(data: bytes, source: str, encoding: str | None = None) -> tuple[str, str]:
-    """Decode article bytes: BOMs are honoured, otherwise strict UTF-8 unless told otherwise."""
-    if encoding is None:
-        for bom, name in _BOMS:
-            if data.startswith(bom):
-                encoding = name
-                break
-    if encoding is None:
+    """Decode article bytes: ``(text, encoding used)``.
+
+    A byte-order mark is honoured and left out of the text, whether the encoding is detected
+    from it or given (``utf-8`` on a file with a UTF-8 mark reads as ``utf-8-sig``, as the
+    default does); otherwise strict UTF-8 unless told otherwise. An error names the offending
+    byte and its offset in the file, the mark included.
+    """
+    try:
+        mark = _byte_order_mark(data, encoding)
+    except LookupError:
+        raise ArticleEncodingError(f"{source}: unknown encoding {encoding!r}") from None
+    skip, used, codec = mark if mark else (0, encoding or "utf-8", encoding or "utf-8")
+    if encoding is None and not mark:
         for magic, what in _MAGIC.items():
             if data.startswith(magic):
                 raise BinaryFileError(f"{source}: this is {what}, not plain text; "
@@ -84,18 +105,18 @@ def decode_bytes(data: bytes, source: str, encoding: str | None = None) -> tuple
             raise BinaryFileError(f"{source}: contains NUL bytes, so it is binary data or UTF-16 "
                                   "without a byte-order mark; save it as UTF-8 text")
     try:
-        text = data.decode(encoding or "utf-8")
+        text = data[skip:].decode(codec)
     except UnicodeDecodeError as exc:
-        byte = data[exc.start:exc.start + 1].hex()
+        offset = skip + exc.start
+        name = (_FAMILY.get(used, used)).upper() if used.startswith("utf") else used
+        after = f" after its {name} byte-order mark" if skip else ""
         hint = ("it may be Windows-1252 or Latin-1 text; re-save it as UTF-8, or load it with "
-                "encoding='cp1252'") if encoding is None else f"check that it really is {encoding}"
-        raise ArticleEncodingError(f"{source}: not valid {encoding or 'UTF-8'} "
-                                   f"(byte 0x{byte} at offset {exc.start}); {hint}") from None
-    except LookupError:
-        raise ArticleEncodingError(f"{source}: unknown encoding {encoding!r}") from None
-    if encoding in ("utf-16", "utf-32") and text.startswith("\ufeff"):
-        text = text[1:]
-    return text, encoding or "utf-8"
+                "encoding='cp1252'") if encoding is None and name == "UTF-8" else (
+            f"check that it really is {name}")
+        raise ArticleEncodingError(f"{source}: not valid {name}{after} (byte "
+                                   f"0x{data[offset:offset + 1].hex()} at offset {offset}); "
+                                   f"{hint}") from None
+    return text, used
 
 
 def check_text(text: str, source: str) -> None:
@@ -136,7 +157,9 @@ def load_article(path: str | Path, *, id: str | None = None, label: str = "",
                  meta: dict[str, str] | None = None) -> Article:
     """Read one article file; raise an ``ArticleError`` subclass naming the file if it is bad.
 
-    Decoding: a UTF-8, UTF-16 or UTF-32 byte-order mark is honoured (and left out of ``raw``);
+    Decoding: a UTF-8, UTF-16 or UTF-32 byte-order mark is honoured and left out of ``raw``,
+    whether the encoding is detected or given (``Article.encoding`` is then ``utf-8-sig``,
+    ``utf-16`` or ``utf-32``, saying a mark was dropped: offsets count characters after it);
     otherwise the bytes must be UTF-8 unless ``encoding`` is given. CRLF line endings are kept
     in ``raw`` as they are. Files over ``max_bytes`` are refused before reading.
     """

@@ -45,8 +45,11 @@ POST_MAX_CHARS = 600
 LIST_LINE_MAX_WORDS = 15
 RELATED_BLOCK = "related-links block"
 
-_BLANK_LINES = re.compile(r"(?:\r\n|\r|\n)(?:[^\S\r\n]*(?:\r\n|\r|\n))+")
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+# a line ends at CR, LF, CRLF or U+2028 LINE SEPARATOR; a paragraph at a blank line or at
+# U+2029 PARAGRAPH SEPARATOR
+_LB = "\r\n|\r(?!\n)|[\n\u2028]"  # never CR and LF of one CRLF as two breaks
+_BLANK_LINES = re.compile(f"(?:{_LB})(?:[^\\S\r\n\u2028\u2029]*(?:{_LB}))+|\u2029")
+_LINE_BREAK = re.compile(f"{_LB}|\u2029")
 _NON_SPACE = re.compile(r"\S")
 _SENTENCE_END = tuple(".!?:;\"')]…")
 _FOOTNOTE_START = re.compile(r"^(?P<marker>\*+|†|‡)\s*(?P<rest>\S.*)$", re.S)
@@ -65,8 +68,9 @@ class RoleDecision:
 
 
 def split_paragraphs(raw: str) -> list[tuple[int, int]]:
-    """Spans of the paragraphs in ``raw``: blank lines separate them, or single line breaks
-    when the text has no blank line at all. Spans exclude surrounding whitespace."""
+    """Spans of the paragraphs in ``raw``: blank lines (or U+2029 PARAGRAPH SEPARATOR)
+    separate them, or single line breaks (U+2028 LINE SEPARATOR is one) when the text has
+    neither. Spans exclude surrounding whitespace."""
     separator = _BLANK_LINES if _BLANK_LINES.search(raw) else _LINE_BREAK
     spans = []
     position = 0

@@ -18,7 +18,7 @@ import unicodedata
 from functools import cache, lru_cache
 
 from ..lexicons import grammar_words, table, word_list
-from .normalisation import HANDLE_PATTERN, HASHTAG_PATTERN, LINK_PATTERN
+from .normalisation import HANDLE_PATTERN, HASHTAG_PATTERN, LINK_PATTERN, is_mark, past_marks
 
 WORD_KINDS = ("word", "number")
 
@@ -151,7 +151,24 @@ def token_spans(text: str) -> list[tuple[int, int, str]]:
         if match:
             spans.append((match.start(), match.end(), match.lastgroup or "link"))
             position = match.end()
-    return spans
+    return _with_marks(text, spans)
+
+
+def _with_marks(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Token spans with each combining mark kept on the token before it: a token never ends
+    between a letter and its accent ("q" + U+0301 is one token); a mark after a space stays a
+    token of its own."""
+    joined: list[tuple[int, int, str]] = []
+    for start, end, kind in spans:
+        if joined and joined[-1][1] == start and is_mark(text[start]):
+            stop = min(past_marks(text, start), end)
+            joined[-1] = (joined[-1][0], stop, joined[-1][2])
+            if stop == end:
+                continue
+            start = stop
+            kind = token_kind(text[start:end]) if kind not in _PROTECTED.groupindex else kind
+        joined.append((start, end, kind))
+    return joined
 
 
 @lru_cache(maxsize=200_000)
