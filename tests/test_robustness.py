@@ -18,6 +18,7 @@ from collections.abc import Callable
 import pandas as pd
 import pytest
 from hypothesis import given
+from hypothesis_profiles import examples
 from hypothesis import strategies as st
 
 import analysis
@@ -143,6 +144,17 @@ def test_attribution_sources_and_cues_are_exact_spans(catalogue, name):
             assert row.cue_start < row.cue_end <= len(article.raw)
 
 
+def test_odd_breaks_and_marks_are_read_as_a_reader_would(catalogue):
+    assert len(catalogue["paragraph_separator"].paragraphs) == 3  # U+2029 ends a paragraph
+    assert len(catalogue["crlf"].paragraphs) == 3
+    assert catalogue["utf8_bom"].raw.startswith("Bridge")  # the mark is not text
+    article = catalogue["combining_marks"]
+    words = analysis.text.tokens(article)
+    assert {"Café", "José", "María", "café", "Zoë"} <= set(words["text"])
+    for row in words.itertuples():
+        assert analysis.text.normalise(article.raw[row.start:row.end]).text == row.text
+
+
 def test_the_catalogue_finds_something_where_it_should(catalogue):
     """The contract above must not hold vacuously: the ordinary entries do yield rows."""
     for name in ("plain", "crlf", "utf8_bom", "paragraph_separator", "one_huge_paragraph"):
@@ -172,6 +184,7 @@ ODD = st.sampled_from(["the mayor said", " ", "\n", "\n\n", "\r\n", "\u2029", "\
                        "\u00a0", "Ms Ada Lane", "war", "crisis"])
 
 
+@examples(60)
 @given(st.lists(ODD, min_size=1, max_size=40).map("".join))
 def test_lenses_keep_the_contract_on_generated_text(text):
     if not any(c.isalnum() for c in text):
