@@ -4,9 +4,10 @@ Every figure function follows the matplotlib idiom: ``plots.x(table, *, labels=N
 ax=None)`` draws on ``ax`` (a new figure when None) and returns the Axes. The house style is
 applied with a style context while the figure is drawn (:func:`style`), never by changing
 global ``rcParams``. Labels and article text are plain text: a ``$`` is a dollar sign, never
-mathtext or TeX, whatever the user's ``rcParams`` say (:func:`_plain_text`). The data each figure draws comes from a ``*_data`` function (or, for bar
-charts, :func:`wide_table`), which the tests check, since nbval does not compare images.
-Notebooks end plot cells with ``plt.show()``.
+mathtext or TeX, whatever the user's ``rcParams`` say (:func:`_plain_text`). The data each
+figure draws comes from a ``*_data`` function (or, for bar charts, :func:`wide_table`), which
+the tests check, since nbval does not compare images. Notebooks end plot cells with
+``plt.show()``.
 """
 
 from __future__ import annotations
