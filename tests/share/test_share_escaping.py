@@ -75,3 +75,10 @@ def test_prose_keeps_a_url_label_as_text(tmp_path):
                             path=tmp_path / "x.txt", label="https://example.org/x $5")
     html = safe_html(markdown2html(analysis.prose.cleaning(article)))
     assert "<a" not in html and "https://example.org/x $5" in parse(html).text
+
+
+def test_cleaning_sentence_escapes_the_dateline(tmp_path):
+    article = build_article("Headline here\n\nLONDON, June 3 (Reuters) - A body sentence.\n\n"
+                            "More body.\n", id="x", path=tmp_path / "x.txt", label="x")
+    assert article.dateline == "LONDON, June 3 (Reuters)"
+    assert "(dateline LONDON, June 3 &#40;Reuters&#41;)" in analysis.prose.cleaning(article)
