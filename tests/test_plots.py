@@ -198,3 +198,53 @@ def test_top_terms_takes_one_axes_per_article(seeds):
     both = words.term_table(seeds, unit="stem")
     with pytest.raises(analysis.AnalysisInputError, match="got 1 Axes for 2 articles"):
         plots.top_terms(both, n=5, ax=ax)
+
+
+HOSTILE = ["Cost $x^$", "US$5 and $6"]  # a stray "$" crashed mathtext; two were drawn as maths
+
+
+def mathtext(fig: plt.Figure) -> list[str]:
+    """The texts of ``fig`` that matplotlib would draw as maths (or TeX), but for the powers of
+    ten a log axis writes in mathtext itself."""
+    return [t.get_text() for t in fig.findobj(matplotlib.text.Text)
+            if t._preprocess_math(t.get_text())[1] and "\\mathdefault" not in t.get_text()]
+
+
+def test_labels_and_terms_with_dollars_are_drawn_as_written(seeds):
+    key = words.keyness_between(seeds, min_count=1)
+    key.loc[key["g2"].idxmax(), "term"] = "$x^$"
+    terms = words.term_table(seeds, unit="stem")
+    terms.loc[terms.index[0], "term"] = "US$5 and $6"
+    spread = words.dispersion(seeds, {"money": ["bounties", "rewards"]})
+    drawn = [plots.keyness(key, labels=HOSTILE, n=5, min_count=1),
+             plots.rate_scatter(key, labels=HOSTILE, n_labels=40),
+             plots.dispersion(spread, labels=HOSTILE),
+             plots.source_kinds(analysis.sources.kind_counts(seeds), labels=HOSTILE),
+             plots.stance(analysis.stance.summary(seeds), labels=HOSTILE),
+             plots.tone_profile(analysis.tone.score(seeds), labels=HOSTILE),
+             plots.top_terms(terms, labels=HOSTILE, n=5)[0]]
+    for ax in drawn:
+        ax.figure.canvas.draw()  # "Cost $x^$" as mathtext raises ValueError here
+        assert mathtext(ax.figure) == [], ax.get_title(loc="left")
+    keyness, scatter, spread_ax, kinds, stance, tone, top = drawn
+    assert "more in US$5 and $6" in keyness.get_xlabel()
+    assert "$x^$" in tick_labels(keyness) or "$x^$ *" in tick_labels(keyness)
+    assert "$x^$" in {t.get_text() for t in scatter.texts}
+    assert scatter.get_ylabel().startswith("US$5 and $6:")
+    assert "money (Cost $x^$)" in tick_labels(spread_ax)
+    assert tick_labels(kinds) == HOSTILE[::-1] and legend_labels(stance) == HOSTILE
+    assert legend_labels(tone) == HOSTILE
+    assert top.get_title(loc="left") == HOSTILE[0] and tick_labels(top)[-1] == "US$5 and $6"
+
+
+def test_log_axes_keep_their_powers_of_ten_and_a_callers_axes_gets_plain_labels(seeds):
+    key = words.keyness_between(seeds, min_count=1)
+    scatter = plots.rate_scatter(key, labels=HOSTILE)
+    scatter.figure.canvas.draw()
+    assert "$\\mathdefault{10^{1}}$" in [t.get_text() for t in scatter.get_xticklabels()]
+    assert all(t.get_parse_math() for t in scatter.get_xticklabels())
+    with matplotlib.rc_context({"text.parse_math": True}):
+        fig, ax = plt.subplots()  # made outside the house style, with mathtext on
+    plots.cue_classes(analysis.sources.cue_class_counts(seeds), labels=HOSTILE, ax=ax)
+    fig.canvas.draw()
+    assert legend_labels(ax) == HOSTILE and mathtext(fig) == []

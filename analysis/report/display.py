@@ -22,18 +22,30 @@ def setup_notebook() -> None:
     pd.set_option("display.max_columns", 30)
     pd.set_option("display.width", 160)
     pd.set_option("display.precision", 3)
+    pd.set_option("display.html.use_mathjax", False)  # "$" in a table is a dollar sign
+    pd.set_option("styler.html.mathjax", False)
 
 
-_MARKDOWN_SPECIALS = {c: f"&#{ord(c)};" for c in "\\`*_[](){}#+!|~$"}
+# Markdown specials, and the characters of bare-URL and e-mail autolinks (GFM, mistune,
+# linkify): "https://", "www.", "a@b.org" never reach the renderer as written.
+_MARKDOWN_SPECIALS = {c: f"&#{ord(c)};" for c in "\\`*_[](){}#+!|~:/@"}
 _HTML_SPECIALS = {"&": "&amp;", "<": "&lt;", ">": "&gt;", "\"": "&quot;", "'": "&#x27;"}
+# MathJax (JupyterLab) reads the rendered page, where "&#36;" is "$" again; it looks for a
+# formula within one run of text, and an element ends the run, so each "$" is a span of its own
+_DOLLAR = "<span>&#36;</span>"
+_DOT = "&#46;"  # a dot inside a word or host name: "example.org" is not a link
 
 
 def escape(text: str) -> str:
     """Escape text (article text, labels) for Markdown output: HTML characters and every
     Markdown or maths special become entities, and line breaks become spaces, so the text
-    shows as written and never becomes a link, emphasis, heading, list or formula."""
-    return "".join(_HTML_SPECIALS.get(c) or _MARKDOWN_SPECIALS.get(c, c)
-                   for c in " ".join(text.split()))
+    shows as written and never becomes a link (a bare URL, ``www.``, an e-mail address or
+    a host name included), emphasis, heading, list or formula."""
+    flat = " ".join(text.split())
+    return "".join(
+        _HTML_SPECIALS.get(c) or _MARKDOWN_SPECIALS.get(c)
+        or (_DOLLAR if c == "$" else _DOT if c == "." and flat[i + 1:i + 2].isalnum() else c)
+        for i, c in enumerate(flat))
 
 
 def markdown(lines: str | Iterable[str]) -> Markdown:

@@ -4,19 +4,22 @@
   (require.js, MathJax, mermaid) are left out, so nothing is fetched and "$" stays a dollar;
 - article text never becomes live markup: every HTML or Markdown output, and every Markdown
   cell, passes through an allow-list sanitiser (:func:`safe_html`) after the notebooks' own
-  escaping;
+  escaping; nothing in a page loads from outside it (only ``data:`` images and styles);
 - deterministic: the same executed notebook always renders to the same bytes.
 """
 
 from __future__ import annotations
 
+import html
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import bleach
 import nbformat
 import pandas as pd
+from bleach import html5lib_shim
 from bleach.css_sanitizer import ALLOWED_CSS_PROPERTIES, CSSSanitizer
 from jinja2 import FileSystemLoader
 from nbconvert import HTMLExporter
@@ -47,10 +50,72 @@ SAFE_ATTRIBUTES = {
     "ol": frozenset({"start"}),
     "style": frozenset({"type", "scoped"}),
 }
-_SCHEME = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*):")
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 _LINK_SCHEMES = frozenset({"http", "https", "mailto"})
 _IMAGE_DATA = re.compile(r"^data:image/(?:png|jpeg|gif|webp|svg\+xml);base64,", re.I)
-_CSS = CSSSanitizer(allowed_css_properties=ALLOWED_CSS_PROPERTIES)
+_IGNORED_IN_URLS = re.compile(r"[\x00-\x20\x7f]+")  # browsers drop these (java\tscript:)
+# CSS as a browser reads it: comments gone, escapes decoded ("u\72 l(", "u\rl(" are "url(")
+_CSS_COMMENT = re.compile(r"/\*.*?(?:\*/|$)", re.S)
+_CSS_ESCAPE = re.compile(r"\\(?:([0-9a-fA-F]{1,6})[ \t\n\r\f]?|(.))", re.S)
+# what makes CSS fetch: url() and functions taking a bare string, @import, old IE hooks
+# (spaces are dropped before the search); -webkit-image-set( contains image-set(
+_CSS_FETCH = re.compile(r"(?:url|image-set|image|src|cross-fade)\(['\"]?(?!['\"]|data:)|"
+                        r"@import|expression\(|behavior:|-moz-binding", re.I)
+
+
+def _url(value: str) -> str:
+    """An attribute's URL as a browser reads it: entities decoded (with or without ``;``),
+    spaces and control characters dropped, backslashes as slashes."""
+    return _IGNORED_IN_URLS.sub("", html.unescape(value)).replace("\\", "/")
+
+
+def _local(url: str) -> bool:
+    """A path in the report's own folder: no scheme, no host (``//host``), no absolute path."""
+    return not _SCHEME.match(url) and not url.startswith("/")
+
+
+def _css_character(match: re.Match[str]) -> str:
+    code = int(match.group(1), 16) if match.group(1) else None
+    return match.group(2) if code is None else chr(code) if 0 < code <= 0x10FFFF else "\ufffd"
+
+
+def css_loads_from_outside(css: str) -> bool:
+    """Whether CSS (a ``<style>`` block or a ``style=`` value) could fetch anything: a
+    ``url()`` or ``image-set()`` to anything but ``data:``, an ``@import``, or an old IE hook,
+    also when written with comments or escapes."""
+    decoded = _CSS_ESCAPE.sub(_css_character, _CSS_COMMENT.sub("", css))
+    return bool(_CSS_FETCH.search(_IGNORED_IN_URLS.sub("", decoded)))
+
+
+class _LocalCSS(CSSSanitizer):
+    """bleach's allow-list of properties, and no property that fetches (``cursor: url()``)."""
+
+    def sanitize_css(self, style: str) -> str:
+        clean = super().sanitize_css(style)
+        return "" if css_loads_from_outside(clean) else clean
+
+
+class _LocalStyleBlocks(html5lib_shim.Filter):
+    """Empty every ``<style>`` block whose CSS could fetch anything (bleach checks only
+    ``style=`` attributes)."""
+
+    def __iter__(self) -> Iterator[dict]:
+        block: list[str] | None = None
+        for token in super().__iter__():
+            if block is not None and token["type"] in ("Characters", "SpaceCharacters"):
+                block.append(token["data"])
+                continue
+            if block is not None:
+                css = "".join(block)
+                if css and not css_loads_from_outside(css):
+                    yield {"type": "Characters", "data": css}
+                block = None
+            if token["type"] == "StartTag" and token["name"] == "style":
+                block = []
+            yield token
+
+
+_CSS = _LocalCSS(allowed_css_properties=ALLOWED_CSS_PROPERTIES)
 
 
 def shareable_parameters(node: nbformat.NotebookNode) -> nbformat.NotebookNode:
@@ -79,11 +144,13 @@ def shareable_parameters(node: nbformat.NotebookNode) -> nbformat.NotebookNode:
 
 def _allowed_attribute(tag: str, name: str, value: str) -> bool:
     if name in SAFE_ATTRIBUTES["*"] or name in SAFE_ATTRIBUTES.get(tag, ()):
-        scheme = _SCHEME.match(value)
+        url = _url(value)
         if tag == "a" and name == "href":
-            return not scheme or scheme.group(1).lower() in _LINK_SCHEMES
+            scheme = _SCHEME.match(url)
+            return (_local(url) or url.startswith("#")
+                    or bool(scheme and scheme.group(1).lower() in _LINK_SCHEMES))
         if tag == "img" and name == "src":
-            return not scheme or bool(_IMAGE_DATA.match(value))
+            return _local(url) or bool(_IMAGE_DATA.match(url))
         return True
     return False
 
@@ -91,13 +158,17 @@ def _allowed_attribute(tag: str, name: str, value: str) -> bool:
 def safe_html(fragment: Any) -> str:
     """Sanitise an HTML fragment: allow-listed tags and attributes; anything else is escaped.
 
-    Scripts, event handlers (``onerror=``), ``javascript:`` links and remote images cannot
-    survive; tables, headings, links, embedded ``data:image`` figures and styles do.
+    Scripts, event handlers (``onerror=``), ``javascript:`` links and anything that would load
+    from outside the page cannot survive: an image is a ``data:`` image or a file beside the
+    page (never ``//host``, however its URL is encoded), and CSS in ``<style>`` blocks and
+    ``style=`` attributes keeps no ``url()`` but to ``data:`` and no ``@import``. Tables,
+    headings, links to follow (http, https, mailto), embedded figures and styles survive.
     """
     text = fragment.decode() if isinstance(fragment, bytes) else str(fragment)
-    return bleach.clean(text, tags=SAFE_TAGS, attributes=_allowed_attribute,
-                        protocols=[*_LINK_SCHEMES, "data"], css_sanitizer=_CSS,
-                        strip=False, strip_comments=True)
+    cleaner = bleach.Cleaner(tags=SAFE_TAGS, attributes=_allowed_attribute,
+                             protocols=[*_LINK_SCHEMES, "data"], css_sanitizer=_CSS,
+                             strip=False, strip_comments=True, filters=[_LocalStyleBlocks])
+    return cleaner.clean(text)
 
 
 def html_exporter() -> HTMLExporter:

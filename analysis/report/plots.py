@@ -3,9 +3,11 @@
 Every figure function follows the matplotlib idiom: ``plots.x(table, *, labels=None, ...,
 ax=None)`` draws on ``ax`` (a new figure when None) and returns the Axes. The house style is
 applied with a style context while the figure is drawn (:func:`style`), never by changing
-global ``rcParams``. The data each figure draws comes from a ``*_data`` function (or, for bar
-charts, :func:`wide_table`), which the tests check, since nbval does not compare images.
-Notebooks end plot cells with ``plt.show()``.
+global ``rcParams``. Labels and article text are plain text: a ``$`` is a dollar sign, never
+mathtext or TeX, whatever the user's ``rcParams`` say (:func:`_plain_text`). The data each
+figure draws comes from a ``*_data`` function (or, for bar charts, :func:`wide_table`), which
+the tests check, since nbval does not compare images. Notebooks end plot cells with
+``plt.show()``.
 """
 
 from __future__ import annotations
@@ -18,6 +20,8 @@ import matplotlib.pyplot as plt
 import numpy as np
 import pandas as pd
 from matplotlib.axes import Axes
+from matplotlib.text import Text
+from matplotlib.ticker import FixedLocator
 
 from ..errors import AnalysisInputError
 from ..words.significance import SIGNIFICANCE_Q
@@ -63,8 +67,32 @@ def _axes(ax: Axes | None, width: float = 8.0, height: float = 4.5) -> Axes:
     return ax
 
 
+def _plain_text(ax: Axes) -> None:
+    """Draw every text of ``ax`` as written: no mathtext, no TeX.
+
+    Titles, axis labels, legend entries, annotations and tick labels set from labels or terms
+    (ticks at fixed places, ``set_yticks(positions, labels)``) become plain text. Tick labels
+    that matplotlib formats from numbers (log axes use mathtext for powers of ten) and the
+    offset text keep their formatting. Every figure function calls this before its figure is
+    laid out or drawn.
+    """
+    numeric: set[int] = set()
+    for axis in (ax.xaxis, ax.yaxis):
+        numeric.add(id(axis.offsetText))
+        for ticks, locator in ((axis.get_major_ticks(), axis.get_major_locator()),
+                               (axis.get_minor_ticks(), axis.get_minor_locator())):
+            if not isinstance(locator, FixedLocator):
+                numeric.update(id(label) for tick in ticks for label in (tick.label1, tick.label2))
+    for text in ax.findobj(Text):
+        if id(text) not in numeric:
+            text.set_parse_math(False)
+            text.set_usetex(False)
+
+
 def _finish(ax: Axes, created: bool) -> Axes:
-    """Lay out the figure when this module created it (a caller's figure is left alone)."""
+    """Make the texts plain, and lay out the figure when this module created it (a caller's
+    figure is left alone)."""
+    _plain_text(ax)
     if created:
         ax.figure.tight_layout()
     return ax
@@ -108,11 +136,14 @@ def top_terms(table: pd.DataFrame, *, labels: Sequence[str] | None = None, n: in
         for i, (article, panel) in enumerate(zip(articles, axes, strict=True)):
             _axes(panel)
             rows = data[data["article"] == article].iloc[::-1]
-            panel.barh(rows["term"], rows["per10k"], color=colour(i))
+            positions = np.arange(len(rows))
+            panel.barh(positions, rows["per10k"], color=colour(i))
+            panel.set_yticks(positions, rows["term"])
             panel.set_title(names[i])
             panel.set_xlabel("per 10,000 words")
             panel.set_xlim(0, top * 1.1)
             panel.grid(axis="y", visible=False)
+            _plain_text(panel)
         if ax is None:
             axes[0].figure.tight_layout()
     return axes
@@ -203,6 +234,7 @@ def rate_scatter(table: pd.DataFrame, *, labels: Sequence[str] | None = None,
         ax.set_title("Term rates in the two articles")
         _finish(ax, created)
         _place_labels(ax, data, n_labels)
+        _plain_text(ax)
     return ax
 
 
@@ -219,7 +251,8 @@ def _place_labels(ax: Axes, data: pd.DataFrame, n_labels: int) -> None:
                                (5, -5, "left", "top"), (-5, -5, "right", "top"),
                                (8, 0, "left", "center"), (-8, 0, "right", "center")):
             text = ax.annotate(row["term"], (row["x"], row["y"]), xytext=(dx, dy),
-                               textcoords="offset points", ha=ha, va=va, fontsize=8)
+                               textcoords="offset points", ha=ha, va=va, fontsize=8,
+                               parse_math=False, usetex=False)
             box = text.get_window_extent(renderer).expanded(1.05, 1.1)
             inside = frame.contains(box.x0, box.y0) and frame.contains(box.x1, box.y1)
             if inside and not any(box.overlaps(other) for other in placed):
@@ -290,12 +323,14 @@ def _bars(table: pd.DataFrame, category: str, value: str, labels: Sequence[str] 
         ax = _axes(ax, 8.0, height)
         if stacked:
             left = np.zeros(len(articles))
+            positions = np.arange(len(articles))  # the first article at the top
             palette = plt.get_cmap("tab10")
             for i, name in enumerate(categories):
                 values = wide[name].to_numpy(dtype=float)
-                ax.barh(names[::-1], values[::-1], left=left[::-1], color=palette(i % 10),
+                ax.barh(positions, values[::-1], left=left[::-1], color=palette(i % 10),
                         label=name)
                 left += values
+            ax.set_yticks(positions, names[::-1])
             ax.legend(ncols=min(4, len(categories)), loc="upper center",
                       bbox_to_anchor=(0.5, -0.18))
         else:

@@ -54,7 +54,7 @@ def cleaning(article: Article) -> str:
     if posts:
         extra.append(plural(posts, "embedded post"))
     if article.dateline:
-        extra.append(f"dateline {article.dateline}")
+        extra.append(f"dateline {escape(article.dateline)}")
     tail = f" ({'; '.join(extra)})" if extra else ""
     block = (" It is one block with no paragraph breaks, so its lede and positions are "
              "measured in sentences.") if article.one_block else ""

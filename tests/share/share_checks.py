@@ -11,7 +11,8 @@ from analysis.paths import PROJECT_ROOT
 
 PAIRS_DIR = PROJECT_ROOT / "tests" / "fixtures" / "pairs"
 PAIRS = sorted(p.name for p in PAIRS_DIR.iterdir() if p.is_dir())
-HOSTILE_LABEL = 'Millbrook <b>Post</b> & "Co"'
+HOSTILE_LABEL = 'Millbrook <b>Post</b> & "Co" Cost $x^$ https://example.org/x'
+HOSTILE_LABEL_B = "US$5 and $6, www.example.org"  # a "$" pair: maths, if anything parsed it
 
 
 def pair_files(name: str) -> tuple[Path, Path]:
@@ -20,11 +21,13 @@ def pair_files(name: str) -> tuple[Path, Path]:
 
 
 def pair_arguments(name: str, out: Path) -> list[str]:
-    """``framing compare`` arguments for a test pair (the hostile pair gets a hostile label)."""
+    """``framing compare`` arguments for a test pair (the hostile pair gets hostile labels:
+    markup, a URL, a stray "$" that mathtext cannot parse, a pair of "$")."""
     first, second = pair_files(name)
-    label_a = HOSTILE_LABEL if name == "hostile_markup" else f"{name} A"
-    return ["compare", str(first), str(second), "--label-a", label_a, "--label-b",
-            f"{name} B", "--out", str(out)]
+    hostile = name == "hostile_markup"
+    return ["compare", str(first), str(second),
+            "--label-a", HOSTILE_LABEL if hostile else f"{name} A",
+            "--label-b", HOSTILE_LABEL_B if hostile else f"{name} B", "--out", str(out)]
 
 
 PAYLOADS = (

@@ -8,6 +8,8 @@ turns every Markdown special into an entity.
 
 from __future__ import annotations
 
+import re
+
 from nbconvert.filters.markdown import markdown2html
 from share_checks import PAYLOADS, live_markup, parse
 
@@ -42,3 +44,41 @@ def test_cleaning_sentence_keeps_a_label_with_markdown_syntax_as_text(tmp_path):
     html = markdown2html(analysis.prose.cleaning(article))
     assert live_markup(html) == []
     assert label in parse(html).text
+
+
+URL_LABELS = ("https://example.org/x", "www.example.org", "HTTP://EXAMPLE.ORG",
+              "mailto:someone@example.org", "someone@example.org", "example.org/path",
+              "ftp://example.org", "//example.org/x", "<https://example.org/y>")
+
+
+def test_escape_never_lets_a_url_or_address_become_a_link():
+    for label in URL_LABELS:
+        escaped = analysis.display.escape(label)
+        html = safe_html(markdown2html(f"**{escaped}**"))
+        assert "<a" not in html, (label, html)
+        assert parse(html).text.strip() == label
+        # no renderer's autolink rule can match: no scheme, "www.", "@" or host dot survives
+        assert not re.search(r"[:@/]|www\.|\.\w", escaped), escaped
+
+
+def test_escape_keeps_dollars_out_of_mathjax_and_sentence_dots_as_they_are():
+    escaped = analysis.display.escape("US$5 and $6. Cost $x^$ in the U.S. today.")
+    html = markdown2html(escaped)
+    assert parse(html).text.strip() == "US$5 and $6. Cost $x^$ in the U.S. today."
+    # MathJax (JupyterLab) looks for "$...$" within one run of text: each "$" is its own span
+    assert "$" not in re.sub(r"<span>\$</span>", "", html)
+    assert escaped.endswith("U&#46;S. today.")
+
+
+def test_prose_keeps_a_url_label_as_text(tmp_path):
+    article = build_article("Headline here\n\nA body.\n\nMore body.\n", id="x",
+                            path=tmp_path / "x.txt", label="https://example.org/x $5")
+    html = safe_html(markdown2html(analysis.prose.cleaning(article)))
+    assert "<a" not in html and "https://example.org/x $5" in parse(html).text
+
+
+def test_cleaning_sentence_escapes_the_dateline(tmp_path):
+    article = build_article("Headline here\n\nLONDON, June 3 (Reuters) - A body sentence.\n\n"
+                            "More body.\n", id="x", path=tmp_path / "x.txt", label="x")
+    assert article.dateline == "LONDON, June 3 (Reuters)"
+    assert "(dateline LONDON, June 3 &#40;Reuters&#41;)" in analysis.prose.cleaning(article)

@@ -181,3 +181,13 @@ def test_network_check_ignores_base64_image_data_that_spells_a_cdn_by_chance():
     image = '<img src="data:image/png;base64,iVBORw0KGgoAcdnJSxyz==">'
     assert network_references(image) == []
     assert network_references('<p>x</p><style>@import url(http://cdnjs.example/x.css)</style>')
+
+
+def test_index_shows_url_and_dollar_labels_as_text(tmp_path):
+    articles = [build_article("A headline\n\nA body.\n\nMore.\n", id=name, label=label,
+                              path=tmp_path / f"{name}.txt")
+                for name, label in (("a", "https://example.org/x"), ("b", "US$5 and $6"))]
+    index = render_index([], articles, roles=["headline", "body"])
+    page = parse(index)
+    assert [a for tag, a in page.tags if tag == "a"] == []
+    assert "https://example.org/x and US$5 and $6" in page.text

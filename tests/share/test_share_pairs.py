@@ -12,6 +12,7 @@ import pytest
 from nbconvert.filters.markdown import markdown2html
 from share_checks import (
     HOSTILE_LABEL,
+    HOSTILE_LABEL_B,
     PAIRS,
     PAYLOADS,
     live_markup,
@@ -209,8 +210,9 @@ def test_reports_are_byte_identical_when_run_twice(compared, tmp_path):
 @pytest.mark.executes_notebooks
 def test_hostile_article_text_shows_as_text_and_never_as_markup(compared):
     out = compared("hostile_markup")
-    shown = {"index.html": [PAYLOADS[0], HOSTILE_LABEL],  # the headline and the label
-             f"{NOTEBOOKS[0].stem}.html": [*PAYLOADS, HOSTILE_LABEL]}  # prints the raw text
+    labels = [HOSTILE_LABEL, HOSTILE_LABEL_B]
+    shown = {"index.html": [PAYLOADS[0], *labels],  # the headline and the labels
+             f"{NOTEBOOKS[0].stem}.html": [*PAYLOADS, *labels]}  # prints the raw text
     for name, payloads in shown.items():
         markup = (out / name).read_text(encoding="utf-8")
         assert live_markup(markup) == [], name
@@ -218,6 +220,10 @@ def test_hostile_article_text_shows_as_text_and_never_as_markup(compared):
         for payload in payloads:
             assert payload in text, (name, payload)
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in markup
+    for page in sorted(out.glob("*.html")):  # the labels' URLs are text in every page
+        links = [a.get("href", "") for tag, a in parse(page.read_text(encoding="utf-8")).tags
+                 if tag == "a"]
+        assert not [href for href in links if "example.org" in href], page.name
     first_page = parse((out / f"{NOTEBOOKS[0].stem}.html").read_text(encoding="utf-8")).text
     assert "about $5,000, and that a full review" in first_page
     assert "[link](javascript:alert(2))" in first_page
