@@ -16,7 +16,8 @@ from analysis.report.notebooks import notebook_paths
 NOTEBOOKS = notebook_paths()
 PARAMETER_NAMES = {"ARTICLES", "LABELS", "MANIFEST", "ROLES", "OUTPUT_DIR"}
 EVENT_FILES = {"02_word_frequencies.ipynb": {"WORD_CHOICES"}, "04_framing.ipynb": {"ACTORS"}}
-CORPUS_PARAMETERS = {"MANIFEST", "GROUP_BY", "GROUPS", "SYNTHETIC_MB", "ROLES", "OUTPUT_DIR"}
+CORPUS_PARAMETERS = {"MANIFEST", "GROUP_BY", "GROUPS", "SYNTHETIC_MB", "ROLES", "OUTPUT_DIR",
+                     "ERRORS"}
 PAIR_NOTEBOOKS = [p for p in NOTEBOOKS if not p.name.startswith("06_")]
 
 
@@ -48,7 +49,7 @@ def test_first_code_cell_is_a_parameters_cell_defaulting_to_the_seeds(path):
 def test_corpus_notebook_parameters_default_to_a_synthetic_corpus():
     text, names = parameters_cell(NOTEBOOKS_DIR / "06_corpus_scale.ipynb")
     assert names == CORPUS_PARAMETERS
-    assert "MANIFEST = None" in text
+    assert "MANIFEST = None" in text and "ERRORS = \"raise\"" in text
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)

@@ -18,8 +18,8 @@ from collections.abc import Callable
 import pandas as pd
 import pytest
 from hypothesis import given
-from hypothesis_profiles import examples
 from hypothesis import strategies as st
+from hypothesis_profiles import examples
 
 import analysis
 from analysis.report.differences import differences
@@ -35,8 +35,8 @@ CATALOGUE: dict[str, bytes] = {
     "crlf": f"Bridge to reopen\r\n\r\n{BODY}\r\n\r\nThe council will vote again.\r\n".encode(),
     "old_mac_line_ends": f"Bridge to reopen\r\r{BODY}\r".encode(),
     "utf8_bom": ("\ufeff" + f"Bridge to reopen\n\n{BODY}\n").encode(),
-    "unbalanced_quotes": ("Bridge row\n\nThe mayor said \"it is safe and then the line ends.\n\n"
-                          "Critics said it was 'unsafe.\n").encode(),
+    "unbalanced_quotes": (b"Bridge row\n\nThe mayor said \"it is safe and then the line ends.\n\n"
+                          b"Critics said it was 'unsafe.\n"),
     "curly_and_nested_quotes": ("Bridge row\n\n\u201cThe engineer told me \u2018it will hold\u2019,"
                                 "\u201d the mayor said. \u00abNon,\u00bb said a visitor.\n"
                                 ).encode(),
@@ -51,13 +51,13 @@ CATALOGUE: dict[str, bytes] = {
     "combining_marks": ("Cafe\u0301 closes\n\nThe owner, Jose\u0301 Mari\u0301a, said the "
                         "cafe\u0301 would close. Zoe\u0308 agreed.\n").encode(),
     "terminal_escapes": (f"Bridge \x1b[31mto\x1b[0m reopen\n\n{BODY} \x1b[2J\n").encode(),
-    "dollar_signs": ("Cost row\n\nThe repair cost US$5 million and $6 more, the mayor said, "
-                     "not $x^2$ as claimed.\n").encode(),
-    "links_and_markdown": ("See https://example.org/x\n\nThe [mayor](javascript:alert(1)) said "
-                           "**the bridge** is safe, www.example.org reported. # Not a heading\n"
-                           ).encode(),
-    "mentions_a_tag": ("Tags in news\n\nThe mayor said the <script> tag and <b>bold</b> text "
-                       "were harmless.\n").encode(),
+    "dollar_signs": (b"Cost row\n\nThe repair cost US$5 million and $6 more, the mayor said, "
+                     b"not $x^2$ as claimed.\n"),
+    "links_and_markdown": (b"See https://example.org/x\n\nThe [mayor](javascript:alert(1)) said "
+                           b"**the bridge** is safe, www.example.org reported. # Not a heading\n"
+                           ),
+    "mentions_a_tag": (b"Tags in news\n\nThe mayor said the <script> tag and <b>bold</b> text "
+                       b"were harmless.\n"),
     "one_word": b"Bridge\n",
     "headline_only": b"Bridge to reopen on Monday\n",
     "only_a_quotation": "\u201cThe bridge is safe and will reopen on Monday.\u201d\n".encode(),
@@ -69,8 +69,8 @@ CATALOGUE: dict[str, bytes] = {
     "repeated_paragraphs": f"Bridge\n\n{BODY}\n\n{BODY}\n\n{BODY}\n".encode(),
     "apostrophes_in_names": ("Names\n\nO'Neill said D\u2019Souza was right, and Smith-Jones "
                              "agreed with O\u2019Brien's view.\n").encode(),
-    "all_caps": ("BRIDGE TO REOPEN\n\nTHE MAYOR SAID THE BRIDGE WAS SAFE. CRITICS "
-                 "DISAGREED, OFFICIALS SAID.\n").encode(),
+    "all_caps": (b"BRIDGE TO REOPEN\n\nTHE MAYOR SAID THE BRIDGE WAS SAFE. CRITICS "
+                 b"DISAGREED, OFFICIALS SAID.\n"),
     "dialogue_dashes": ("Bridge\n\n\u2014 Is it safe? asked a visitor.\n\n\u2014 Yes, said the "
                         "mayor.\n").encode(),
 }

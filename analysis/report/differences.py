@@ -308,7 +308,8 @@ def differences(articles: Sequence[Article], *,
     speech = voice.spans(articles, roles=roles)
     few: list[str] = []  # compared on too few markers: left out, named on the last line
     absent: list[str] = []  # found in neither article
-    lines = [_same_words(articles, names, roles), _vocabulary(articles, names, roles), *_actors(articles, names, roles, few, absent),
+    lines = [_same_words(articles, names, roles), _vocabulary(articles, names, roles),
+             *_actors(articles, names, roles, few, absent),
              _sources(articles, names, roles, few),
              _voice(articles, names, speech, roles),
              *_stance(articles, names, speech, roles, few, absent),
