@@ -115,7 +115,11 @@ class _LocalStyleBlocks(html5lib_shim.Filter):
             yield token
 
 
-_CSS = _LocalCSS(allowed_css_properties=ALLOWED_CSS_PROPERTIES)
+# besides bleach's list, what the annotated view (:mod:`.annotate`) needs to draw a line under
+# each highlight, nested lines apart, and columns that wrap: none of them can name a URL
+VIEW_CSS_PROPERTIES = frozenset({"border-bottom", "padding-bottom", "padding-right",
+                                 "overflow-wrap"})
+_CSS = _LocalCSS(allowed_css_properties=ALLOWED_CSS_PROPERTIES | VIEW_CSS_PROPERTIES)
 
 
 def shareable_parameters(node: nbformat.NotebookNode) -> nbformat.NotebookNode:
