@@ -59,7 +59,8 @@ __all__ = ["annotated", "side_by_side", "show", "LAYERS", "LABEL_CLASS"]
 
 LABEL_CLASS = "fv-label"  # labels the view adds to the text: not the article's text
 LINE_STEP = 4  # px of padding per level of highlights nested inside
-TEXT_STYLE = ("white-space: pre-wrap; overflow-wrap: anywhere; line-height: 2.4; "
+COLUMN_GAP = 2  # % of the width between columns (inline blocks, not flex: long words wrap)
+TEXT_STYLE = ("white-space: pre-wrap; overflow-wrap: break-word; line-height: 2.4; "
               "font-family: Georgia, serif;")
 DIM_STYLE = "color: #595959;"
 LABEL_STYLE = "font-size: 80%; font-style: italic; color: #333333;"
@@ -205,7 +206,7 @@ def _legend(per_article: dict[str, list[Highlight]], names: dict[str, list[str]]
     entries = []
     for kind, name in keys:
         numbers = [str(count[(kind, name)]) for count in counts.values()]
-        tally = " / ".join(numbers)
+        tally = "/".join(numbers)
         title = " · ".join(f"{labels[a]}: {n}" for a, n in zip(counts, numbers, strict=True))
         if kind in ENTITY_PREFIX:
             place = names[kind].index(name)
@@ -219,7 +220,7 @@ def _legend(per_article: dict[str, list[Highlight]], names: dict[str, list[str]]
     if not entries:
         return (f'<div {_attributes("fv-legend", "", "font-style: italic;")}>'
                 "No evidence rows to highlight.</div>")
-    heading = ("Highlights (count per article: " + " / ".join(
+    heading = ("Highlights (count per article: " + "/".join(
         html.escape(labels[a], quote=False) for a in counts) + "): ")
     return (f'<div {_attributes("fv-legend", "", "line-height: 2.4;")}>'
             f"<strong>{heading}</strong>{' · '.join(entries)}</div>")
@@ -277,12 +278,12 @@ def side_by_side(articles: Sequence[Article], *, layers: str | Iterable[str] | N
     its highlights in each article. Arguments as for :func:`annotated`."""
     chosen = article_list(articles)
     columns, legend = _views(chosen, layers, roles)
-    width = f"width: {100 / len(chosen):.2f}%; padding-right: 12px;"
-    cells = "".join(f'<div {_attributes("fv-column", "", width)}>{column}</div>'
+    width = f"{round(100 / len(chosen) - COLUMN_GAP - 1, 2):g}%"
+    style = f"display: inline-block; vertical-align: top; width: {width}; " \
+            f"padding-right: {COLUMN_GAP}%;"
+    cells = "".join(f'<div {_attributes("fv-column", "", style)}>{column}</div>'
                     for column in columns)
-    return (f'<div class="fv-view">{legend}'
-            f'<div {_attributes("fv-columns", "", "display: flex; width: 100%;")}>'
-            f"{cells}</div></div>")
+    return f'<div class="fv-view">{legend}<div class="fv-columns">{cells}</div></div>'
 
 
 def show(articles: Article | Sequence[Article], *, layers: str | Iterable[str] | None = None,
