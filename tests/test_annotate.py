@@ -194,8 +194,8 @@ def test_seeds_side_by_side_keep_every_span_and_the_text(seeds):
 
 def test_sources_keep_one_colour_and_number_across_columns(seeds):
     markup = view.side_by_side(seeds, layers="sources")
-    names = hl.entities([h for found in hl.highlights(seeds, ("sources",), analysis.DEFAULT_ROLES)
-                         .values() for h in found], "source")
+    shown = hl.highlights(seeds, ("sources",), roles=analysis.DEFAULT_ROLES)
+    names = hl.entities([h for found in shown.values() for h in found], "source")
     place = names.index("The New York Times")
     assert markup.count(f"\u2009S{place + 1}</sup>") == 7 + 6  # both articles cite the paper
     styles = {h.kind: hl.look(h, names) for h in [hl.Highlight(0, 1, "source", "", "",
@@ -223,7 +223,7 @@ def test_hostile_text_and_labels_stay_inert():
 def test_hostile_source_names_stay_inert_in_tooltips_and_legend(flood, monkeypatch):
     name = '"><script>alert(1)</script><span onmouseover="x'
     rows = analysis.sources.attributions(flood).assign(canonical=name)
-    monkeypatch.setattr(hl, "lens_rows", lambda articles, layer, roles: [rows])
+    monkeypatch.setattr(hl, "lens_rows", lambda articles, layer, *, roles: [rows])
     markup = view.annotated(flood, layers="sources")
     parsed = View(markup)
     assert parsed.tags <= {"div", "span", "sup", "strong"}
@@ -264,7 +264,7 @@ def test_crossing_and_shared_spans_nest(flood, monkeypatch):
             hl.Highlight(a + 8, a + 12, "actor", "", "inside", "Someone"),
             # runs on into the next paragraph: cut at both paragraph boundaries
             hl.Highlight(body.end - 4, flood.paragraphs[2].start + 3, "loaded", "action", "x")]
-    monkeypatch.setattr(view, "highlights", lambda articles, layers, roles: {flood.id: made})
+    monkeypatch.setattr(view, "highlights", lambda articles, layers, *, roles: {flood.id: made})
     markup = view.annotated(flood)
     parsed = View(markup)
     assert parsed.texts == [raw]

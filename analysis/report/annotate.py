@@ -226,10 +226,10 @@ def _legend(per_article: dict[str, list[Highlight]], names: dict[str, list[str]]
             f"<strong>{heading}</strong>{' · '.join(entries)}</div>")
 
 
-def _views(articles: Sequence[Article], layers, roles) -> tuple[list[str], str]:
+def _views(articles: Sequence[Article], layers, *, roles) -> tuple[list[str], str]:
     """Each article's heading and text, and the legend they share."""
     chosen = chosen_layers(layers)
-    per_article = highlights(articles, chosen, roles)
+    per_article = highlights(articles, chosen, roles=roles)
     every = [item for found in per_article.values() for item in found]
     names = {kind: entities(every, kind) for kind in ENTITY_PREFIX}
     analysed = roles_with_embeds(roles, "sources" in chosen)
@@ -267,7 +267,7 @@ def annotated(article: Article, *, layers: str | Iterable[str] | None = None,
     if len(chosen) != 1:
         raise AnalysisInputError(f"annotated() takes one article, got {len(chosen)}; use "
                                  "side_by_side() for several")
-    columns, legend = _views(chosen, layers, roles)
+    columns, legend = _views(chosen, layers, roles=roles)
     return f'<div class="fv-view">{legend}{columns[0]}</div>'
 
 
@@ -277,7 +277,7 @@ def side_by_side(articles: Sequence[Article], *, layers: str | Iterable[str] | N
     a source or actor has the same colour and number in every column, and the legend counts
     its highlights in each article. Arguments as for :func:`annotated`."""
     chosen = article_list(articles)
-    columns, legend = _views(chosen, layers, roles)
+    columns, legend = _views(chosen, layers, roles=roles)
     width = f"{round(100 / len(chosen) - COLUMN_GAP - 1, 2):g}%"
     style = f"display: inline-block; vertical-align: top; width: {width}; " \
             f"padding-right: {COLUMN_GAP}%;"

@@ -109,11 +109,11 @@ class Highlight:
     entity: str = ""
 
 
-def look(highlight: Highlight, entities: Sequence[str]) -> Look:
-    """The look of a highlight; sources and actors take their entity's place in ``entities``
+def look(highlight: Highlight, names: Sequence[str]) -> Look:
+    """The look of a highlight; sources and actors take their entity's place in ``names``
     (a colour from Tol's light scheme and a line style, so two neighbours differ in both)."""
-    if highlight.entity and highlight.entity in entities:
-        place = entities.index(highlight.entity)
+    if highlight.entity and highlight.entity in names:
+        place = names.index(highlight.entity)
         return Look(TOL_LIGHT[place % len(TOL_LIGHT)],
                     f"2px {LINE_STYLES[place % len(LINE_STYLES)]} {_O['black']}")
     return LOOKS.get((highlight.kind, highlight.category), (OTHER, ""))[0]
@@ -191,7 +191,7 @@ def _actors(rows: pd.DataFrame) -> list[Highlight]:
         for row in rows.itertuples(index=False)]
 
 
-def lens_rows(articles: Sequence[Article], layer: str, roles) -> list[pd.DataFrame]:
+def lens_rows(articles: Sequence[Article], layer: str, *, roles) -> list[pd.DataFrame]:
     """The evidence rows one layer shows, read from its lens for all ``articles`` at once (so
     actors found are the same in every column of a side-by-side view)."""
     if layer == "sources":
@@ -210,13 +210,14 @@ _MAKERS = {"sources": (_sources,), "voice": (_voice,), "stance": (_stance, _load
            "frames": (_frames,), "actors": (_actors,)}
 
 
-def highlights(articles: Sequence[Article], layers: Sequence[str], roles
+def highlights(articles: Sequence[Article], layers: Sequence[str], *, roles
                ) -> dict[str, list[Highlight]]:
     """Each article's highlights (by article id) for ``layers``: one per kind and span, whose
     tooltip lists every row with that span, sorted by position."""
     per_article: dict[str, dict[tuple[int, int, str], Highlight]] = {a.id: {} for a in articles}
     for layer in layers:
-        for make, rows in zip(_MAKERS[layer], lens_rows(articles, layer, roles), strict=True):
+        for make, rows in zip(_MAKERS[layer], lens_rows(articles, layer, roles=roles),
+                              strict=True):
             for article_id, group in rows.groupby("article", sort=False):
                 if article_id not in per_article:
                     continue
