@@ -65,7 +65,7 @@ def _check_path(path: Path, max_bytes: int) -> None:
         raise ArticleTooLargeError(
             f"{shown}: {size:,} bytes is more than the {max_bytes:,}-byte limit for one article; "
             "split it into one file per article, or raise the limit (max_bytes=, or "
-            "framing audit --max-bytes)")
+            "--max-bytes on the framing command)")
 
 
 def decode_bytes(data: bytes, source: str, encoding: str | None = None) -> tuple[str, str]:
