@@ -63,28 +63,37 @@ def owned_entries(target: Path, reserved: Iterable[str], legacy_names: Iterable[
                   ) -> tuple[list[str], list[str]]:
     """What the target holds, as ``(kept, foreign)`` names of its top-level entries.
 
-    Kept: other report folders and, in ``reports/``, the companion folders, unless the new
-    report writes the same name (``reserved``). Foreign: anything neither listed in the
-    target's marker nor kept. A target without a marker (written before markers existed)
-    owns ``legacy_names``: the index and the notebooks' pages.
+    Kept: other report folders (with a marker, or holding only ``legacy_names``) and, in
+    ``reports/``, the companion folders, unless the new report writes the same name
+    (``reserved``). Foreign: anything neither listed in the target's marker nor kept. A
+    target without a marker (written before markers existed) owns ``legacy_names``: the
+    index and the notebooks' pages.
     """
     if not target.is_dir():
         return [], []
-    listed = read_marker(target)
-    owned = {MARKER, *(f.split("/")[0] for f in listed)} if listed is not None else set(
-        legacy_names)
+    listed, legacy_names = read_marker(target), set(legacy_names)
+    owned = {MARKER, *(f.split("/")[0] for f in listed)} if listed is not None else legacy_names
     reserved = set(reserved)
     kept, foreign = [], []
     for entry in sorted(target.iterdir(), key=lambda p: p.name):
         if entry.name in owned:
             continue
         companion = target == REPORTS_DIR and entry.name in COMPANIONS
-        report = entry.is_dir() and not entry.is_symlink() and read_marker(entry) is not None
+        report = entry.is_dir() and not entry.is_symlink() and _is_report(entry, legacy_names)
         if (companion or report) and entry.name not in reserved:
             kept.append(entry.name)
         else:
             foreign.append(entry.name)
     return kept, foreign
+
+
+def _is_report(folder: Path, legacy_names: set[str]) -> bool:
+    """Whether a folder is a report: it has a marker, or (written before markers) holds
+    nothing but the index and notebook pages."""
+    if read_marker(folder) is not None:
+        return True
+    names = {p.name for p in folder.iterdir()}
+    return bool(names) and names <= legacy_names
 
 
 def refuse_foreign(target: Path, foreign: list[str]) -> None:

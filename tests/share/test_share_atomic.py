@@ -69,6 +69,12 @@ def test_a_folder_is_owned_through_its_marker_or_by_the_old_page_names(tmp_path,
         ["comparison"], ["01_x.html", "executed", "notes.txt"])
     assert owned_entries(out, {"comparison"}) == ([], ["01_x.html", "comparison", "executed",
                                                        "notes.txt"])
+    old = out / "old"  # a report written before markers: only its index and pages
+    old.mkdir()
+    (old / "index.html").write_text("x", encoding="utf-8")
+    assert owned_entries(out, set(), {"index.html"})[0] == ["comparison", "old"]
+    (old / "mine.txt").write_text("x", encoding="utf-8")
+    assert "old" in owned_entries(out, set(), {"index.html"})[1]
     monkeypatch.setattr(folder, "REPORTS_DIR", out)
     assert owned_entries(out, set())[0] == ["comparison", "executed"]
     (out / MARKER).write_text("not json")
