@@ -169,11 +169,14 @@ def _unsigned_posts(article: Article, rows: list[dict]) -> None:
     for p in article.paragraphs:
         if p.role == "embed" and p.post is not None:
             posts.setdefault(p.post, []).append(p)
+    with_cue: dict[int, list[dict]] = {}  # each paragraph's rows that have a cue, in order
+    for r in rows:
+        if r["cue_end"] >= 0:
+            with_cue.setdefault(r["paragraph"], []).append(r)
     for paragraphs in posts.values():
         if any(signature(p.text) for p in paragraphs):
             continue
-        intro = paragraphs[0].index - 1
-        cues = [r for r in rows if r["paragraph"] == intro and r["cue_end"] >= 0]
+        cues = with_cue.get(paragraphs[0].index - 1, [])
         if not cues:
             continue
         row = max(cues, key=lambda r: r["cue_end"])
