@@ -140,8 +140,8 @@ class SpeechIndex:
     binary search: spans that are in order and do not overlap (as :func:`spans` gives them)
     are searched; any others are scanned, with the same answers."""
 
-    def __init__(self, spans: Iterable[tuple[int, int, Any]]):
-        self.spans = list(spans)
+    def __init__(self, labelled: Iterable[tuple[int, int, Any]]):
+        self.spans = list(labelled)
         self._starts = [s for s, _, _ in self.spans]
         self._ends = [e for _, e, _ in self.spans]
         self._ordered = all(s <= e for s, e, _ in self.spans) and all(
@@ -174,20 +174,21 @@ class SpeechIndex:
                                 bisect_left(self._boundaries, end)]
 
 
-def cut_holes(spans: Iterable[tuple[int, int, Any]],
+def cut_holes(labelled: Iterable[tuple[int, int, Any]],
               holes: list[tuple[int, int]]) -> list[tuple[int, int, Any]]:
     """:func:`analysis.text.spans.cut_spans`, with each span cut by the holes that overlap
     it only (the others leave it whole), found by a sweep when the spans are in order and do
     not overlap (as merged spans are); holes are read in their given order, as there."""
-    spans = list(spans)
-    if not all(a[1] <= b[0] and a[0] <= a[1] for a, b in zip(spans, spans[1:], strict=False)):
-        return cut_spans(spans, holes)
+    ordered = list(labelled)
+    if not all(a[1] <= b[0] and a[0] <= a[1] for a, b in zip(ordered, ordered[1:],
+                                                          strict=False)):
+        return cut_spans(ordered, holes)
     by_start = sorted(range(len(holes)), key=lambda i: holes[i][0])
     pieces: list[tuple[int, int, Any]] = []
     active: set[int] = set()
     ending: list[tuple[int, int]] = []  # a heap of (end, number) of the active holes
     k = 0
-    for start, end, label in spans:  # starts and ends both increase
+    for start, end, label in ordered:  # starts and ends both increase
         while k < len(by_start) and holes[by_start[k]][0] < end:
             active.add(by_start[k])
             heappush(ending, (holes[by_start[k]][1], by_start[k]))
