@@ -50,4 +50,4 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_corpus.py
 
 clean:
-	rm -rf reports .pytest_cache .hypothesis
+	rm -rf reports reports.partial-* reports.old-* .pytest_cache .hypothesis

@@ -46,7 +46,7 @@ from .text.quotation import is_title, outer_quotes
 from .text.roles import DEFAULT_ROLES
 from .text.tables import sentences
 from .text.tokenise import WORD_KINDS, token_spans
-from .voice import LONG_QUOTE_WORDS, VOICES, voice_at
+from .voice import LONG_QUOTE_WORDS, VOICES, SpeechIndex
 from .voice import spans as voice_spans
 from .voice import words as voice_words
 
@@ -63,10 +63,22 @@ __all__ = ["markers", "summary", "read_results", "LEXICON", "CATEGORIES", "ORIGI
            "COLUMNS", "SUMMARY_COLUMNS", "SCARE_QUOTE_WORDS"]
 
 
-def _cued(before: str) -> bool:
-    """True when one of the last three words before a quotation is a quotation cue ("calling
-    it", "the word", "told"), so the quotation is credited or a name."""
-    words = [before[a:b].lower() for a, b, kind in token_spans(before) if kind == "word"][-3:]
+CUE_REACH = 200  # characters before a quotation read for its cue, at least
+
+
+def _cued(text: str, position: int) -> bool:
+    """True when one of the last three words before ``position`` (a quotation) is a quotation
+    cue ("calling it", "the word", "told"), so the quotation is credited or a name. The words
+    are read from a space at least ``CUE_REACH`` characters back (further when that holds
+    fewer than four words), not from the start of the paragraph."""
+    reach = CUE_REACH
+    while True:
+        start = 0 if position <= reach else text.rfind(" ", 0, position - reach) + 1
+        spans = [(a, b) for a, b, kind in token_spans(text[start:position]) if kind == "word"]
+        if start == 0 or len(spans) > 3:
+            break
+        reach *= 2
+    words = [text[start + a:start + b].lower() for a, b in spans[-3:]]
     return any(w in _quotation_cues() for w in words)
 
 
@@ -75,9 +87,10 @@ def _quotation_cues() -> frozenset[str]:
     return frozenset(word_list(QUOTATION_CUES))
 
 
-def _scare_quotes(article: Article, roles, speech: list[tuple[int, int, str]]) -> list[dict]:
+def _scare_quotes(article: Article, roles, speech: SpeechIndex) -> list[dict]:
     rows = []
     units = sentences(article, roles=roles)
+    sentence_at = SpeechIndex(zip(units["start"], units["end"], units["sentence"], strict=True))
     for paragraph in article.select(roles=roles):
         for quote in outer_quotes(paragraph.text):
             if not quote.closed:
@@ -88,14 +101,14 @@ def _scare_quotes(article: Article, roles, speech: list[tuple[int, int, str]]) -
                 continue
             start, end = paragraph.raw_span(quote.start, quote.end)
             inner_start, inner_end = paragraph.raw_span(quote.inner_start, quote.inner_end)
-            if voice_at(speech, inner_start, inner_end) != "narrator" or is_title(inner) \
-                    or _cued(paragraph.text[:quote.start]):
+            if speech.voice(inner_start, inner_end) != "narrator" or is_title(inner) \
+                    or _cued(paragraph.text, quote.start):
                 continue
-            unit = units[(units["start"] <= start) & (start < units["end"])]
-            if unit.empty:
+            sentence = sentence_at.holding(start, start + 1)  # the first that holds ``start``
+            if sentence is None:
                 continue
             rows.append({"article": article.id, "paragraph": paragraph.index,
-                         "role": paragraph.role, "sentence": int(unit.iloc[0]["sentence"]),
+                         "role": paragraph.role, "sentence": int(sentence),
                          "start": start, "end": end, "match": article.raw[start:end],
                          "category": SCARE_QUOTE, "origin": "general",
                          "pattern": f"quotation of 1-{SCARE_QUOTE_WORDS} words",
@@ -127,10 +140,10 @@ def markers(articles: Article | Sequence[Article], *,
     rows = []
     for article in chosen:
         own = speech[speech["article"] == article.id]
-        spans = [(int(s), int(e), v) for s, e, v in zip(own["start"], own["end"],
-                                                        own["voice"], strict=True)]
+        spans = SpeechIndex((int(s), int(e), v) for s, e, v in zip(own["start"], own["end"],
+                                                                  own["voice"], strict=True))
         found = match_lexicon(article, compiled, roles=roles)
-        found["voice"] = [voice_at(spans, int(s), int(e))
+        found["voice"] = [spans.voice(int(s), int(e))
                           for s, e in zip(found["start"], found["end"], strict=True)]
         rows += found.to_dict("records") + _scare_quotes(article, roles, spans)
     table = pd.DataFrame(rows, columns=COLUMNS)

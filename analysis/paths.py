@@ -15,9 +15,16 @@ LEXICONS_DIR = Path(__file__).resolve().parent / "lexicons"
 
 
 def project_path(path: str | Path) -> Path:
-    """Resolve a relative path against the project root; leave absolute paths alone."""
+    """Resolve a relative path against the project root; leave absolute paths alone.
+
+    A relative path that names something in the current folder stays relative to it: the
+    notebooks of a report folder (run there) read the copies of their inputs in ``inputs/``,
+    while the committed notebooks (run in ``notebooks/``) name files from the project root.
+    """
     path = Path(path).expanduser()
-    return path if path.is_absolute() else PROJECT_ROOT / path
+    if path.is_absolute():
+        return path
+    return path if path.parts and path.exists() else PROJECT_ROOT / path
 
 
 def display_path(path: str | Path) -> str:

@@ -224,11 +224,16 @@ def negations(articles: Article | Sequence[Article], rows: pd.DataFrame, *,
         if own.empty:
             continue
         toks = tokens(article, roles=roles)
+        all_starts, all_ends = toks["start"].tolist(), toks["end"].tolist()
+        all_texts = toks["text"].tolist()
+        rows_of: dict[int, list[int]] = {}  # each sentence's tokens, in table order
+        for number, sentence in enumerate(toks["sentence"].tolist()):
+            rows_of.setdefault(sentence, []).append(number)
         for sentence, group in own.groupby("sentence", sort=False):
-            items = toks[toks["sentence"] == sentence]
-            starts = items["start"].tolist()
-            ends = items["end"].tolist()
-            words = [t.lower() for t in items["text"]]
+            items = rows_of.get(sentence, [])
+            starts = [all_starts[k] for k in items]
+            ends = [all_ends[k] for k in items]
+            words = [all_texts[k].lower() for k in items]
             covered = [False] * len(words)
             first = {}
             for index, start, end in zip(group.index, group["start"], group["end"], strict=True):

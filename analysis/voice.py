@@ -22,7 +22,10 @@ inside it; one that straddles a boundary is listed with voice ``mixed``.
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from heapq import heappop, heappush
+from typing import Any
 
 import pandas as pd
 
@@ -66,18 +69,19 @@ def spans(articles, *, roles: Iterable[str] | None = DEFAULT_ROLES) -> pd.DataFr
                       & (found["speech_end"] > found["speech_start"])]
         # the words naming the source and the cue are the writer's, even between the parts of
         # a quotation ('"We will win," Smith said. "And win big."')
-        speech = cut_spans(merge_spans([(int(r.speech_start), int(r.speech_end), {r.canonical})
+        speech = cut_holes(merge_spans([(int(r.speech_start), int(r.speech_end), {r.canonical})
                                         for r in found.itertuples()]),
                            [(int(r.start), int(r.end)) for r in found.itertuples()]
                            + [(int(r.cue_start), int(r.cue_end)) for r in found.itertuples()
                               if r.cue_start >= 0])
         posts = {int(r.speech_start) for r in found.itertuples() if r.frame == "embed"}
+        index = SpeechIndex(speech)
         verbatim = []
         for paragraph in article.select(roles=roles):
             for quote in outer_quotes(paragraph.text):
                 a, b = paragraph.raw_span(quote.inner_start, quote.inner_end)
-                credited = [(max(a, s), min(b, e), names) for s, e, names in speech
-                            if a < e and s < b]
+                credited = [(max(a, s), min(b, e), names)
+                            for s, e, names in index.overlapping(a, b)]
                 verbatim += credited
                 if not credited and quote.closed and word_count(
                         paragraph.text[quote.inner_start:quote.inner_end]) >= LONG_QUOTE_WORDS:
@@ -86,7 +90,7 @@ def spans(articles, *, roles: Iterable[str] | None = DEFAULT_ROLES) -> pd.DataFr
         verbatim = merge_spans(verbatim)
         labelled = [(s, e, n, "quoted") for s, e, n in verbatim]
         labelled += [(s, e, n, "reported")
-                     for s, e, n in cut_spans(speech, [(s, e) for s, e, _ in verbatim])]
+                     for s, e, n in cut_holes(speech, [(s, e) for s, e, _ in verbatim])]
         rows += [{"article": article.id, "start": s, "end": e, "voice": v,
                   "sources": ", ".join(sorted(n))} for s, e, n, v in sorted(labelled)]
     return pd.DataFrame(rows, columns=SPAN_COLUMNS)
@@ -103,13 +107,11 @@ def segments(articles, *, roles: Iterable[str] | None = DEFAULT_ROLES,
     speech = spans(chosen, roles=roles) if speech is None else speech
     rows = []
     for article in chosen:
-        own = [(int(r.start), int(r.end), r.voice)
-               for r in speech[speech["article"] == article.id].itertuples()]
+        own = _own(speech, article.id)
         for unit in sentences(article, roles=roles).itertuples():
-            cuts = sorted({unit.start, unit.end} | {x for s, e, _ in own for x in (s, e)
-                                                    if unit.start < x < unit.end})
+            cuts = [unit.start, *own.boundaries(unit.start, unit.end), unit.end]
             for a, b in zip(cuts, cuts[1:], strict=False):
-                voice = next((v for s, e, v in own if s <= a and b <= e), "narrator")
+                voice = own.holding(a, b, "narrator")
                 a, b = strip_span(article.raw, a, b)
                 if a < b and any(c.isalnum() for c in article.raw[a:b]):
                     if rows and rows[-1]["voice"] == voice and rows[-1]["sentence"] == \
@@ -125,16 +127,83 @@ def segments(articles, *, roles: Iterable[str] | None = DEFAULT_ROLES,
 
 def voice_at(speech: list[tuple[int, int, str]], start: int, end: int) -> str:
     """The voice wholly holding ``[start, end)`` among one article's ``(start, end, voice)``
-    spans: narrator (in none), reported, quoted, or mixed (straddling a boundary)."""
+    spans: narrator (in none), reported, quoted, or mixed (straddling a boundary). (For many
+    look-ups in one article, :class:`SpeechIndex` answers the same without a pass over the
+    spans.)"""
     if not any(s < end and start < e for s, e, _ in speech):
         return "narrator"
     return next((v for s, e, v in speech if s <= start and end <= e), "mixed")
 
 
-def _voice_of(speech: pd.DataFrame, article: str, start: int, end: int) -> str:
-    """:func:`voice_at` for one article of a :func:`spans` table."""
+class SpeechIndex:
+    """One article's labelled spans ``(start, end, label)``, indexed for look-ups that cost a
+    binary search: spans that are in order and do not overlap (as :func:`spans` gives them)
+    are searched; any others are scanned, with the same answers."""
+
+    def __init__(self, labelled: Iterable[tuple[int, int, Any]]):
+        self.spans = list(labelled)
+        self._starts = [s for s, _, _ in self.spans]
+        self._ends = [e for _, e, _ in self.spans]
+        self._ordered = all(s <= e for s, e, _ in self.spans) and all(
+            e <= s for e, s in zip(self._ends, self._starts[1:], strict=False))
+        self._boundaries = sorted({x for s, e, _ in self.spans for x in (s, e)})
+
+    def overlapping(self, start: int, end: int) -> list[tuple[int, int, Any]]:
+        """The spans that overlap ``[start, end)``, in their order."""
+        if not self._ordered:
+            return [span for span in self.spans if span[0] < end and start < span[1]]
+        return self.spans[bisect_right(self._ends, start):
+                          max(0, bisect_left(self._starts, end))]
+
+    def holding(self, start: int, end: int, default: Any = None) -> Any:
+        """The label of the first span holding ``[start, end)``, else ``default``."""
+        if not self._ordered or start >= end:
+            return next((v for s, e, v in self.spans if s <= start and end <= e), default)
+        k = bisect_right(self._starts, start) - 1  # the only span that can hold it
+        return self.spans[k][2] if k >= 0 and end <= self._ends[k] else default
+
+    def voice(self, start: int, end: int) -> str:
+        """:func:`voice_at` for these spans."""
+        if not self.overlapping(start, end):
+            return "narrator"
+        return self.holding(start, end, "mixed")
+
+    def boundaries(self, start: int, end: int) -> list[int]:
+        """The span starts and ends strictly between ``start`` and ``end``, in order."""
+        return self._boundaries[bisect_right(self._boundaries, start):
+                                bisect_left(self._boundaries, end)]
+
+
+def cut_holes(labelled: Iterable[tuple[int, int, Any]],
+              holes: list[tuple[int, int]]) -> list[tuple[int, int, Any]]:
+    """:func:`analysis.text.spans.cut_spans`, with each span cut by the holes that overlap
+    it only (the others leave it whole), found by a sweep when the spans are in order and do
+    not overlap (as merged spans are); holes are read in their given order, as there."""
+    ordered = list(labelled)
+    if not all(a[1] <= b[0] and a[0] <= a[1] for a, b in zip(ordered, ordered[1:],
+                                                          strict=False)):
+        return cut_spans(ordered, holes)
+    by_start = sorted(range(len(holes)), key=lambda i: holes[i][0])
+    pieces: list[tuple[int, int, Any]] = []
+    active: set[int] = set()
+    ending: list[tuple[int, int]] = []  # a heap of (end, number) of the active holes
+    k = 0
+    for start, end, label in ordered:  # starts and ends both increase
+        while k < len(by_start) and holes[by_start[k]][0] < end:
+            active.add(by_start[k])
+            heappush(ending, (holes[by_start[k]][1], by_start[k]))
+            k += 1
+        while ending and ending[0][0] <= start:
+            active.discard(heappop(ending)[1])
+        pieces += cut_spans([(start, end, label)], [holes[i] for i in sorted(active)])
+    return pieces
+
+
+def _own(speech: pd.DataFrame, article: str) -> SpeechIndex:
+    """The voice spans of one article of a :func:`spans` table, indexed."""
     own = speech[speech["article"] == article]
-    return voice_at(list(zip(own["start"], own["end"], own["voice"], strict=True)), start, end)
+    return SpeechIndex(zip(own["start"].astype(int), own["end"].astype(int), own["voice"],
+                           strict=True))
 
 
 def words(articles, *, roles: Iterable[str] | None = DEFAULT_ROLES,
@@ -146,7 +215,8 @@ def words(articles, *, roles: Iterable[str] | None = DEFAULT_ROLES,
     for article in chosen:
         toks = tokens(article, roles=roles)
         toks = toks[toks["kind"].isin(WORD_KINDS)]
-        voices = [_voice_of(speech, article.id, int(s), int(e))
+        own = _own(speech, article.id)
+        voices = [own.voice(int(s), int(e))
                   for s, e in zip(toks["start"], toks["end"], strict=True)]
         total = len(voices)
         for voice in VOICES:
@@ -163,7 +233,8 @@ def markers(articles, *, roles: Iterable[str] | None = DEFAULT_ROLES,
     chosen = article_list(articles)
     speech = spans(chosen, roles=roles) if speech is None else speech
     found = stance_lens.markers(chosen, roles=roles)
-    voices = [_voice_of(speech, a, int(s), int(e)) for a, s, e in
+    own = {a.id: _own(speech, a.id) for a in chosen}
+    voices = [(own[a] if a in own else _own(speech, a)).voice(int(s), int(e)) for a, s, e in
               zip(found["article"], found["start"], found["end"], strict=True)]
     return found.assign(voice=voices)
 

@@ -14,7 +14,7 @@ from analysis.paths import NOTEBOOKS_DIR, PROJECT_ROOT
 from analysis.report.notebooks import notebook_paths
 
 NOTEBOOKS = notebook_paths()
-PARAMETER_NAMES = {"ARTICLES", "LABELS", "MANIFEST", "ROLES", "OUTPUT_DIR"}
+PARAMETER_NAMES = {"ARTICLES", "LABELS", "MANIFEST", "ROLES", "MAX_BYTES", "OUTPUT_DIR"}
 EVENT_FILES = {"02_word_frequencies.ipynb": {"WORD_CHOICES"}, "04_framing.ipynb": {"ACTORS"}}
 CORPUS_PARAMETERS = {"MANIFEST", "GROUP_BY", "GROUPS", "SYNTHETIC_MB", "ROLES", "OUTPUT_DIR",
                      "ERRORS"}

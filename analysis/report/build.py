@@ -3,19 +3,29 @@
 
 from __future__ import annotations
 
+import shutil
 import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
 from ..actors.event import listed_actors
-from ..errors import AnalysisInputError, LexiconError
-from ..paths import NOTEBOOKS_DIR, REPORTS_DIR, display_path
-from ..text.article import check_roles
+from ..errors import AnalysisInputError, LexiconError, NotebookError
+from ..paths import NOTEBOOKS_DIR, REPORTS_DIR, display_path, project_path
+from ..text.article import Article, check_roles
 from ..text.manifest import load_articles
 from ..text.roles import DEFAULT_ROLES
 from ..words.choices import word_choices as read_word_choices
 from .execute import execute, tidy_executed
+from .folder import (
+    MARKER,
+    check_target,
+    move_into_place,
+    new_partial,
+    owned_entries,
+    refuse_foreign,
+    write_marker,
+)
 from .html import render_html
 from .index import INDEX_NAME, RenderedNotebook, render_index
 from .notebooks import (
@@ -26,16 +36,26 @@ from .notebooks import (
     parameter_path,
 )
 
+INPUTS = "inputs"  # a report's copies of its article and event files
+
 
 def build_reports(out_dir: Path = REPORTS_DIR, parameters: Mapping[str, Any] | None = None,
                   notebooks: Sequence[Path] | None = None,
-                  progress: Callable[[str], None] = print) -> list[Path]:
+                  progress: Callable[[str], None] = print, *, force: bool = False
+                  ) -> list[Path]:
     """Execute every notebook into ``out_dir``, render each to HTML, and write ``index.html``.
 
-    ``parameters`` override the notebooks' defaults; ``OUTPUT_DIR`` is always ``out_dir``.
-    Each notebook receives only the parameters its ``parameters`` cell declares; when
-    ``parameters`` name ``ARTICLES`` (a comparison of two articles), notebooks that declare no
-    ``ARTICLES`` (the corpus notebook) are skipped. Returns the HTML files written, index last.
+    ``parameters`` override the notebooks' defaults. Each notebook receives only the
+    parameters its ``parameters`` cell declares; when ``parameters`` name ``ARTICLES`` (a
+    comparison of two articles), notebooks that declare no ``ARTICLES`` (the corpus notebook)
+    are skipped. Returns the HTML files written, index last.
+
+    The report is built in a new folder next to ``out_dir`` and moved into place only when
+    every notebook ran: a failure raises ``NotebookError`` naming the partial folder and
+    leaves ``out_dir`` as it was. Article and event files given by path are copied into the
+    report's ``inputs/`` and the notebooks run in the report folder with paths relative to it
+    (``OUTPUT_DIR`` is ``"."``), so no page shows where the files came from. A folder holding
+    files the project did not write is refused (``AnalysisInputError``) unless ``force``.
     """
     out_dir = Path(out_dir).resolve()
     sources = list(notebooks or notebook_paths())
@@ -44,20 +64,53 @@ def build_reports(out_dir: Path = REPORTS_DIR, parameters: Mapping[str, Any] | N
     if out_dir in {s.parent.resolve() for s in sources}:
         raise AnalysisInputError(f"{display_path(out_dir)}: the output folder must not be the "
                                  "notebooks folder (the executed copies would overwrite them)")
-    if out_dir.exists() and not out_dir.is_dir():
-        raise AnalysisInputError(f"{display_path(out_dir)}: exists and is not a folder")
-    effective = {**notebook_defaults(sources[0]), **dict(parameters or {}),
-                 "OUTPUT_DIR": parameter_path(out_dir)}
+    check_target(out_dir)
+    chosen = dict(parameters or {})
+    effective = {**notebook_defaults(sources[0]), **chosen}
     articles = load_articles(effective["ARTICLES"], manifest=effective["MANIFEST"],
-                             labels=effective["LABELS"])
+                             labels=effective["LABELS"], roles=effective["ROLES"],
+                             max_bytes=effective.get("MAX_BYTES"))
+    pages = [name for s in sources for name in (s.name, f"{s.stem}.html")]
+    kept, foreign = owned_entries(
+        out_dir, reserved={MARKER, INDEX_NAME, INPUTS, *pages},
+        legacy_names={INDEX_NAME, *pages,
+                      *(n for p in notebook_paths() for n in (p.name, f"{p.stem}.html"))})
+    if foreign and not force:
+        refuse_foreign(out_dir, foreign)
+    partial = new_partial(out_dir)
+    try:
+        written = _build(partial, sources, chosen, effective, articles, progress)
+    except NotebookError as exc:
+        raise NotebookError(f"{exc}; {display_path(out_dir)} is unchanged, the partial report "
+                            f"is in {display_path(partial)}") from None
+    except BaseException:
+        shutil.rmtree(partial, ignore_errors=True)
+        raise
+    write_marker(partial, complete=True)
+    move_into_place(partial, out_dir, kept)
+    progress(f"wrote {display_path(out_dir / INDEX_NAME)}: open it in a browser")
+    return [out_dir / name for name in written]
+
+
+def _build(folder: Path, sources: Sequence[Path], chosen: Mapping[str, Any],
+           effective: Mapping[str, Any], articles: Sequence[Article],
+           progress: Callable[[str], None]) -> list[str]:
+    """Copy the inputs, run and render every notebook in ``folder`` and write its index;
+    return the names of the pages written, index last."""
+    copies = copy_inputs(folder, chosen, articles)
     # only what the caller chose (and the output folder) is injected; defaults stay each
     # notebook's own, since notebooks may give a parameter such as MANIFEST its own meaning
-    injected = {k: v for k, v in {**dict(parameters or {}), "OUTPUT_DIR": effective["OUTPUT_DIR"]}
-                .items() if k in PARAMETER_NAMES}
+    injected = {k: v for k, v in {**chosen, **copies, "OUTPUT_DIR": "."}.items()
+                if k in PARAMETER_NAMES}
+    if "ARTICLES" in copies:
+        articles = load_articles([folder / item if is_file_item(item) else item
+                                  for item in copies["ARTICLES"]],
+                                 manifest=effective["MANIFEST"], labels=effective["LABELS"],
+                                 roles=None, max_bytes=effective.get("MAX_BYTES"))
     pages, written = [], []
     for number, source in enumerate(sources, start=1):
         declared = notebook_defaults(source)
-        if parameters and "ARTICLES" in parameters and "ARTICLES" not in declared:
+        if "ARTICLES" in chosen and "ARTICLES" not in declared:
             # pair_notebooks() lists the ones that run
             progress(f"[{number}/{len(sources)}] {source.name}: skipped (it does not compare "
                      "two articles)")
@@ -65,32 +118,73 @@ def build_reports(out_dir: Path = REPORTS_DIR, parameters: Mapping[str, Any] | N
         progress(f"[{number}/{len(sources)}] {source.name}: running ...")
         started = time.perf_counter()
         own = {k: v for k, v in injected.items() if k in declared}
-        executed = execute(source, out_dir / source.name, own)
+        executed = execute(source, folder / source.name, own, cwd=folder)
         node = tidy_executed(executed)
-        page = render_html(executed, out_dir / f"{source.stem}.html", index_link=True)
-        progress(f"[{number}/{len(sources)}] {source.name}: wrote {display_path(page)} "
+        page = render_html(executed, folder / f"{source.stem}.html", index_link=True)
+        progress(f"[{number}/{len(sources)}] {source.name}: wrote {page.name} "
                  f"({time.perf_counter() - started:.1f} s)")
         pages.append(RenderedNotebook(notebook_title(node, source.stem), page, executed))
-        written.append(page)
-    index = out_dir / INDEX_NAME
-    index.write_text(render_index(pages, articles, roles=effective["ROLES"]),
-                     encoding="utf-8")
-    progress(f"wrote {display_path(index)}: open it in a browser")
-    return [*written, index]
+        written.append(page.name)
+    (folder / INDEX_NAME).write_text(
+        render_index(pages, articles, roles=effective["ROLES"], folder=folder),
+        encoding="utf-8")
+    return [*written, INDEX_NAME]
+
+
+def is_file_item(item: str | Path) -> bool:
+    """Whether an ``ARTICLES`` item is a file path rather than a manifest id (the rule of
+    ``load_articles``)."""
+    path = Path(item)
+    return bool(path.suffix) or len(path.parts) > 1
+
+
+def copy_inputs(folder: Path, parameters: Mapping[str, Any],
+                articles: Sequence[Article]) -> dict[str, Any]:
+    """Copy the article files and event files that ``parameters`` name by path into
+    ``folder/inputs/``; return those parameters naming the copies, relative to ``folder``.
+
+    An article's copy is named by its id, so the notebooks give it the same id; event files
+    keep their names. Manifest ids and lexicon names are left as they are.
+    """
+    inputs = folder / INPUTS
+    copies: dict[str, Any] = {}
+    taken: set[str] = set()
+
+    def copy(source: Path, name: str) -> str:
+        stem, suffix, n = Path(name).stem, Path(name).suffix, 2
+        while name in taken:
+            name, n = f"{stem}-{n}{suffix}", n + 1
+        taken.add(name)
+        inputs.mkdir(exist_ok=True)
+        shutil.copyfile(source, inputs / name)
+        return f"{INPUTS}/{name}"
+
+    items = parameters.get("ARTICLES")
+    if items and any(is_file_item(item) for item in items):
+        copies["ARTICLES"] = [
+            copy(article.path, f"{article.id}{Path(item).suffix}") if is_file_item(item)
+            else item for item, article in zip(items, articles, strict=True)]
+    for name in ("ACTORS", "WORD_CHOICES"):
+        value = parameters.get(name)
+        if value is not None and len(Path(value).parts) > 1:  # a bare name is a lexicon's
+            copies[name] = copy(project_path(value), Path(value).name)
+    return copies
 
 
 def compare_parameters(first: str | Path, second: str | Path, *,
                        labels: Sequence[str | None] = (None, None),
                        roles: Sequence[str] | None = None,
                        actors: str | Path | None = None,
-                       word_choices: str | Path | None = None) -> dict[str, Any]:
+                       word_choices: str | Path | None = None,
+                       max_bytes: int | None = None) -> dict[str, Any]:
     """Notebook parameters for comparing two article files; checks the files first.
 
     ``actors`` and ``word_choices`` are event files (paths, relative ones read from the
     current folder): the story's actors and aliases (format of ``lexicons/actors.tsv``) and
     its alternative words (format of ``lexicons/word_choices.tsv``); None (``ACTORS`` and
     ``WORD_CHOICES`` None in the notebooks) means none: the actors are then found in the
-    articles and no word choices are counted.
+    articles and no word choices are counted. ``max_bytes`` raises or lowers the size limit
+    of an article file (``MAX_BYTES`` in the notebooks; None: the default).
 
     Raises an ``ArticleError`` subclass naming the file when one cannot be read,
     ``LexiconError`` naming an event file that is missing or malformed, and
@@ -100,11 +194,12 @@ def compare_parameters(first: str | Path, second: str | Path, *,
     paths = [parameter_path(p) for p in (first, second)]
     chosen = list(roles) if roles else list(DEFAULT_ROLES)
     check_roles(chosen)
-    articles = load_articles(paths, roles=chosen)
+    articles = load_articles(paths, roles=chosen, max_bytes=max_bytes)
     names = [label or article.id for label, article in zip(labels, articles, strict=True)]
     return {"ARTICLES": paths, "LABELS": names, "ROLES": chosen,
             "ACTORS": event_file(actors, "--actors", listed_actors),
-            "WORD_CHOICES": event_file(word_choices, "--word-choices", read_word_choices)}
+            "WORD_CHOICES": event_file(word_choices, "--word-choices", read_word_choices),
+            **({"MAX_BYTES": max_bytes} if max_bytes is not None else {})}
 
 
 def event_file(path: str | Path | None, option: str, check: Callable[[str], Any]) -> str | None:

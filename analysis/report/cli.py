@@ -68,7 +68,8 @@ def format_audit(table: pd.DataFrame, *, offsets: bool = False) -> str:
 def _report(args: argparse.Namespace) -> int:
     from .build import build_reports
 
-    build_reports(Path(args.out).expanduser().resolve())
+    parameters = {"MAX_BYTES": args.max_bytes} if args.max_bytes is not None else None
+    build_reports(Path(args.out).expanduser().resolve(), parameters, force=args.force)
     return 0
 
 
@@ -208,8 +209,9 @@ def _compare(args: argparse.Namespace) -> int:
     roles = _roles_option(args.roles)
     parameters = compare_parameters(args.first, args.second, roles=roles,
                                     labels=(args.label_a, args.label_b), actors=args.actors,
-                                    word_choices=args.word_choices)
-    build_reports(Path(args.out).expanduser().resolve(), parameters)
+                                    word_choices=args.word_choices,
+                                    max_bytes=args.max_bytes)
+    build_reports(Path(args.out).expanduser().resolve(), parameters, force=args.force)
     return 0
 
 
@@ -219,6 +221,27 @@ def _polnear_arguments(command: argparse.ArgumentParser) -> None:
 
     command.add_argument("path", help="a checkout of networkdynamics/PolNeAR")
     command.add_argument("--split", default="dev", choices=list(SPLITS))
+
+
+def _positive(text: str) -> int:
+    """A positive whole number of bytes, for --max-bytes."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be a positive number of bytes, not {text!r}")
+    return value
+
+
+def _report_arguments(command: argparse.ArgumentParser) -> None:
+    """The options ``compare`` and ``report`` share: the size limit and --force."""
+    command.add_argument("--max-bytes", type=_positive, default=None,
+                         help="refuse article files larger than this "
+                              f"(default {MAX_ARTICLE_BYTES:,})")
+    command.add_argument("--force", action="store_true",
+                         help="replace the contents of an --out folder that holds files this "
+                              "project did not write (they are deleted)")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -251,9 +274,11 @@ def build_parser() -> argparse.ArgumentParser:
                               "analysis/lexicons/word_choices.tsv (default: none)")
     compare.add_argument("--out", default=str(REPORTS_DIR / "comparison"),
                          help="output folder (default: reports/comparison)")
+    _report_arguments(compare)
     compare.set_defaults(run=_compare)
     report = commands.add_parser("report", help="execute every notebook and render HTML")
     report.add_argument("--out", default=str(REPORTS_DIR), help="output folder")
+    _report_arguments(report)
     report.set_defaults(run=_report)
     evaluate = commands.add_parser(
         "evaluate-sources", help="score the sources lens against PolNeAR's hand annotation",

@@ -66,8 +66,10 @@ def first_line(text: str) -> str:
     return next((line.strip() for line in str(text).splitlines() if line.strip()), "")
 
 
-def execute(source: Path, target: Path, parameters: Mapping[str, Any] | None = None) -> Path:
-    """Run one notebook top to bottom in a fresh kernel, writing the executed copy."""
+def execute(source: Path, target: Path, parameters: Mapping[str, Any] | None = None, *,
+            cwd: Path | None = None) -> Path:
+    """Run one notebook top to bottom in a fresh kernel, writing the executed copy. The kernel
+    runs in ``cwd`` (default: the notebook's own folder)."""
     import papermill as pm
     from nbclient.exceptions import DeadKernelError
     from papermill.exceptions import PapermillExecutionError
@@ -77,7 +79,7 @@ def execute(source: Path, target: Path, parameters: Mapping[str, Any] | None = N
         with kernel_environment():
             pm.execute_notebook(
                 str(source), str(target), parameters=dict(parameters or {}),
-                kernel_name="python3", cwd=str(source.parent), progress_bar=False,
+                kernel_name="python3", cwd=str(cwd or source.parent), progress_bar=False,
                 log_output=False, request_save_on_cell_execute=False,
                 extra_arguments=KERNEL_ARGUMENTS,
             )

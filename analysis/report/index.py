@@ -34,15 +34,23 @@ def _environment() -> jinja2.Environment:
 
 
 def render_index(pages: Sequence[RenderedNotebook], articles: Sequence[Article], *,
-                 roles: Sequence[str]) -> str:
-    """The report's front page: the articles, the summary table and links to every notebook."""
+                 roles: Sequence[str], folder: Path | None = None) -> str:
+    """The report's front page: the articles, the summary table and links to every notebook.
+    Article files inside ``folder`` (the report's own) are shown relative to it."""
     return _environment().get_template("report_index.html.j2").render(
         labels=" and ".join(a.label for a in articles),
         css=(TEMPLATES / "index.css").read_text(encoding="utf-8"),
         roles=list(roles),
-        articles=[{"label": a.label, "headline": a.headline, "file": display_path(a.path),
+        articles=[{"label": a.label, "headline": a.headline, "file": _shown(a.path, folder),
                    "sha": a.sha256[:12]} for a in articles],
         summary=table_html(summary_table(articles, roles=roles)),
         pages=[{"html": p.html.name, "title": p.title, "notebook": p.notebook.name}
                for p in pages],
     )
+
+
+def _shown(path: Path | None, folder: Path | None) -> str:
+    """A file as the index shows it: relative to the report folder when inside it."""
+    if path is not None and folder is not None and Path(path).is_relative_to(folder):
+        return Path(path).relative_to(folder).as_posix()
+    return display_path(path) if path is not None else ""

@@ -13,7 +13,7 @@ from ..errors import AnalysisInputError
 from ..paths import NOTEBOOKS_DIR, PROJECT_ROOT, display_path
 
 PARAMETER_NAMES = ("ARTICLES", "LABELS", "MANIFEST", "ROLES", "ACTORS", "WORD_CHOICES",
-                   "OUTPUT_DIR")
+                   "MAX_BYTES", "OUTPUT_DIR")
 
 
 def notebook_paths(folder: Path = NOTEBOOKS_DIR) -> list[Path]:

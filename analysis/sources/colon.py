@@ -37,6 +37,8 @@ COLON_SPEC = CueSpec("neutral", "verb", False, ())
 VERB_WORDS = 6  # words between a source phrase and its colon, at most
 LABEL_WORDS = 8  # words after a label's colon, at least, when no quotation opens there
 SOURCE_KINDS = ("person", "media", "government", "anonymous")
+_COLON = re.compile(":")
+_WORD_START = re.compile(r"(?<!\S)\S")
 
 
 def speaker_turn(paragraph: Paragraph, sentences: list[Sentence]) -> Found | None:
@@ -54,25 +56,23 @@ def colon_attributions(t: ParagraphText, paragraph: Paragraph, sentences: list[S
                        found: list[Found], context: Context) -> list[Found]:
     """Labels and verb-colon-quotation constructions the cue pass did not read."""
     made: list[Found] = []
+    # where the first cue of each sentence's attributions starts: a colon after it is claimed
+    first_cue: dict[int, int] = {}
+    for f in found:
+        first_cue[f.sentence] = min(f.cue[0], first_cue.get(f.sentence, f.cue[0]))
     for sent in sentences:
-        for colon in (m.start() for m in re.finditer(":", t.m[:sent.local_end])
-                      if m.start() >= sent.local_start):
-            if any(q.inner_start <= colon < q.inner_end for q in t.quotes if q.closed) \
-                    or _claimed(found + made, sent, colon):
-                continue
+        for colon in (m.start() for m in _COLON.finditer(t.m, sent.local_start, sent.local_end)):
+            if t.in_closed_quote(colon) or first_cue.get(sent.index, colon) < colon:
+                continue  # in a quotation, or an attribution of the sentence has its cue before
             label = _label(t, sent, colon, paragraph, context)
-            if label:
-                made.append(label)
-                continue
-            quote = quote_opening_at(t, colon + 1)
-            if quote is not None:
-                made += _verb_colon(t, sent, colon, quote, paragraph)
+            new = [label] if label else []
+            if not label:
+                quote = quote_opening_at(t, colon + 1)
+                new = _verb_colon(t, sent, colon, quote, paragraph) if quote is not None else []
+            for f in new:
+                made.append(f)
+                first_cue[f.sentence] = min(f.cue[0], first_cue.get(f.sentence, f.cue[0]))
     return made
-
-
-def _claimed(found: list[Found], sent: Sentence, colon: int) -> bool:
-    """True when an attribution of the sentence already has its cue before the colon."""
-    return any(f.sentence == sent.index and f.cue[0] < colon for f in found)
 
 
 def _label(t: ParagraphText, sent: Sentence, colon: int, paragraph: Paragraph,
@@ -92,7 +92,9 @@ def _label(t: ParagraphText, sent: Sentence, colon: int, paragraph: Paragraph,
     if not resolved.named or resolved.kind == "place" \
             or (resolved.kind not in SOURCE_KINDS and " " not in phrase):
         return None  # "Update:", "Note:", "WASHINGTON:", "New Hampshire:" are not sources
-    end = len(t.text[:sent.local_end].rstrip(" ."))
+    end = sent.local_end
+    while end > 0 and t.text[end - 1] in " .":
+        end -= 1
     return Found(paragraph, sent.index, (sent.local_start, sent.local_end), (start, colon),
                  (colon, colon + 1), COLON_SPEC, "colon",
                  speech=(colon + 1 + len(t.text[colon + 1:end]) - len(
@@ -102,8 +104,7 @@ def _label(t: ParagraphText, sent: Sentence, colon: int, paragraph: Paragraph,
 def _verb_colon(t: ParagraphText, sent: Sentence, colon: int, quote, paragraph: Paragraph
                 ) -> list[Found]:
     """``Source verb phrase: "quotation"`` with a verb the cue lexicon does not list."""
-    words = [m.start() for m in re.finditer(r"(?<!\S)\S", t.m[:colon])
-             if m.start() > sent.local_start]
+    words = [m.start() for m in _WORD_START.finditer(t.m, sent.local_start + 1, colon)]
     for start in reversed(words[-VERB_WORDS:]):  # the nearest verb first
         subject = subject_of(t, sent, start, [])
         if subject is None or subject[1] == "inherited":

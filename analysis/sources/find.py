@@ -20,7 +20,7 @@ from .phrases import (
     EDGES,
     Found,
     ParagraphText,
-    inside_any,
+    SpanSet,
     is_time,
     right_sources,
     sentence_initial,
@@ -66,8 +66,8 @@ def speech_follows(t: ParagraphText, position: int, end: int) -> str:
     offset = position + len(rest) - len(stripped)
     if stripped.startswith(":"):
         return "colon"
-    if any(q.start == offset or (stripped.startswith(",") and q.start == offset + 2)
-           for q in t.quotes):
+    if t.quote_at(offset) is not None or (stripped.startswith(",")
+                                          and t.quote_at(offset + 2) is not None):
         return "quote"
     if re.match(r",?\s*that\s", stripped):
         return "that"
@@ -76,19 +76,30 @@ def speech_follows(t: ParagraphText, position: int, end: int) -> str:
     return "clause"
 
 
+_BLANK = re.compile(r"[ ,]*")
+_OPENING_GAP = re.compile(r"\s*[:,]?\s*")
+
+
 def quote_ending_at(t: ParagraphText, region_start: int) -> Quote | None:
     """The closed quotation that ends right before ``region_start`` (commas aside)."""
-    for q in t.quotes:
-        if q.closed and q.end <= region_start and not t.m[q.end:region_start].strip(" ,"):
-            return q
+    # only the last quotation ending by then can: an earlier one has its marks in between
+    q = t.last_quote_ending_by(region_start)
+    if q is not None and q.closed and _BLANK.fullmatch(t.m, q.end, region_start):
+        return q
     return None
 
 
 def quote_opening_at(t: ParagraphText, position: int) -> Quote | None:
     """The quotation that opens right after ``position`` (after a colon or comma)."""
-    match = re.match(r"\s*[:,]?\s*", t.m[position:])
-    at = position + (match.end() if match else 0)
-    return next((q for q in t.quotes if q.start == at), None)
+    return t.quote_at(_OPENING_GAP.match(t.m, position).end())
+
+
+def ends_with(text: str, position: int, chars: str) -> bool:
+    """True when the text before ``position``, trailing whitespace aside, ends with one of
+    ``chars`` (``text[:position].rstrip().endswith(tuple(chars))`` without the copy)."""
+    while position > 0 and text[position - 1].isspace():
+        position -= 1
+    return position > 0 and text[position - 1] in chars
 
 
 _QUOTED_OBJECT = re.compile(r"[\w'.@-]+(?: [\w'.@-]+){0,7}")
@@ -105,22 +116,20 @@ def find_in_paragraph(t: ParagraphText, paragraph: Paragraph, sentences: list[Se
                       blocked: Iterable[tuple[int, int]] = ()) -> list[Found]:
     """Every attribution in one paragraph, cue by cue, in text order."""
     text = paragraph.text
-    closed = [(q.inner_start, q.inner_end) for q in t.quotes if q.closed]
     found: list[Found] = []
     # words inside quotations or ``blocked`` spans (a speaker's turn), sources already read,
     # and anonymity formulas ("who asked not to be named") are never a cue
-    taken: list[tuple[int, int]] = [*blocked, *(m.span() for m in
-                                                grammar().anonymous_formula.finditer(t.m))]
+    taken = SpanSet([*blocked, *(m.span() for m in grammar().anonymous_formula.finditer(t.m))])
     for sent in sentences:
         in_sentence: list[Found] = in_documents(t, sent, paragraph)
         taken.extend(f.source for f in in_sentence)
         for match in cue_regex().finditer(text, sent.local_start, sent.local_end):
             cue = match.span()
             form = match.group()
-            if inside_any(cue[0], closed) or inside_any(cue[0], taken):
+            if t.in_closed_quote(cue[0]) or taken.covers(cue[0]):
                 continue
             if form[0].isupper() and not sentence_initial(text, sent.local_start, cue[0]) \
-                    and not text[:cue[0]].rstrip().endswith(":") and not title_case(text, sent):
+                    and not ends_with(text, cue[0], ":") and not title_case(text, sent):
                 continue  # a capital inside a sentence is a name ("Says Who", a title)
             for spec in cue_specs()[form[0].lower() + form[1:]]:
                 made = read_frame(t, sent, cue, form, spec, in_sentence, paragraph)
@@ -161,7 +170,7 @@ def read_frame(t: ParagraphText, sent: Sentence, cue: tuple[int, int], form: str
                       frame, **extra) for s in spans]
 
     if spec.frame in ("according", "relay", "attributed"):
-        if spec.frame == "relay" and not (m[:cue[0]].rstrip().endswith(",")
+        if spec.frame == "relay" and not (ends_with(m, cue[0], ",")
                                           or sentence_initial(m, sent.local_start, cue[0])):
             return []
         if m[cue[1]:cue[1] + 1] != " ":

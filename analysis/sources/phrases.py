@@ -9,8 +9,10 @@ Offsets are local to the paragraph's normalised text. See :mod:`.find` for the c
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from heapq import heappop, heappush
 
 from ..text.article import Paragraph
 from ..text.quotation import Quote, outer_quotes
@@ -56,11 +58,86 @@ class Found:
 
 @dataclass
 class ParagraphText:
-    """A paragraph's text, its matching copy and its quotations."""
+    """A paragraph's text, its matching copy and its quotations (outer quotations: in text
+    order, none inside another), indexed so that a lookup costs no pass over the paragraph."""
 
     text: str
     m: str
     quotes: list[Quote]
+    _by_start: dict[int, Quote] = field(init=False, repr=False)
+    _closed: list[Quote] = field(init=False, repr=False)
+    _closed_starts: list[int] = field(init=False, repr=False)
+    _closed_ends: list[int] = field(init=False, repr=False)
+    _ends: list[int] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self._by_start = {}
+        for q in self.quotes:
+            self._by_start.setdefault(q.start, q)
+        self._closed = [q for q in self.quotes if q.closed]
+        self._closed_starts = [q.start for q in self._closed]
+        self._closed_ends = [q.end for q in self._closed]
+        self._ends = [q.end for q in self.quotes]
+
+    def quote_at(self, start: int) -> Quote | None:
+        """The quotation whose opening mark stands at ``start``."""
+        return self._by_start.get(start)
+
+    def in_closed_quote(self, position: int) -> bool:
+        """True when ``position`` lies between the marks of a closed quotation."""
+        k = bisect_right(self._closed_starts, position - 1) - 1  # inner_start <= position
+        return k >= 0 and position < self._closed[k].inner_end
+
+    def closed_quotes_ending(self, start: int, end: int) -> list[Quote]:
+        """The closed quotations whose closing mark ends in ``[start, end]``."""
+        return self._closed[bisect_left(self._closed_ends, start):
+                            bisect_right(self._closed_ends, end)]
+
+    def closed_quotes_within(self, start: int, end: int) -> list[Quote]:
+        """The closed quotations that open at or after ``start`` and end by ``end``."""
+        first = bisect_left(self._closed_starts, start)
+        last = bisect_right(self._closed_ends, end)
+        return self._closed[first:max(first, last)]
+
+    def last_quote_ending_by(self, position: int) -> Quote | None:
+        """The last quotation (closed or not) that ends at or before ``position``."""
+        k = bisect_right(self._ends, position) - 1
+        return self.quotes[k] if k >= 0 else None
+
+
+class SpanSet:
+    """Spans to test positions against, growing while they are tested: ``covers`` answers
+    "does a span hold this position?" in amortised logarithmic time when the positions asked
+    about never decrease, as a left-to-right pass asks them (otherwise by a scan)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()):
+        self._all: list[tuple[int, int]] = []
+        self._pending: list[tuple[int, int]] = []  # a heap of (start, end) not yet reached
+        self._open: list[int] = []  # a heap of the ends of the spans reached
+        self._last = -1
+        for span in spans:
+            self.add(span)
+
+    def add(self, span: tuple[int, int]) -> None:
+        """Add a span ``(start, end)``."""
+        self._all.append(span)
+        heappush(self._pending, span)
+
+    def extend(self, spans: Iterable[tuple[int, int]]) -> None:
+        """Add several spans."""
+        for span in spans:
+            self.add(span)
+
+    def covers(self, position: int) -> bool:
+        """True when some span ``(a, b)`` has ``a <= position < b``."""
+        if position < self._last:
+            return inside_any(position, self._all)
+        self._last = position
+        while self._pending and self._pending[0][0] <= position:
+            heappush(self._open, heappop(self._pending)[1])
+        while self._open and self._open[0] <= position:
+            heappop(self._open)
+        return bool(self._open)
 
 
 def is_time(t: ParagraphText, span: tuple[int, int]) -> bool:

@@ -25,6 +25,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import cache
+from heapq import heappop, heappush
 
 from ..entities.gazetteer import first_names, gazetteer, shared_first_names
 from ..lexicons import grammar_words
@@ -134,6 +135,10 @@ class Referents:
         self.candidates: list[Candidate] = []
         self.sexes: dict[str, str | None] = {}
         self._chain: dict[tuple[str, int], Candidate | None] = {}
+        # the candidates of each sentence (their numbers in ``candidates``), and the pronoun
+        # subjects not yet resolved, by form, as a heap of (position, number)
+        self._by_sentence: dict[int, list[int]] = {}
+        self._pending: dict[str | None, list[tuple[int, int]]] = {}
 
     def sentence_of(self, position: int) -> int:
         """The number of the sentence holding a raw position."""
@@ -148,7 +153,12 @@ class Referents:
 
     def add(self, candidate: Candidate) -> None:
         """Add a mention or a source."""
+        number = len(self.candidates)
         self.candidates.append(candidate)
+        self._by_sentence.setdefault(candidate.sentence, []).append(number)
+        if candidate.pronoun:
+            heappush(self._pending.setdefault(_FORMS.get(candidate.pronoun), []),
+                     (candidate.position, number))
 
     def sex(self, canonical: str, names: bool = True) -> str | None:
         """What the article says of a person's sex, else what the first name says (without
@@ -213,10 +223,30 @@ class Referents:
                        source=candidate.source, subject=True, nested=candidate.nested,
                        pronoun="")
 
+    def _looked_at(self, pronoun: str, position: int, here: int) -> list[Candidate]:
+        """The candidates :meth:`_resolve` reads for a pronoun, in the order they were added:
+        those of the last ``SPEAKER_WINDOW`` sentences (no older one can be chosen), and every
+        earlier pronoun subject of the same form not yet resolved, which is resolved on the
+        way, as when every candidate was read (its resolution may note a person's sex)."""
+        chosen = {n for s in range(here - max(WINDOW, SPEAKER_WINDOW), here + 1)
+                  for n in self._by_sentence.get(s, ())}
+        pending = self._pending.get(_FORMS.get(pronoun.lower()), [])
+        later = []
+        while pending and pending[0][0] < position:
+            at, number = heappop(pending)
+            c = self.candidates[number]
+            if c.sentence > here:
+                later.append((at, number))
+            elif (c.pronoun, c.position) not in self._chain:
+                chosen.add(number)
+        for item in later:
+            heappush(pending, item)
+        return [self.candidates[n] for n in sorted(chosen)]
+
     def _resolve(self, pronoun: str, position: int, names: bool = True) -> Candidate | None:
         here = self.sentence_of(position)
         agreeing = []
-        for c in self.candidates:
+        for c in self._looked_at(pronoun, position, here):
             if c.position >= position or c.sentence > here:
                 continue
             if c.pronoun:

@@ -8,9 +8,11 @@ See :mod:`analysis.sources` for the order of the rules and their limits.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
+from itertools import count
 
 from ..entities.gazetteer import Name, find_known, gazetteer, name_regex, split_connectors
 from ..entities.names import (
@@ -22,7 +24,7 @@ from ..entities.names import (
 )
 from ..lexicons import alternation, grammar_words
 from ..text.article import Article
-from ..text.quotation import outer_quotes
+from ..text.quotation import in_outer_quote, outer_quotes
 from .cues import anonymous_rules, coreference, source_nouns, speech_nouns
 from .grammar import grammar, matching_copy
 from .pronouns import Candidate, Referents, is_plural, title_sex
@@ -53,9 +55,8 @@ class Context:
         self.organisations = sorted({n.canonical for n in names if n.type == "organisation"},
                                     key=len)
         self.names = names
-        self.timeline: list[tuple[int, Resolved]] = [
-            (m.raw_start, Resolved(m.name.canonical, m.name.kind, True, m.name.cls))
-            for m in self.mentions]
+        self.timeline = Timeline([(m.raw_start, Resolved(m.name.canonical, m.name.kind, True,
+                                                         m.name.cls)) for m in self.mentions])
         self.referents = Referents([s.start for s in article.sentences])
         self._index_mentions(article)
         self._index_subjects(article, roles)
@@ -70,7 +71,7 @@ class Context:
         for index, sentences in by_paragraph.items():
             paragraph = article.paragraphs[index]
             m = matching_copy(paragraph.text)
-            quotes = [(q.start, q.end) for q in outer_quotes(paragraph.text)]
+            quotes = outer_quotes(paragraph.text)
             for sentence in sentences:
                 match = g.clause_subject.match(m, sentence.local_start, sentence.local_end)
                 start = sentence.local_start
@@ -85,7 +86,7 @@ class Context:
                 # the head part only: a phrase read past its verb ("Black women of all ages sat
                 # together in ...") keeps its head ("Black women")
                 phrase = _head_part(paragraph.text[slice(*match.span("np"))])[0].strip()
-                if not phrase or any(a <= match.start("np") < b for a, b in quotes):
+                if not phrase or in_outer_quote(quotes, match.start("np")):
                     continue  # a subject inside quotation marks is the speaker's words
                 position = paragraph.raw_span(*match.span("np"))[0]
                 if phrase.lower() in g.resolved_pronouns:  # it stands for its referent
@@ -107,14 +108,13 @@ class Context:
 
     def _index_mentions(self, article: Article) -> None:
         """Mentions outside quotation marks become pronoun candidates; titles tell sex."""
-        quotes = {p.index: [(q.start, q.end) for q in outer_quotes(p.text)]
-                  for p in article.paragraphs}
+        quotes = {p.index: outer_quotes(p.text) for p in article.paragraphs}
         for m in self.mentions:
             paragraph = article.paragraphs[m.paragraph]
             if m.name.kind == "person":
                 before = paragraph.text[max(0, m.start - 6):m.start]
                 self.referents.note_sex(m.name.canonical, title_sex(before))
-            if any(a <= m.start < b for a, b in quotes[m.paragraph]):
+            if in_outer_quote(quotes[m.paragraph], m.start):
                 continue
             if grammar().addressed.search(paragraph.text, max(0, m.start - 16), m.start):
                 continue  # "he told Hannity": the one spoken to is not the next "he said"
@@ -142,7 +142,7 @@ class Context:
         """Record a resolved source at a raw position, for later pronouns and descriptions;
         ``nested`` when it stands inside another source's words."""
         if resolved.named:
-            self.timeline.append((position, resolved))
+            self.timeline.add(position, resolved)
         self.referents.add(Candidate(position, self.referents.sentence_of(position),
                                      resolved.canonical, resolved.kind, resolved.cls, True, True,
                                      is_plural(phrase, resolved.kind, resolved.cls),
@@ -150,16 +150,58 @@ class Context:
 
     def antecedent(self, position: int, classes: frozenset[str],
                    required: str | None = None) -> Resolved | None:
-        """The most recent named mention before ``position`` whose class is in ``classes``."""
-        best: tuple[int, Resolved] | None = None
-        for at, candidate in self.timeline:
-            if at >= position or candidate.cls not in classes:
-                continue
-            if required and required.lower() not in candidate.canonical.lower():
-                continue
-            if best is None or at >= best[0]:
-                best = (at, candidate)
-        return best[1] if best else None
+        """The most recent named mention before ``position`` whose class is in ``classes``
+        (and whose canonical name holds ``required``, in any case)."""
+        return self.timeline.latest(position, classes, required)
+
+
+class Timeline:
+    """Named mentions and sources at their raw positions, for "the most recent one before
+    here": kept sorted per class (and per class and required word, when one is asked for), so
+    that a look-up is a binary search. Of two at one position, the one added later counts as
+    the more recent. The article's mentions are given at once; sources are added as they are
+    resolved, mostly in text order, and kept apart so that adding one moves few entries."""
+
+    def __init__(self, mentions: Iterable[tuple[int, Resolved]]):
+        self._order = count()
+        # class -> (required word, a mention) -> entries (position, order, resolved), sorted
+        self._lists: dict[str, dict[tuple[str, bool], list[tuple[int, int, Resolved]]]] = {}
+        for at, resolved in mentions:
+            self._add(at, resolved, mention=True)
+
+    def add(self, position: int, resolved: Resolved) -> None:
+        """Record a named source at a raw position."""
+        self._add(position, resolved, mention=False)
+
+    def _add(self, at: int, resolved: Resolved, mention: bool) -> None:
+        entry = (at, next(self._order), resolved)
+        lists = self._lists.setdefault(resolved.cls, {})
+        lists.setdefault(("", mention), [])
+        canonical = resolved.canonical.lower()
+        for (required, kind), entries in lists.items():
+            if kind == mention and required in canonical:
+                insort(entries, entry)
+
+    def _entries(self, cls: str, required: str, mention: bool
+                 ) -> list[tuple[int, int, Resolved]]:
+        lists = self._lists.get(cls, {})
+        if (required, mention) not in lists:  # first asked for: filtered from the class's
+            lists[(required, mention)] = [e for e in lists.get(("", mention), ())
+                                          if required in e[2].canonical.lower()]
+        return lists[(required, mention)]
+
+    def latest(self, position: int, classes: Iterable[str],
+               required: str | None = None) -> Resolved | None:
+        """The latest entry before ``position`` whose class is in ``classes`` and whose
+        canonical name holds ``required`` (in any case)."""
+        best: tuple[int, int, Resolved] | None = None
+        for cls in classes:
+            for mention in (True, False):
+                entries = self._entries(cls, (required or "").lower(), mention)
+                k = bisect_left(entries, (position,)) - 1  # the last one before ``position``
+                if k >= 0 and (best is None or entries[k][:2] > best[:2]):
+                    best = entries[k]
+        return best[2] if best else None
 
 
 _TITLES = re.compile(r"(?:[A-Z][\w.'\u2019-]* ){1,3}$")

@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import cache
 
 import pandas as pd
 
 from ..entities.gazetteer import find_known
+from ..lexicons import grammar_words
 from ..text.article import Article, Paragraph, Sentence, article_list, roles_with_embeds
 from ..text.roles import DEFAULT_ROLES, signature
 from .colon import colon_attributions, speaker_turn
@@ -69,6 +71,21 @@ def _row(article: Article, f: Found, quote: str, quote_text: str, via: str) -> d
         "cue_start": cue_start, "cue_end": cue_end, "speech_start": speech[0],
         "speech_end": speech[1], "date": "", "via": via, "frame": f.frame,
     }
+
+
+@cache
+def _complementiser_reach() -> int:
+    """Characters before a position that :func:`_after_complementiser` reads: the longest
+    complementiser, its space, a possible line break, and the character before it."""
+    return max(len(w) for w in grammar_words("complementisers")) + 3
+
+
+def _after_complementiser(text: str, position: int) -> bool:
+    """True when a complementiser ("that", "whether") and a space end the text before
+    ``position`` (the grammar's ``complement_end``, read near ``position`` only: the pattern
+    ends there, so a longer look finds nothing more)."""
+    start = max(0, position - _complementiser_reach())
+    return grammar().complement_end.search(text, start, position) is not None
 
 
 def _is_pronoun(p: Paragraph, f: Found) -> bool:
@@ -152,11 +169,14 @@ def _unsigned_posts(article: Article, rows: list[dict]) -> None:
     for p in article.paragraphs:
         if p.role == "embed" and p.post is not None:
             posts.setdefault(p.post, []).append(p)
+    with_cue: dict[int, list[dict]] = {}  # each paragraph's rows that have a cue, in order
+    for r in rows:
+        if r["cue_end"] >= 0:
+            with_cue.setdefault(r["paragraph"], []).append(r)
     for paragraphs in posts.values():
         if any(signature(p.text) for p in paragraphs):
             continue
-        intro = paragraphs[0].index - 1
-        cues = [r for r in rows if r["paragraph"] == intro and r["cue_end"] >= 0]
+        cues = with_cue.get(paragraphs[0].index - 1, [])
         if not cues:
             continue
         row = max(cues, key=lambda r: r["cue_end"])
@@ -187,25 +207,26 @@ def _find_attributions(article: Article, roles: frozenset[str]) -> list[dict]:
         found = find_in_paragraph(t, p, chosen, blocked=[turn.speech] if turn else [])
         found = _dedupe([*([turn] if turn else []), *found,
                          *colon_attributions(t, p, chosen, found, context)])
-        quotes = t.quotes
+        same_sentence: dict[int, list[Found]] = {}  # each sentence's attributions, in order
+        for f in found:
+            same_sentence.setdefault(f.sentence, []).append(f)
         for f in found:
             if f.frame == "relay" and f.governor is None:
-                same = [g for g in found if g.sentence == f.sentence and g.frame != "relay"]
+                same = [g for g in same_sentence[f.sentence] if g.frame != "relay"]
                 before = [g for g in same if g.cue[0] < f.cue[0]]
                 f.governor = before[-1] if before else (same[0] if same else None)
         for f in found:
-            others = [g for g in found if g.sentence == f.sentence]
-            set_speech(p.text, f, others, sentences[p.index], quotes)
-        continue_quotes(p.text, found, quotes)
+            set_speech(t, f, same_sentence[f.sentence], sentences[p.index])
+        continue_quotes(t, found)
         for f in found:
             if f.frame == "relay" and f.governor is not None:
                 f.speech = f.governor.speech
                 f.direct = f.governor.direct
                 f.extra_quotes = f.governor.extra_quotes
+        first_read: dict[tuple[int, int], Found] = {}  # the first attribution read at a source
         for f in found:
             if f.inherited:
-                source = next((g for g in found if g.source == f.source and not g.inherited
-                               and g.resolved is not None), None)
+                source = first_read.get(f.source)
                 f.resolved = source.resolved if source else None
             if f.resolved is None:
                 named = f.refers_to or f.source  # a relative "who" is resolved as its phrase
@@ -213,19 +234,21 @@ def _find_attributions(article: Article, roles: frozenset[str]) -> list[dict]:
                 f.resolved = resolve(p.text[slice(*named)], position, context)
                 # inside another source's words, or in a clause after "that" ("responded to
                 # reports that Trump planned"): not the sentence's main speaker
-                nested = any(g is not f and g.sentence == f.sentence and g.speech
-                             and g.speech[0] <= f.source[0] < g.speech[1] for g in found) \
-                    or grammar().complement_end.search(p.text, 0, f.source[0]) is not None
+                nested = any(g is not f and g.speech and g.speech[0] <= f.source[0] < g.speech[1]
+                             for g in same_sentence[f.sentence]) \
+                    or _after_complementiser(p.text, f.source[0])
                 context.add(p.raw_span(*f.source)[0], f.resolved, p.text[slice(*named)], nested)
+            if not f.inherited:
+                first_read.setdefault(f.source, f)
         for f in found:
             if f.resolved is None:
                 continue
-            quote, quote_text = quote_fields(p.text, f, quotes)
+            quote, quote_text = quote_fields(t, f)
             via = ""
             if f.governor is not None and f.governor.resolved is not None:
                 via = f.governor.resolved.canonical
             else:
-                holder = next((g for g in found if g is not f and g.sentence == f.sentence
+                holder = next((g for g in same_sentence[f.sentence] if g is not f
                                and g.speech and g.speech[0] <= f.source[0]
                                and f.source[1] <= g.speech[1] and g.resolved is not None), None)
                 via = holder.resolved.canonical if holder else ""

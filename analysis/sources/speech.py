@@ -8,13 +8,14 @@ the previous sentence for "This was reported by X", and nothing for a non-respon
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 
 from ..text.article import Sentence
 from ..text.quotation import Quote
 from ..text.spans import strip_span
 from .find import skip_adverbials
-from .grammar import grammar, matching_copy
+from .grammar import grammar
 from .phrases import EDGES, Found, ParagraphText, sentence_initial
 
 _SPEECH_END = re.compile(r"\s(?:\u2013|\u2014|-)\s|;")
@@ -71,17 +72,22 @@ def _that_clause(text: str, f: Found, others: Sequence[Found]) -> tuple[int, int
     return _post_speech(text, f.source[1] + match.end(), f, others)
 
 
-def _after_region(text: str, f: Found) -> int:
+_COMMA_GAP = re.compile(r"\s*,?\s*")
+_GAP = re.compile(r"[\s,]*")
+_PUNCTUATION_GAP = re.compile(r"[\s.,;:!?]*")
+
+
+def _after_region(t: ParagraphText, f: Found) -> int:
     """Where the governed words of a pre-posed "according to X, ..." start."""
-    position = skip_adverbials(ParagraphText(text, matching_copy(text), []), f.source[1],
-                               f.bounds[1])
-    comma = re.match(r"\s*,?\s*", text[position:])
-    return position + (comma.end() if comma else 0)
+    position = skip_adverbials(ParagraphText(t.text, t.m, []), f.source[1], f.bounds[1])
+    return _COMMA_GAP.match(t.text, position).end()
 
 
-def set_speech(text: str, f: Found, others: Sequence[Found],
-               sentences: Sequence[Sentence], quotes: Sequence[Quote]) -> None:
-    """Decide what was said for one attribution (see the module docstring)."""
+def set_speech(t: ParagraphText, f: Found, others: Sequence[Found],
+               sentences: Sequence[Sentence]) -> None:
+    """Decide what was said for one attribution (see the module docstring); ``sentences`` are
+    the paragraph's, in order."""
+    text = t.text
     if (f.cue_class or f.spec.cue_class) == "non_response" or f.frame == "relay":
         f.speech = None
         return
@@ -89,10 +95,8 @@ def set_speech(text: str, f: Found, others: Sequence[Found],
         return  # a speaker's turn or what follows a label's colon, set when it was found
     if f.direct is not None:
         f.speech = _quote_span(text, f.direct)
-        after = re.match(r"[\s,]*", text[f.region[1]:])
-        extra = next((q for q in quotes if after and q.start == f.region[1] + after.end()
-                      and q is not f.direct), None)
-        if extra is not None:
+        extra = t.quote_at(_GAP.match(text, f.region[1]).end())
+        if extra is not None and extra is not f.direct:
             f.extra_quotes.append(extra)
         return
     if f.frame in ("verb", "evaluative"):
@@ -108,7 +112,7 @@ def set_speech(text: str, f: Found, others: Sequence[Found],
         return
     if f.frame == "according":
         before = _pre_speech(text, f, others)
-        position = _after_region(text, f)
+        position = _after_region(t, f)
         after = _post_speech(text, position, f, others) if position < f.bounds[1] else None
         if after is None or grammar().leading_conj.match(text, after[0]):
             f.speech = before
@@ -119,21 +123,22 @@ def set_speech(text: str, f: Found, others: Sequence[Found],
         return
     if f.frame == "passive":
         if f.anaphoric:
-            previous = [s for s in sentences if s.local_end <= f.bounds[0]]
-            f.speech = _trim_speech(text, previous[-1].local_start, previous[-1].local_end) \
-                if previous else None
+            k = bisect_right(sentences, f.bounds[0], key=lambda s: s.local_end) - 1
+            f.speech = _trim_speech(text, sentences[k].local_start, sentences[k].local_end) \
+                if k >= 0 else None
         else:
             f.speech = f.subject
         return
     f.speech = _that_clause(text, f, others)
 
 
-def continue_quotes(text: str, found: Sequence[Found], quotes: Sequence[Quote]) -> None:
+def continue_quotes(t: ParagraphText, found: Sequence[Found]) -> None:
     """Give a direct quotation its continuations: a quotation that follows it in the paragraph
     with nothing but punctuation between ('"We will win," Smith said. "And we will win big."')
     and no attribution of its own is the same speaker's, and so is the next one after that.
     The speech span then runs from the first part to the last (the source and cue between
     them stay the writer's words: :func:`analysis.voice.spans` cuts them out)."""
+    text = t.text
     claimed = {id(q) for f in found for q in (f.direct, *f.extra_quotes) if q is not None}
     for f in sorted(found, key=lambda g: g.cue[0]):
         if f.direct is None or f.frame == "relay" or f.speech is None:
@@ -143,10 +148,8 @@ def continue_quotes(text: str, found: Sequence[Found], quotes: Sequence[Quote]) 
                         max(f.speech[1], _quote_span(text, q)[1]))
         end = max([f.region[1], *(q.end for q in (f.direct, *f.extra_quotes))])
         while True:
-            gap = re.match(r"[\s.,;:!?]*", text[end:])
-            nxt = next((q for q in quotes if q.closed and q.start == end + gap.end()
-                        and id(q) not in claimed), None)
-            if nxt is None:
+            nxt = t.quote_at(_PUNCTUATION_GAP.match(text, end).end())
+            if nxt is None or not nxt.closed or id(nxt) in claimed:
                 break
             f.extra_quotes.append(nxt)
             claimed.add(id(nxt))
@@ -155,8 +158,9 @@ def continue_quotes(text: str, found: Sequence[Found], quotes: Sequence[Quote]) 
             end = nxt.end
 
 
-def quote_fields(text: str, f: Found, quotes: Sequence[Quote]) -> tuple[str, str]:
+def quote_fields(t: ParagraphText, f: Found) -> tuple[str, str]:
     """The quote kind and quoted words of an attribution."""
+    text = t.text
     if f.verbatim and f.speech is not None:
         return "direct", text[slice(*f.speech)]
     if f.direct is not None:
@@ -165,7 +169,7 @@ def quote_fields(text: str, f: Found, quotes: Sequence[Quote]) -> tuple[str, str
     if f.speech is None:
         return "none", ""
     a, b = f.speech
-    inside = [q for q in quotes if q.closed and a <= q.start and q.end <= b + 1]
+    inside = t.closed_quotes_within(a, b + 1)
     if not inside:
         return "none", ""
     return "partial", " … ".join(_quote_words(text, q) for q in inside)

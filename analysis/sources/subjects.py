@@ -25,10 +25,9 @@ def clause_starts(t: ParagraphText, start: int, cue: int) -> list[int]:
     points = {start}
     for match in re.finditer(r"(?:[,;:(]|\s[\u2013\u2014-])\s*", t.m[start:cue]):
         points.add(start + match.end())
-    for q in t.quotes:
-        if q.closed and start <= q.end <= cue:
-            after = re.match(r"[\s,]*", t.m[q.end:cue])
-            points.add(q.end + (after.end() if after else 0))
+    for q in t.closed_quotes_ending(start, cue):
+        after = re.match(r"[\s,]*", t.m[q.end:cue])
+        points.add(q.end + (after.end() if after else 0))
     for match in grammar().conj.finditer(t.m, start, cue):
         if match.start() == 0 or not t.m[match.start() - 1].isalnum():
             points.add(match.start())

@@ -19,7 +19,7 @@ import pandas as pd
 from ..errors import AnalysisInputError, ArticleError, ManifestError, NothingToAnalyseError
 from ..paths import SEED_MANIFEST, display_path, project_path
 from .article import Article, check_roles, checked_items
-from .reading import load_article
+from .reading import MAX_ARTICLE_BYTES, load_article
 from .roles import DEFAULT_ROLES
 from .tokenise import word_count
 
@@ -120,11 +120,13 @@ def read_manifest(manifest: str | Path = SEED_MANIFEST) -> list[dict[str, str]]:
     return rows
 
 
-def article_from_row(row: dict[str, str], label: str = "") -> Article:
-    """Load the article a manifest row describes."""
+def article_from_row(row: dict[str, str], label: str = "", *,
+                     max_bytes: int | None = None) -> Article:
+    """Load the article a manifest row describes (``max_bytes`` None: the default limit)."""
     meta = {k: v for k, v in row.items() if k != "path"}
     return load_article(row["path"], id=row["id"], encoding=row.get("encoding") or None,
-                        label=label or row.get("label") or row["id"], meta=meta)
+                        label=label or row.get("label") or row["id"], meta=meta,
+                        max_bytes=max_bytes or MAX_ARTICLE_BYTES)
 
 
 class Corpus(Sequence):
@@ -303,14 +305,16 @@ def check_analysable(article: Article, *, roles: Iterable[str] | None = DEFAULT_
 
 def load_articles(items: Sequence[str | Path], *, manifest: str | Path = SEED_MANIFEST,
                   labels: Sequence[str] | None = None,
-                  roles: Iterable[str] | None = DEFAULT_ROLES) -> list[Article]:
+                  roles: Iterable[str] | None = DEFAULT_ROLES,
+                  max_bytes: int | None = None) -> list[Article]:
     """Load articles named by manifest id or by file path, with optional display labels.
 
     An item that is an id in ``manifest`` is that row's article, even when it looks like a
     path ("reuters/2016-01.txt" as an id works here as in corpus mode); any other item with a
     suffix or a folder is a file path; anything else must be a manifest id. An article that
     the analysed ``roles`` leave without words raises ``NothingToAnalyseError`` (pass
-    ``roles=None`` to skip the check).
+    ``roles=None`` to skip the check). Files over ``max_bytes`` (None: the default limit of
+    ``load_article``) raise ``ArticleTooLargeError``.
     """
     if labels is not None and len(labels) != len(items):
         raise AnalysisInputError(f"{len(items)} articles but {len(labels)} labels")
@@ -328,13 +332,14 @@ def load_articles(items: Sequence[str | Path], *, manifest: str | Path = SEED_MA
             article_id, n = candidate.stem, 2
             while article_id in used:  # two files with the same name in different folders
                 article_id, n = f"{candidate.stem}-{n}", n + 1
-            articles.append(load_article(project_path(candidate), id=article_id, label=label))
+            articles.append(load_article(project_path(candidate), id=article_id, label=label,
+                                         max_bytes=max_bytes or MAX_ARTICLE_BYTES))
             continue
         rows = rows or _rows_by_id(manifest, required=True)
         if str(item) not in rows:
             raise ManifestError(f"{display_path(project_path(manifest))}: no article with id "
                                 f"{str(item)!r}; ids are {sorted(rows)}")
-        articles.append(article_from_row(rows[str(item)], label))
+        articles.append(article_from_row(rows[str(item)], label, max_bytes=max_bytes))
     if roles is not None:
         for article in articles:
             check_analysable(article, roles=roles)

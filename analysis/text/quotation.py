@@ -20,6 +20,7 @@ only when wholly inside an outer one; :func:`outer_quotes` gives the outermost s
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 _OPEN_BEFORE = " \t([{\u2013\u2014\u2015-/:;\""
@@ -102,20 +103,33 @@ def _single_quotes(text: str) -> list[Quote]:
 def quotes(text: str) -> list[Quote]:
     """Every quoted span of ``text`` (double and single marks), in order of their start."""
     doubles = _double_quotes(text)
-    singles = [
-        s for s in _single_quotes(text)
-        if all(d.contains(s.start, s.end) or s.end <= d.start or s.start >= d.end
-               for d in doubles)
-    ]
+    starts = [d.start for d in doubles]  # doubles do not overlap: sorted by start and by end
+    singles = []
+    for s in _single_quotes(text):
+        # a single quotation is kept when every double it overlaps contains it: the doubles it
+        # overlaps are consecutive, from the last one that starts before it ends
+        k = bisect_left(starts, s.end) - 1
+        if k < 0 or doubles[k].end <= s.start or doubles[k].contains(s.start, s.end) and (
+                k == 0 or doubles[k - 1].end <= s.start):
+            singles.append(s)
     return sorted(doubles + singles, key=lambda q: (q.start, -q.end))
 
 
 def outer_quotes(text: str) -> list[Quote]:
     """The quoted spans of ``text`` that are not inside another quotation."""
-    found = quotes(text)
-    return [q for q in found
-            if not any(o is not q and o.start <= q.start and q.end <= o.end
-                       and (o.start, o.end) != (q.start, q.end) for o in found)]
+    outer, reach = [], -1
+    for q in quotes(text):  # sorted by start, longest first: one inside another comes after it
+        if q.end > reach:
+            outer.append(q)
+            reach = q.end
+    return outer
+
+
+def in_outer_quote(outer: list[Quote], position: int) -> bool:
+    """True when ``position`` lies in one of ``outer`` (:func:`outer_quotes`: in order, none
+    inside another), marks included: a binary search, not a pass over the quotations."""
+    k = bisect_right(outer, position, key=lambda q: q.start) - 1
+    return k >= 0 and position < outer[k].end
 
 
 def is_title(inner: str, min_words: int = 1) -> bool:

@@ -133,7 +133,8 @@ def test_notebook_defaults_read_the_parameters_cell():
     defaults = notebook_defaults(notebook_paths()[0])
     assert defaults["ARTICLES"] == ["dailymail", "ru_translation"]
     assert defaults["ROLES"] == ["headline", "body"]
-    assert set(defaults) == {"ARTICLES", "LABELS", "MANIFEST", "ROLES", "OUTPUT_DIR"}
+    assert set(defaults) == {"ARTICLES", "LABELS", "MANIFEST", "ROLES", "MAX_BYTES", "OUTPUT_DIR"}
+    assert defaults["MAX_BYTES"] is None
 
 
 def test_notebook_title_is_the_first_heading():
