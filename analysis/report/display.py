@@ -5,7 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import pandas as pd
-from IPython.display import Markdown
+from IPython.display import HTML, Markdown
+
+from ..text.roles import DEFAULT_ROLES
 
 SVG_HASH_SALT = "news-framing"  # fixed ids in SVG figures, so a report renders the same twice
 
@@ -60,6 +62,16 @@ def seed_note(is_seeds: bool, text: str) -> Markdown:
     if is_seeds:
         return Markdown(text)
     return Markdown("*(A note about the seed articles is hidden: these are other articles.)*")
+
+
+def annotated(articles, *, layers: str | Iterable[str] | None = None,
+              roles: Iterable[str] | None = DEFAULT_ROLES) -> HTML:
+    """One article, or two side by side, with the evidence rows of ``layers`` ("sources",
+    "voice", "stance", "frames", "actors"; None for all) highlighted in the text; see
+    :func:`analysis.report.annotate.show`."""
+    from .annotate import show
+
+    return show(articles, layers=layers, roles=roles)
 
 
 def or_note(table: pd.DataFrame | None, note: str) -> pd.DataFrame | Markdown:
