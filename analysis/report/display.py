@@ -9,17 +9,20 @@ from IPython.display import HTML, Markdown
 
 from ..text.roles import DEFAULT_ROLES
 
+TEXT_WIDTH = 80  # characters of a text cell shown in a notebook table
 SVG_HASH_SALT = "news-framing"  # fixed ids in SVG figures, so a report renders the same twice
 
 
 def setup_notebook() -> None:
-    """Set pandas display options (full text, no truncated tables, three decimals) and make
-    figures saved as SVG deterministic (matplotlib's ``svg.hashsalt``). Figures bring their own
-    style (:func:`analysis.plots.style`)."""
+    """Set pandas display options (no truncated tables, three decimals, and text cells
+    shortened to ``TEXT_WIDTH`` characters with "..." so an evidence table stays readable: the
+    annotated view, :func:`annotated`, shows each sentence in full) and make figures saved as
+    SVG deterministic (matplotlib's ``svg.hashsalt``). Figures bring their own style
+    (:func:`analysis.plots.style`)."""
     import matplotlib
 
     matplotlib.rcParams["svg.hashsalt"] = SVG_HASH_SALT
-    pd.set_option("display.max_colwidth", 200)
+    pd.set_option("display.max_colwidth", TEXT_WIDTH)
     pd.set_option("display.max_rows", 200)
     pd.set_option("display.max_columns", 30)
     pd.set_option("display.width", 160)
