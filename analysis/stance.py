@@ -61,8 +61,10 @@ Press. Quirk, R. et al. (1985) A Comprehensive Grammar of the English Language, 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from functools import cache
+from itertools import pairwise
 
 import pandas as pd
 
@@ -207,6 +209,23 @@ def _negator(words: list[str], covered: list[bool], i: int) -> int | None:
     return None
 
 
+def _tokens_within(starts: list[int], ends: list[int], start: int, end: int,
+                   ordered: bool) -> list[int]:
+    """The indices of the tokens lying within ``[start, end)``, in order; when ``starts`` are
+    ``ordered``, only the tokens from ``start`` on are read (a marker's tokens, not the whole
+    sentence's)."""
+    if not ordered:
+        return [k for k, (a, b) in enumerate(zip(starts, ends, strict=True))
+                if start <= a and b <= end]
+    inside = []
+    for k in range(bisect_left(starts, start), len(starts)):
+        if starts[k] > end:
+            break
+        if ends[k] <= end:
+            inside.append(k)
+    return inside
+
+
 def negations(articles: Article | Sequence[Article], rows: pd.DataFrame, *,
               roles: Iterable[str] | None = DEFAULT_ROLES) -> pd.DataFrame:
     """For each stance evidence row (article, sentence, start, end, category, subcategory,
@@ -236,9 +255,9 @@ def negations(articles: Article | Sequence[Article], rows: pd.DataFrame, *,
             words = [all_texts[k].lower() for k in items]
             covered = [False] * len(words)
             first = {}
+            ordered = all(a <= b for a, b in pairwise(starts))
             for index, start, end in zip(group.index, group["start"], group["end"], strict=True):
-                inside = [k for k, (a, b) in enumerate(zip(starts, ends, strict=True))
-                          if start <= a and b <= end]
+                inside = _tokens_within(starts, ends, start, end, ordered)
                 for k in inside:
                     covered[k] = True
                 if inside:

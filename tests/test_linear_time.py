@@ -45,13 +45,30 @@ SENTENCES = [
     'HOST: Is this true? Mr. Brand: "Never."',
     'The minister gloated: "We won."',
 ]
+# clauses written for this test, joined by semicolons into one sentence: a paragraph without
+# sentence punctuation, where each cue's source is searched before it and its words after it
+CLAUSES = [
+    "the mayor said the bridge is safe",
+    'critics slammed the shocking decision, saying it was clearly not a "disgrace"',
+    "according to the agency, the allegedly corrupt deal was obviously dead",
+    "they argued that the paper had lied, the minister told reporters",
+    'Mira Holt, a spokeswoman, said: "We will fight"',
+    "the weather was mild and the ferries were full",
+]
 SHORT = 160  # sentences; the long text has twice as many
+SHORT_CLAUSES = 60  # clauses in one sentence; the long sentence has twice as many
 GROWTH = 2.5  # work ratio allowed when the text doubles (2 for linear, 4 for quadratic)
 
 
 def one_paragraph(sentences: int, name: str) -> analysis.Article:
     """An article of one paragraph made of ``sentences`` sentences."""
     text = " ".join(SENTENCES[i % len(SENTENCES)] for i in range(sentences))
+    return build_article(text, id=name, path=f"{name}.txt")
+
+
+def one_sentence(clauses: int, name: str) -> analysis.Article:
+    """An article of one paragraph that is one sentence of ``clauses`` clauses."""
+    text = "; ".join(CLAUSES[i % len(CLAUSES)] for i in range(clauses)) + "."
     return build_article(text, id=name, path=f"{name}.txt")
 
 
@@ -97,11 +114,11 @@ LENSES: dict[str, Callable[[analysis.Article], object]] = {
 }
 
 
-def counted(lens: str, sentences: int) -> int:
-    """The work of one lens on a new article of ``sentences`` sentences; for the lenses that
-    read the voice split, the attributions are found first, uncounted (they are counted as a
-    lens of their own)."""
-    article = one_paragraph(sentences, f"{lens}-{sentences}")
+def counted(lens: str, sentences: int, make=one_paragraph) -> int:
+    """The work of one lens on a new article of ``sentences`` sentences (or clauses, with
+    ``make=one_sentence``); for the lenses that read the voice split, the attributions are
+    found first, uncounted (they are counted as a lens of their own)."""
+    article = make(sentences, f"{lens}-{make.__name__}-{sentences}")
     if lens != "attributions":
         sources.attributions(article)  # cached with the article
     return work(lambda: LENSES[lens](article))
@@ -123,3 +140,24 @@ def test_the_work_is_found_in_the_text():
     long = sources.attributions(one_paragraph(2 * SHORT, "found-long"))
     assert len(short) > SHORT / 2
     assert len(long) == 2 * len(short)
+
+
+@pytest.mark.parametrize("lens", [lens for lens in LENSES if lens != "frames"])
+def test_one_long_sentence_twice_as_long_is_twice_the_work(lens):
+    """Within one sentence too: a cue's source and words are read in a window around it
+    (``sources.find.cue_window``), not from the sentence's start or to its end."""
+    LENSES[lens](one_sentence(len(CLAUSES), f"warm-clauses-{lens}"))
+    short = counted(lens, SHORT_CLAUSES, one_sentence)
+    long = counted(lens, 2 * SHORT_CLAUSES, one_sentence)
+    assert short > 5_000
+    assert long / short < GROWTH, f"{lens}: {short:,} lines for {SHORT_CLAUSES} clauses, " \
+        f"{long:,} for {2 * SHORT_CLAUSES}"
+
+
+def test_the_long_sentence_is_read_to_its_end():
+    """Every clause of the long sentence has its attributions, the last as the first."""
+    table = sources.attributions(one_sentence(2 * SHORT_CLAUSES, "clauses-found"))
+    mayors = table[table["source"] == "the mayor"]
+    assert len(table["sentence"].unique()) == 1
+    assert len(mayors) == 2 * SHORT_CLAUSES // len(CLAUSES)
+    assert mayors["start"].is_monotonic_increasing

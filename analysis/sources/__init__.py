@@ -75,7 +75,9 @@ mostly are too. "I", "we" and "you" are never sources (outside quotations they a
 or the reader). Pronoun resolution is a recency heuristic: it fails when the story's subject
 is not the last compatible name. A quotation with no cue of its own ('... she said. "Never."')
 is not attributed. Cues inside quotations (nested attribution) are not read. The speech clause
-may run on into narration that shares the sentence.
+may run on into narration that shares the sentence. Each cue is read in at most 1,000
+characters of its sentence on either side (:func:`.find.cue_window`), so a source or speech
+further away in one very long sentence (a paragraph without sentence punctuation) is not seen.
 
 Layout: :mod:`.cues` (vocabulary and lexicon files), :mod:`.grammar` (patterns compiled from
 them), :mod:`.phrases` (attributions being found, source phrases), :mod:`.find` (cues and

@@ -25,7 +25,7 @@ import re
 
 from ..text.article import Paragraph, Sentence
 from .cues import CueSpec
-from .find import quote_opening_at
+from .find import cue_window, quote_opening_at
 from .grammar import grammar
 from .phrases import Found, ParagraphText, sentence_initial
 from .resolve import Context, resolve
@@ -39,6 +39,7 @@ LABEL_WORDS = 8  # words after a label's colon, at least, when no quotation open
 SOURCE_KINDS = ("person", "media", "government", "anonymous")
 _COLON = re.compile(":")
 _WORD_START = re.compile(r"(?<!\S)\S")
+_LEADING = re.compile(r"[ \"'(\[]*")
 
 
 def speaker_turn(paragraph: Paragraph, sentences: list[Sentence]) -> Found | None:
@@ -64,26 +65,27 @@ def colon_attributions(t: ParagraphText, paragraph: Paragraph, sentences: list[S
         for colon in (m.start() for m in _COLON.finditer(t.m, sent.local_start, sent.local_end)):
             if t.in_closed_quote(colon) or first_cue.get(sent.index, colon) < colon:
                 continue  # in a quotation, or an attribution of the sentence has its cue before
-            label = _label(t, sent, colon, paragraph, context)
+            near = cue_window(t.text, sent, (colon, colon + 1))
+            label = _label(t, sent, near, colon, paragraph, context)
             new = [label] if label else []
             if not label:
                 quote = quote_opening_at(t, colon + 1)
-                new = _verb_colon(t, sent, colon, quote, paragraph) if quote is not None else []
+                new = _verb_colon(t, near, colon, quote, paragraph) if quote is not None else []
             for f in new:
                 made.append(f)
                 first_cue[f.sentence] = min(f.cue[0], first_cue.get(f.sentence, f.cue[0]))
     return made
 
 
-def _label(t: ParagraphText, sent: Sentence, colon: int, paragraph: Paragraph,
+def _label(t: ParagraphText, sent: Sentence, near: Sentence, colon: int, paragraph: Paragraph,
            context: Context) -> Found | None:
-    """``Name: what was said`` at the start of a sentence."""
-    start = sent.local_start + len(t.m[sent.local_start:colon]) - len(
-        t.m[sent.local_start:colon].lstrip(" \"'(["))
+    """``Name: what was said`` at the start of a sentence (``near``: the colon's window of
+    it, :func:`.find.cue_window`)."""
+    start = _LEADING.match(t.m, sent.local_start, colon).end()
     if start >= colon or not sentence_initial(t.m, sent.local_start, start) \
             or not grammar().np.fullmatch(t.m, start, colon):
         return None
-    rest = t.m[colon + 1:sent.local_end]
+    rest = t.m[colon + 1:near.local_end]
     if quote_opening_at(t, colon + 1) is None and len(rest.split()) < LABEL_WORDS \
             and paragraph.index > 0:
         return None  # "Sanders: Win in a walk." is a subheading, not what Sanders said
@@ -92,10 +94,10 @@ def _label(t: ParagraphText, sent: Sentence, colon: int, paragraph: Paragraph,
     if not resolved.named or resolved.kind == "place" \
             or (resolved.kind not in SOURCE_KINDS and " " not in phrase):
         return None  # "Update:", "Note:", "WASHINGTON:", "New Hampshire:" are not sources
-    end = sent.local_end
+    end = near.local_end
     while end > 0 and t.text[end - 1] in " .":
         end -= 1
-    return Found(paragraph, sent.index, (sent.local_start, sent.local_end), (start, colon),
+    return Found(paragraph, sent.index, (near.local_start, near.local_end), (start, colon),
                  (colon, colon + 1), COLON_SPEC, "colon",
                  speech=(colon + 1 + len(t.text[colon + 1:end]) - len(
                      t.text[colon + 1:end].lstrip()), end))

@@ -9,7 +9,9 @@ in :mod:`.subjects`, source phrases in :mod:`.phrases`; what was said is decided
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
+from dataclasses import replace
 
 from ..text.article import Paragraph, Sentence
 from ..text.quotation import Quote, is_title
@@ -121,24 +123,56 @@ def find_in_paragraph(t: ParagraphText, paragraph: Paragraph, sentences: list[Se
     # and anonymity formulas ("who asked not to be named") are never a cue
     taken = SpanSet([*blocked, *(m.span() for m in grammar().anonymous_formula.finditer(t.m))])
     for sent in sentences:
-        in_sentence: list[Found] = in_documents(t, sent, paragraph)
-        taken.extend(f.source for f in in_sentence)
+        documents = in_documents(t, sent, paragraph)
+        taken.extend(f.source for f in documents)
+        read: list[Found] = []  # in text order of their cues, as ``documents``
+        titled = None
         for match in cue_regex().finditer(text, sent.local_start, sent.local_end):
             cue = match.span()
             form = match.group()
             if t.in_closed_quote(cue[0]) or taken.covers(cue[0]):
                 continue
             if form[0].isupper() and not sentence_initial(text, sent.local_start, cue[0]) \
-                    and not ends_with(text, cue[0], ":") and not title_case(text, sent):
-                continue  # a capital inside a sentence is a name ("Says Who", a title)
+                    and not ends_with(text, cue[0], ":"):
+                titled = title_case(text, sent) if titled is None else titled
+                if not titled:
+                    continue  # a capital inside a sentence is a name ("Says Who", a title)
+            near = cue_window(text, sent, cue)
+            earlier = [*_from(documents, near.local_start), *_from(read, near.local_start)]
             for spec in cue_specs()[form[0].lower() + form[1:]]:
-                made = read_frame(t, sent, cue, form, spec, in_sentence, paragraph)
+                made = read_frame(t, near, cue, form, spec, earlier, paragraph)
                 if made:
-                    in_sentence.extend(made)
+                    read.extend(made)
                     taken.extend(f.source for f in made if not f.inherited)
                     break
-        found.extend(in_sentence)
+        found.extend(documents + read)
     return found
+
+
+CUE_WINDOW = 1000  # characters read before and after a cue in one sentence, at most
+
+
+def cue_window(text: str, sent: Sentence, cue: tuple[int, int]) -> Sentence:
+    """The part of ``sent`` a cue's frame is read in: the whole sentence, unless it runs more
+    than ``CUE_WINDOW`` characters before or after the cue (a paragraph without sentence
+    punctuation is one "sentence"): then from the first word that starts within that many
+    characters, to the last word that ends within them. This keeps the work per cue bounded."""
+    start, end = sent.local_start, sent.local_end
+    if cue[0] - start > CUE_WINDOW:
+        space = text.find(" ", cue[0] - CUE_WINDOW, cue[0])
+        start = space + 1 if space >= 0 else cue[0]
+    if end - cue[1] > CUE_WINDOW:
+        space = text.rfind(" ", cue[1], cue[1] + CUE_WINDOW)
+        end = space if space >= 0 else cue[1]
+    if (start, end) == (sent.local_start, sent.local_end):
+        return sent
+    return replace(sent, text=text[start:end], local_start=start, local_end=end)
+
+
+def _from(found: list[Found], start: int) -> list[Found]:
+    """The attributions of ``found`` (in text order of their cues) whose cue ends at or after
+    ``start``."""
+    return found[bisect_left(found, start, key=lambda f: f.cue[1]):]
 
 
 IN_SPEC = CueSpec("neutral", "according", False, ())
@@ -149,18 +183,20 @@ def in_documents(t: ParagraphText, sent: Sentence, paragraph: Paragraph) -> list
     September poll, 75 percent said ..."): the document is a source, "In" its cue."""
     made = []
     for match in grammar().in_document.finditer(t.m, sent.local_start, sent.local_end):
-        before = t.m[sent.local_start:match.start()]
-        if before.strip(" \"'(") and not before.rstrip().endswith((",", ";")):
+        if not sentence_initial(t.m, sent.local_start, match.start()) \
+                and not ends_with(t.m, match.start(), ",;"):
             continue
-        made.append(Found(paragraph, sent.index, (sent.local_start, sent.local_end),
-                          match.span("np"), (match.start(), match.start() + 2), IN_SPEC,
-                          "according"))
+        cue = (match.start(), match.start() + 2)
+        near = cue_window(t.text, sent, cue)
+        made.append(Found(paragraph, sent.index, (near.local_start, near.local_end),
+                          match.span("np"), cue, IN_SPEC, "according"))
     return made
 
 
 def read_frame(t: ParagraphText, sent: Sentence, cue: tuple[int, int], form: str, spec: CueSpec,
                earlier: list[Found], paragraph: Paragraph) -> list[Found]:
-    """Attributions for one cue read in one frame (empty when the frame does not fit)."""
+    """Attributions for one cue read in one frame (empty when the frame does not fit);
+    ``sent`` is the cue's window of its sentence (:func:`cue_window`)."""
     g = grammar()
     m = t.m
 

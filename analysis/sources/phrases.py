@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from heapq import heappop, heappush
 
-from ..text.article import Paragraph
+from ..text.article import Paragraph, Sentence
 from ..text.quotation import Quote, outer_quotes
 from .cues import CueSpec
 from .grammar import grammar, matching_copy
@@ -29,7 +29,7 @@ class Found:
 
     paragraph: Paragraph
     sentence: int
-    bounds: tuple[int, int]
+    bounds: tuple[int, int]  # its sentence, or the cue's window of a long one (find.cue_window)
     source: tuple[int, int]
     cue: tuple[int, int]
     spec: CueSpec
@@ -54,6 +54,31 @@ class Found:
         if self.inherited:
             return self.cue
         return min(self.source[0], self.cue[0]), max(self.source[1], self.cue[1])
+
+
+class SameSentence:
+    """Each sentence's attributions, in order, and the ones read near one of them."""
+
+    def __init__(self, found: Iterable[Found], sentences: Iterable[Sentence]):
+        self.groups: dict[int, list[Found]] = {}
+        for f in found:
+            self.groups.setdefault(f.sentence, []).append(f)
+        self._bounds = {s.index: (s.local_start, s.local_end) for s in sentences}
+        self._by_cue: dict[int, tuple[list[int], list[int]]] = {}
+
+    def near(self, f: Found) -> list[Found]:
+        """The attributions of ``f``'s sentence, in order: all of them, unless ``f`` was read
+        in a window of a long sentence (``f.bounds``, see :func:`.find.cue_window`); then
+        those whose cue starts in that window."""
+        group = self.groups[f.sentence]
+        if f.bounds == self._bounds.get(f.sentence, f.bounds):
+            return group
+        if f.sentence not in self._by_cue:
+            order = sorted(range(len(group)), key=lambda i: group[i].cue[0])
+            self._by_cue[f.sentence] = (order, [group[i].cue[0] for i in order])
+        order, starts = self._by_cue[f.sentence]
+        chosen = order[bisect_left(starts, f.bounds[0]):bisect_right(starts, f.bounds[1])]
+        return [group[i] for i in sorted(chosen)]
 
 
 @dataclass
@@ -178,7 +203,10 @@ def inside_any(position: int, spans: Iterable[tuple[int, int]]) -> bool:
 def sentence_initial(text: str, start: int, position: int) -> bool:
     """True when only quotation marks or brackets stand between ``start`` (where the sentence
     starts) and ``position``."""
-    return not text[start:position].strip(" \"'(")
+    return _INITIAL.fullmatch(text, start, position) is not None
+
+
+_INITIAL = re.compile(r"[ \"'(]*")
 
 
 def paragraph_text(paragraph: Paragraph) -> ParagraphText:

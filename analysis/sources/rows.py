@@ -16,7 +16,7 @@ from ..text.roles import DEFAULT_ROLES, signature
 from .colon import colon_attributions, speaker_turn
 from .find import find_in_paragraph
 from .grammar import grammar
-from .phrases import Found, paragraph_text
+from .phrases import Found, SameSentence, paragraph_text
 from .resolve import Context, Resolved, resolve
 from .speech import continue_quotes, quote_fields, set_speech
 
@@ -207,16 +207,14 @@ def _find_attributions(article: Article, roles: frozenset[str]) -> list[dict]:
         found = find_in_paragraph(t, p, chosen, blocked=[turn.speech] if turn else [])
         found = _dedupe([*([turn] if turn else []), *found,
                          *colon_attributions(t, p, chosen, found, context)])
-        same_sentence: dict[int, list[Found]] = {}  # each sentence's attributions, in order
-        for f in found:
-            same_sentence.setdefault(f.sentence, []).append(f)
+        same_sentence = SameSentence(found, chosen)
         for f in found:
             if f.frame == "relay" and f.governor is None:
-                same = [g for g in same_sentence[f.sentence] if g.frame != "relay"]
+                same = [g for g in same_sentence.near(f) if g.frame != "relay"]
                 before = [g for g in same if g.cue[0] < f.cue[0]]
                 f.governor = before[-1] if before else (same[0] if same else None)
         for f in found:
-            set_speech(t, f, same_sentence[f.sentence], sentences[p.index])
+            set_speech(t, f, same_sentence.near(f), sentences[p.index])
         continue_quotes(t, found)
         for f in found:
             if f.frame == "relay" and f.governor is not None:
@@ -235,7 +233,7 @@ def _find_attributions(article: Article, roles: frozenset[str]) -> list[dict]:
                 # inside another source's words, or in a clause after "that" ("responded to
                 # reports that Trump planned"): not the sentence's main speaker
                 nested = any(g is not f and g.speech and g.speech[0] <= f.source[0] < g.speech[1]
-                             for g in same_sentence[f.sentence]) \
+                             for g in same_sentence.near(f)) \
                     or _after_complementiser(p.text, f.source[0])
                 context.add(p.raw_span(*f.source)[0], f.resolved, p.text[slice(*named)], nested)
             if not f.inherited:
@@ -248,7 +246,7 @@ def _find_attributions(article: Article, roles: frozenset[str]) -> list[dict]:
             if f.governor is not None and f.governor.resolved is not None:
                 via = f.governor.resolved.canonical
             else:
-                holder = next((g for g in same_sentence[f.sentence] if g is not f
+                holder = next((g for g in same_sentence.near(f) if g is not f
                                and g.speech and g.speech[0] <= f.source[0]
                                and f.source[1] <= g.speech[1] and g.resolved is not None), None)
                 via = holder.resolved.canonical if holder else ""
