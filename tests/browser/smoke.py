@@ -51,6 +51,7 @@ LAB_SETTINGS = {  # written to a throwaway user-settings folder, never the user'
 ERROR_MIME = "application/vnd.jupyter.stderr"
 IMAGE_MIMES = ("image/png", "image/svg+xml", "image/jpeg")
 SERVER_START_SECONDS = 60
+VIEW_NOTEBOOK = "05_summary.ipynb"  # its first annotated view is screenshot on its own
 BROWSER_SECONDS = 120
 
 
@@ -79,6 +80,42 @@ class Dom(HTMLParser):
             self.images.append(values.get("src", ""))
         if tag == "table":
             self.tables += 1
+
+
+@dataclass
+class Highlights(HTMLParser):
+    """The annotated view's highlights (class ``fv``) in a page, and how many kept their style."""
+
+    total: int = 0
+    styled: int = 0
+
+    def __post_init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {k: v or "" for k, v in attrs}
+        if "fv" in values.get("class", "").split():
+            self.total += 1
+            self.styled += "border" in values.get("style", "")
+
+
+def highlights(html: str) -> Highlights:
+    """Count the view's highlights in ``html``."""
+    found = Highlights()
+    found.feed(html)
+    return found
+
+
+def view_notebook(source: Path, target: Path) -> int:
+    """Write to ``target`` a notebook holding only the first annotated side-by-side view of
+    ``source`` (its committed output, not re-run); return the highlights in that output."""
+    node = json.loads(source.read_text(encoding="utf-8"))
+    cell = next(c for c in node["cells"] if c["cell_type"] == "code"
+                and "analysis.display.annotated(" in "".join(c["source"]))
+    node["cells"] = [cell]
+    target.write_text(json.dumps(node), encoding="utf-8")
+    html = "".join("".join(o.get("data", {}).get("text/html", "")) for o in cell["outputs"])
+    return highlights(html).total
 
 
 @dataclass(frozen=True)
@@ -247,12 +284,35 @@ def run(notebooks: list[Path]) -> list[str]:
                 failures += [f"{path.name}: {problem}" for problem in problems]
                 print(f"{path.name}: {'FAILED' if problems else 'ok'} "
                       f"({time.monotonic() - started:.1f} s, {display_path(shot)})", flush=True)
+            failures += side_by_side(browser, port, scratch)
         finally:
             stop_lab(server)
             print(f"JupyterLab stopped (PID {server.pid})", flush=True)
     failures += [f"{p.name}: changed on disk while open in JupyterLab"
                  for p, data in before.items() if p.read_bytes() != data]
     return failures
+
+
+def side_by_side(browser: str, port: int, scratch: Path) -> list[str]:
+    """Open the side-by-side annotated view of notebook 05 in JupyterLab, screenshot it, and
+    check that every highlight is shown with its style (JupyterLab's sanitiser keeps them)."""
+    started = time.monotonic()
+    source = NOTEBOOKS_DIR / VIEW_NOTEBOOK
+    page = SCREENSHOTS_DIR / "side_by_side.ipynb"
+    want = view_notebook(source, page)
+    try:
+        url = (f"http://127.0.0.1:{port}/lab/workspaces/smoke-side-by-side/tree/"
+               f"{page.relative_to(ROOT).as_posix()}?reset")
+        shot = SCREENSHOTS_DIR / "side_by_side.png"
+        shown = highlights(open_in_browser(browser, url, shot, scratch / "profile-view"))
+    finally:
+        page.unlink()
+    problems = [] if want and shown.total == shown.styled == want else [
+        f"{shown.total} highlights shown ({shown.styled} with their style), {want} in the view"]
+    print(f"{VIEW_NOTEBOOK} side-by-side view: {'FAILED' if problems else 'ok'} "
+          f"({want} highlights, {time.monotonic() - started:.1f} s, {display_path(shot)})",
+          flush=True)
+    return [f"{VIEW_NOTEBOOK} side-by-side view: {p}" for p in problems]
 
 
 def main() -> int:

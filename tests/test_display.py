@@ -1,0 +1,37 @@
+"""Notebook tables stay readable (issue 15, item 3): long text cells are shortened, the
+annotated view keeps them whole."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+import analysis
+from analysis.report.display import TEXT_WIDTH
+
+LONG = ("The harbour master said on Tuesday that the new ferry would keep its winter timetable "
+        "until the end of March, when the evening crossing returns, and that tickets bought "
+        "before the change would stay valid.")
+
+
+@pytest.fixture
+def notebook_options():
+    analysis.display.setup_notebook()
+    yield
+    pd.reset_option("display.max_colwidth")
+
+
+def test_a_long_sentence_cell_is_shortened_in_a_notebook_table(notebook_options):
+    table = pd.DataFrame({"article": ["a"], "sentence_text": [LONG]})
+    shown = re.search(r"<td>(The harbour.*?)</td>", table._repr_html_()).group(1)
+    assert len(LONG) > 2 * TEXT_WIDTH
+    assert TEXT_WIDTH - 5 <= len(shown) <= TEXT_WIDTH and shown.endswith("...")
+    assert LONG.startswith(shown[:-3])
+
+
+def test_the_annotated_view_keeps_the_sentence_whole(write_article):
+    article = analysis.load_article(write_article(f"Ferry\n\n{LONG}\n"))
+    view = analysis.display.annotated(article, layers="sources").data
+    assert "the new ferry would keep its winter timetable until the end of March" in view
