@@ -65,3 +65,12 @@ def test_roles_that_name_no_role_are_an_error(option, write_article, monkeypatch
 def test_roles_option_is_parsed_into_names():
     assert cli._roles_option(None) is None
     assert cli._roles_option(" headline, body ,") == ["headline", "body"]
+
+
+def test_an_error_naming_a_file_prints_no_escape_codes(tmp_path, capsys):
+    missing = tmp_path / "gone\x1b[2J\u202e.txt"
+    assert main(["audit", str(missing)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("framing: error: ") and err.count("\n") == 1
+    assert not any(c in err for c in "\x1b\u202e")
+    assert "gone\\x1b[2J\\u202e.txt" in err

@@ -338,18 +338,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.run(args)
     except AnalysisError as exc:  # bad input: 2; a notebook that failed (NotebookError): 1
-        print(f"framing: error: {exc}", file=sys.stderr)
+        print(f"framing: error: {terminal_safe(exc)}", file=sys.stderr)
         return exc.exit_code
     except BrokenPipeError:  # output piped into `head` and the like
         sys.stderr.close()
         return 0
     except OSError as exc:  # a file or folder that cannot be read or written: bad input
         where = display_path(Path(exc.filename)) if exc.filename else "a file"
-        print(f"framing: error: {where}: {exc.strerror or exc}", file=sys.stderr)
+        print(f"framing: error: {terminal_safe(where)}: {terminal_safe(exc.strerror or exc)}",
+              file=sys.stderr)
         return INPUT_ERROR
     except Exception as exc:  # noqa: BLE001 - the last line of defence: one line, code 3
-        print(f"framing: internal error: {exc.__class__.__name__}: {str(exc)[:200]} (please "
-              "report it with the command you ran)", file=sys.stderr)
+        print(f"framing: internal error: {exc.__class__.__name__}: "
+              f"{terminal_safe(str(exc)[:200])} (please report it with the command you ran)",
+              file=sys.stderr)
         return INTERNAL_ERROR
 
 
