@@ -127,12 +127,9 @@ def segments(articles, *, roles: Iterable[str] | None = DEFAULT_ROLES,
 
 def voice_at(speech: list[tuple[int, int, str]], start: int, end: int) -> str:
     """The voice wholly holding ``[start, end)`` among one article's ``(start, end, voice)``
-    spans: narrator (in none), reported, quoted, or mixed (straddling a boundary). (For many
-    look-ups in one article, :class:`SpeechIndex` answers the same without a pass over the
-    spans.)"""
-    if not any(s < end and start < e for s, e, _ in speech):
-        return "narrator"
-    return next((v for s, e, v in speech if s <= start and end <= e), "mixed")
+    spans: narrator (in none), reported, quoted, or mixed (straddling a boundary). For many
+    look-ups in one article, build one :class:`SpeechIndex` and call its ``voice``."""
+    return SpeechIndex(speech).voice(start, end)
 
 
 class SpeechIndex:
@@ -234,7 +231,7 @@ def markers(articles, *, roles: Iterable[str] | None = DEFAULT_ROLES,
     speech = spans(chosen, roles=roles) if speech is None else speech
     found = stance_lens.markers(chosen, roles=roles)
     own = {a.id: _own(speech, a.id) for a in chosen}
-    voices = [(own[a] if a in own else _own(speech, a)).voice(int(s), int(e)) for a, s, e in
+    voices = [own[a].voice(int(s), int(e)) for a, s, e in
               zip(found["article"], found["start"], found["end"], strict=True)]
     return found.assign(voice=voices)
 

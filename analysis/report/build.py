@@ -13,7 +13,7 @@ from ..actors.event import listed_actors
 from ..errors import AnalysisInputError, LexiconError, NotebookError
 from ..paths import NOTEBOOKS_DIR, REPORTS_DIR, display_path, project_path
 from ..text.article import Article, check_roles
-from ..text.manifest import load_articles
+from ..text.manifest import load_articles, looks_like_path
 from ..text.roles import DEFAULT_ROLES
 from ..words.choices import word_choices as read_word_choices
 from .execute import execute, tidy_executed
@@ -103,7 +103,7 @@ def _build(folder: Path, sources: Sequence[Path], chosen: Mapping[str, Any],
     injected = {k: v for k, v in {**chosen, **copies, "OUTPUT_DIR": "."}.items()
                 if k in PARAMETER_NAMES}
     if "ARTICLES" in copies:
-        articles = load_articles([folder / item if is_file_item(item) else item
+        articles = load_articles([folder / item if looks_like_path(item) else item
                                   for item in copies["ARTICLES"]],
                                  manifest=effective["MANIFEST"], labels=effective["LABELS"],
                                  roles=None, max_bytes=effective.get("MAX_BYTES"))
@@ -131,13 +131,6 @@ def _build(folder: Path, sources: Sequence[Path], chosen: Mapping[str, Any],
     return [*written, INDEX_NAME]
 
 
-def is_file_item(item: str | Path) -> bool:
-    """Whether an ``ARTICLES`` item is a file path rather than a manifest id (the rule of
-    ``load_articles``)."""
-    path = Path(item)
-    return bool(path.suffix) or len(path.parts) > 1
-
-
 def copy_inputs(folder: Path, parameters: Mapping[str, Any],
                 articles: Sequence[Article]) -> dict[str, Any]:
     """Copy the article files and event files that ``parameters`` name by path into
@@ -160,9 +153,9 @@ def copy_inputs(folder: Path, parameters: Mapping[str, Any],
         return f"{INPUTS}/{name}"
 
     items = parameters.get("ARTICLES")
-    if items and any(is_file_item(item) for item in items):
+    if items and any(looks_like_path(item) for item in items):
         copies["ARTICLES"] = [
-            copy(article.path, f"{article.id}{Path(item).suffix}") if is_file_item(item)
+            copy(article.path, f"{article.id}{Path(item).suffix}") if looks_like_path(item)
             else item for item, article in zip(items, articles, strict=True)]
     for name in ("ACTORS", "WORD_CHOICES"):
         value = parameters.get(name)

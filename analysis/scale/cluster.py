@@ -17,19 +17,18 @@ the manifest gives (a shared file system or the same checkout on every machine).
 
 from __future__ import annotations
 
-import warnings
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from ..errors import AnalysisInputError, ArticleError
-from ..paths import display_path, project_path
+from ..paths import project_path
 from ..text.manifest import (
-    ERROR_MODES,
     SkippedArticle,
-    SkippedArticleWarning,
     article_from_row,
+    check_errors_mode,
     read_manifest,
+    warn_skipped,
 )
 from ..text.roles import DEFAULT_ROLES
 from ..words.counting import Tally, check_unit, tally_article
@@ -96,8 +95,7 @@ def tallies_on_dask(manifest: str | Path, *, unit: str = "word",
     when a list is given.
     """
     check_unit(unit)
-    if errors not in ERROR_MODES:
-        raise AnalysisInputError(f"errors must be one of {list(ERROR_MODES)}, not {errors!r}")
+    check_errors_mode(errors)
     db = _dask()
     rows = read_manifest(manifest)
     if group_by and group_by not in rows[0]:
@@ -117,10 +115,8 @@ def tallies_on_dask(manifest: str | Path, *, unit: str = "word",
         return merge_partials(computed)
     order = {row["id"]: i for i, row in enumerate(rows)}
     passed = sorted((s for _, found in computed for s in found), key=lambda s: order[s.id])
-    shown = display_path(project_path(manifest))
     for row in passed:
-        warnings.warn(f"{shown}: skipped article {row.id!r}: {row.reason}",
-                      SkippedArticleWarning, stacklevel=2)
+        warn_skipped(project_path(manifest), row)
     if skipped is not None:
         skipped.extend(passed)
     return merge_partials(partial for partial, _ in computed)

@@ -41,6 +41,25 @@ class SkippedArticleWarning(UserWarning):
     """Warned once per row a corpus skips because its article cannot be read."""
 
 
+def check_errors_mode(errors: str) -> None:
+    """Refuse an ``errors=`` value other than "raise" or "skip"."""
+    if errors not in ERROR_MODES:
+        raise AnalysisInputError(f"errors must be one of {list(ERROR_MODES)}, not {errors!r}")
+
+
+def warn_skipped(manifest: Path, skipped: SkippedArticle, stacklevel: int = 2) -> None:
+    """The one warning for a row a corpus skips."""
+    warnings.warn(f"{display_path(manifest)}: skipped article {skipped.id!r}: {skipped.reason}",
+                  SkippedArticleWarning, stacklevel=stacklevel + 1)
+
+
+def looks_like_path(item: str | Path) -> bool:
+    """Whether an ``ARTICLES`` item has a suffix or a folder, so that, unless the manifest
+    has it as an id, it names a file rather than a manifest id."""
+    path = Path(item)
+    return bool(path.suffix) or len(path.parts) > 1
+
+
 def manifest_header(path: Path, required: Sequence[str] = REQUIRED_MANIFEST_COLUMNS
                      ) -> list[str]:
     """Check that a manifest exists, is UTF-8 CSV, and has the required columns."""
@@ -148,9 +167,7 @@ class Corpus(Sequence):
 
     def __init__(self, manifest: str | Path = SEED_MANIFEST, *, group_by: str | None = None,
                  progress: bool = False, errors: str = "raise"):
-        if errors not in ERROR_MODES:
-            raise AnalysisInputError(f"errors must be one of {list(ERROR_MODES)}, not "
-                                     f"{errors!r}")
+        check_errors_mode(errors)
         self.manifest = project_path(manifest)
         self.group_by = group_by
         self.progress = progress
@@ -184,8 +201,7 @@ class Corpus(Sequence):
         if row["id"] in self._skipped:
             return
         self._skipped[row["id"]] = SkippedArticle(row["id"], row["file"], str(exc))
-        warnings.warn(f"{display_path(self.manifest)}: skipped article {row['id']!r}: {exc}",
-                      SkippedArticleWarning, stacklevel=3)
+        warn_skipped(self.manifest, self._skipped[row["id"]], stacklevel=3)
 
     @property
     def skipped(self) -> list[SkippedArticle]:
@@ -323,10 +339,10 @@ def load_articles(items: Sequence[str | Path], *, manifest: str | Path = SEED_MA
     for i, item in enumerate(items):
         label = labels[i] if labels else ""
         candidate = Path(item)
-        looks_like_path = bool(candidate.suffix) or len(candidate.parts) > 1
-        if rows is None and looks_like_path:
+        a_path = looks_like_path(item)
+        if rows is None and a_path:
             rows = _rows_by_id(manifest, required=False)
-        if looks_like_path and str(item) not in (rows or {}) and (
+        if a_path and str(item) not in (rows or {}) and (
                 rows is not None or project_path(candidate).exists()):
             used = {a.id for a in articles}
             article_id, n = candidate.stem, 2
