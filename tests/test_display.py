@@ -35,3 +35,22 @@ def test_the_annotated_view_keeps_the_sentence_whole(write_article):
     article = analysis.load_article(write_article(f"Ferry\n\n{LONG}\n"))
     view = analysis.display.annotated(article, layers="sources").data
     assert "the new ferry would keep its winter timetable until the end of March" in view
+
+
+def test_or_note_shows_the_chosen_columns_in_order_and_keeps_the_table_whole():
+    table = pd.DataFrame({"article": ["a", "b"], "start": [0, 4], "sentence_text": ["x", "y"]})
+    shown = analysis.display.or_note(table, "none", columns=["sentence_text", "article"])
+    assert list(shown.columns) == ["sentence_text", "article"]
+    assert shown["sentence_text"].tolist() == ["x", "y"]
+    assert list(table.columns) == ["article", "start", "sentence_text"]
+
+
+def test_or_note_names_a_column_the_table_lacks():
+    table = pd.DataFrame({"article": ["a"]})
+    with pytest.raises(analysis.AnalysisInputError, match="no column 'cue'"):
+        analysis.display.or_note(table, "none", columns=["article", "cue"])
+
+
+def test_an_empty_table_is_the_note_whatever_the_columns():
+    shown = analysis.display.or_note(pd.DataFrame(), "Nothing found.", columns=["article"])
+    assert shown.data == "*Nothing found.*"

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 import pandas as pd
 from IPython.display import HTML, Markdown
 
+from ..errors import AnalysisInputError
 from ..text.roles import DEFAULT_ROLES
 
 TEXT_WIDTH = 80  # characters of a text cell shown in a notebook table
@@ -77,9 +78,17 @@ def annotated(articles, *, layers: str | Iterable[str] | None = None,
     return show(articles, layers=layers, roles=roles)
 
 
-def or_note(table: pd.DataFrame | None, note: str) -> pd.DataFrame | Markdown:
+def or_note(table: pd.DataFrame | None, note: str, *,
+            columns: Sequence[str] | None = None) -> pd.DataFrame | Markdown:
     """``table``, or ``note`` as one line of Markdown when the table is None or empty, so a
-    section never shows a bare empty table."""
+    section never shows a bare empty table. ``columns`` shows only those columns, in that
+    order, so a wide table fits the notebook (the table itself keeps every column); a column
+    it names that the table lacks is an error."""
     if table is None or len(table) == 0:
         return Markdown(f"*{escape(note)}*")
+    if columns is not None:
+        missing = [c for c in columns if c not in table.columns]
+        if missing:
+            raise AnalysisInputError(f"the table has no column {', '.join(map(repr, missing))}")
+        return table[list(columns)]
     return table

@@ -7,7 +7,9 @@ Run it with the project's Python after ``make test`` (``make browser`` does; so 
 It starts JupyterLab on 127.0.0.1 (a free port, no token, the repository as root), opens
 ``/lab/tree/notebooks/NAME.ipynb`` for each numbered notebook in headless Chromium, checks the
 rendered DOM (every cell present, tables, embedded figures, no error or stderr output), saves a
-screenshot to ``reports/screenshots/NAME.png`` and stops the server by its PID, also on failure.
+screenshot to ``reports/screenshots/NAME.png``, checks in the browser's layout that no table is
+wider than the notebook (a 1280-pixel window, Lab's default layout) and stops the server by its
+PID, also on failure.
 Chromium is installed with apt-get when missing (needs root, as on the CI machine). The
 notebooks are checked byte for byte afterwards: Lab must not have saved anything.
 """
@@ -32,6 +34,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
+from devtools import Chromium, DevToolsError  # noqa: E402
+
 from analysis.paths import NOTEBOOKS_DIR, REPORTS_DIR, display_path  # noqa: E402
 from analysis.report.notebooks import notebook_paths  # noqa: E402
 
@@ -53,6 +57,16 @@ IMAGE_MIMES = ("image/png", "image/svg+xml", "image/jpeg")
 SERVER_START_SECONDS = 60
 VIEW_NOTEBOOK = "05_summary.ipynb"  # its first annotated view is screenshot on its own
 BROWSER_SECONDS = 120
+RENDER_SECONDS = 60  # for a notebook to render in the width check
+# Every table in an output, as [cell number, table width, output area width] in CSS pixels
+TABLE_WIDTHS_JS = r"""JSON.stringify(Array.from(
+  document.querySelectorAll('.jp-Notebook .jp-Cell .jp-OutputArea-output table')).map(t => {
+    const cells = Array.from(document.querySelectorAll('.jp-Notebook .jp-Cell'));
+    return [cells.indexOf(t.closest('.jp-Cell')), Math.ceil(t.getBoundingClientRect().width),
+            t.closest('.jp-OutputArea-output').clientWidth];
+}))"""
+RENDERED_JS = ("document.querySelectorAll('.jp-Notebook .jp-Cell').length === {cells} && "
+               "document.querySelectorAll('.jp-OutputArea-output table').length >= {tables}")
 
 
 class SmokeError(Exception):
@@ -285,6 +299,7 @@ def run(notebooks: list[Path]) -> list[str]:
                 print(f"{path.name}: {'FAILED' if problems else 'ok'} "
                       f"({time.monotonic() - started:.1f} s, {display_path(shot)})", flush=True)
             failures += side_by_side(browser, port, scratch)
+            failures += table_widths(browser, port, scratch, notebooks)
         finally:
             stop_lab(server)
             print(f"JupyterLab stopped (PID {server.pid})", flush=True)
@@ -313,6 +328,42 @@ def side_by_side(browser: str, port: int, scratch: Path) -> list[str]:
           f"({want} highlights, {time.monotonic() - started:.1f} s, {display_path(shot)})",
           flush=True)
     return [f"{VIEW_NOTEBOOK} side-by-side view: {p}" for p in problems]
+
+
+def wide_tables(measured: list[list[int]]) -> list[str]:
+    """Problems with the measured tables of a page: each table wider than its output area."""
+    return [f"the table in cell {cell} is {width} px wide, wider than the notebook's "
+            f"{area} px" for cell, width, area in measured if width > area]
+
+
+def table_widths(browser: str, port: int, scratch: Path, notebooks: list[Path]) -> list[str]:
+    """Open each notebook in JupyterLab in Chromium driven through DevTools, wait until every
+    cell and table is rendered, and measure every output table against its output area."""
+    flags = [f for f in CHROMIUM_FLAGS if not f.startswith("--virtual-time-budget")]
+    failures = []
+    try:
+        with Chromium(browser, scratch / "profile-widths", flags) as chromium:
+            for path in notebooks:
+                want = expected(path)
+                tab = chromium.open(f"http://127.0.0.1:{port}/lab/workspaces/widths-{path.stem}/"
+                                    f"tree/{path.relative_to(ROOT).as_posix()}?reset")
+                try:
+                    ready = tab.wait_for(RENDERED_JS.format(
+                        cells=want.code_cells + want.markdown_cells, tables=want.tables),
+                        RENDER_SECONDS)
+                    time.sleep(1)  # let the last outputs lay out
+                    measured = json.loads(tab.evaluate(TABLE_WIDTHS_JS))
+                finally:
+                    tab.close()
+                problems = wide_tables(measured) if ready else [
+                    f"not rendered within {RENDER_SECONDS} s"]
+                failures += [f"{path.name}: {problem}" for problem in problems]
+                print(f"{path.name} table widths: {'FAILED' if problems else 'ok'} "
+                      f"({len(measured)} tables, widest "
+                      f"{max((w for _, w, _ in measured), default=0)} px)", flush=True)
+    except (DevToolsError, OSError, ValueError) as exc:
+        failures.append(f"table widths: {exc}")
+    return failures
 
 
 def main() -> int:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from smoke import Expected, check_dom, expected
+from smoke import Expected, check_dom, expected, wide_tables
 
 from analysis.report.notebooks import notebook_paths
 
@@ -47,3 +47,10 @@ def test_expected_counts_come_from_the_notebook(tmp_path):
         {"output_type": "display_data", "data": {"image/png": "AAAA", "image/svg+xml": "<svg/>"}},
         {"output_type": "execute_result", "data": {"text/html": ["<table>", "</table>"]}}]}]}))
     assert expected(path) == Expected(code_cells=1, markdown_cells=0, tables=1, figures=1)
+
+
+def test_a_table_wider_than_its_output_area_is_reported_with_its_cell():
+    measured = [[3, 640, 848], [8, 1004, 848], [9, 848, 848]]
+    assert wide_tables(measured) == [
+        "the table in cell 8 is 1004 px wide, wider than the notebook's 848 px"]
+    assert wide_tables([]) == []
