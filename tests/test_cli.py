@@ -73,3 +73,25 @@ def test_a_symlink_loop_is_bad_input_not_a_crash(tmp_path, capsys):
     (tmp_path / "two.txt").symlink_to(tmp_path / "one.txt")
     assert main(["audit", str(tmp_path / "one.txt")]) == 2
     assert "one.txt: cannot be read" in capsys.readouterr().err
+
+
+def test_notebooks_are_named_by_number_stem_file_name_or_path(tmp_path):
+    from analysis.report.notebooks import find_notebooks
+
+    for name in ("02", "02_spring", "02_spring.ipynb"):
+        (tmp_path / "02_spring.ipynb").write_text("{}", encoding="utf-8")
+        assert find_notebooks([name], tmp_path) == [tmp_path / "02_spring.ipynb"]
+    (tmp_path / "01_autumn.ipynb").write_text("{}", encoding="utf-8")
+    other = tmp_path / "elsewhere.ipynb"
+    other.write_text("{}", encoding="utf-8")
+    assert find_notebooks([str(other), "01"], tmp_path) == [other, tmp_path / "01_autumn.ipynb"]
+    assert find_notebooks([], tmp_path) == [tmp_path / "01_autumn.ipynb",
+                                            tmp_path / "02_spring.ipynb"]
+
+
+def test_a_notebook_name_that_matches_none_is_one_line_naming_the_choices(capsys):
+    assert main(["notebooks", "99"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("framing: error: 99: no such notebook; give a notebook file or one of "
+                          "01_load_and_clean, 02_word_frequencies")
+    assert err.count("\n") == 1

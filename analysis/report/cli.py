@@ -75,9 +75,9 @@ def _report(args: argparse.Namespace) -> int:
 
 def _notebooks(args: argparse.Namespace) -> int:
     from .execute import execute_in_place
-    from .notebooks import notebook_paths
+    from .notebooks import find_notebooks
 
-    chosen = [Path(p) for p in args.notebook] or notebook_paths()
+    chosen = find_notebooks(args.notebook)
     for number, notebook in enumerate(chosen, start=1):
         print(f"[{number}/{len(chosen)}] {display_path(notebook)}: executing in place ...",
               flush=True)
@@ -327,7 +327,8 @@ def build_parser() -> argparse.ArgumentParser:
         "notebooks", help="re-execute the committed notebooks in place (for maintainers)",
         description="Execute each story notebook top to bottom in a fresh kernel with the same "
                     "executor as report and compare, and write it back in place.")
-    notebooks.add_argument("notebook", nargs="*", help="notebooks to execute (default: all)")
+    notebooks.add_argument("notebook", nargs="*", help="notebooks to execute: files, or story "
+                           "notebooks by number or name, e.g. 03 (default: all)")
     notebooks.set_defaults(run=_notebooks)
     return parser
 

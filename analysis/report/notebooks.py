@@ -21,6 +21,23 @@ def notebook_paths(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
     return sorted(p for p in folder.glob("[0-9][0-9]_*.ipynb"))
 
 
+def find_notebooks(names: list[str], folder: Path = NOTEBOOKS_DIR) -> list[Path]:
+    """The story notebooks ``names`` point to: a path to a notebook file, or a story notebook
+    named by its number ("03"), its stem ("03_named_sources") or its file name; all of them
+    when ``names`` is empty. A name that points to none is an error naming the choices."""
+    stories = notebook_paths(folder)
+    chosen = []
+    for name in names:
+        path = Path(name)
+        found = [path] if path.suffix == ".ipynb" and path.is_file() else [
+            p for p in stories if name in (p.name, p.stem, p.stem.split("_", 1)[0])]
+        if len(found) != 1:
+            raise AnalysisInputError(f"{name}: no such notebook; give a notebook file or one of "
+                                     + ", ".join(p.stem for p in stories))
+        chosen += found
+    return chosen or stories
+
+
 def pair_notebooks(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
     """The numbered notebooks that compare two articles (their parameters name ARTICLES)."""
     return [p for p in notebook_paths(folder) if "ARTICLES" in notebook_defaults(p)]
