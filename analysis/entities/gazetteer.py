@@ -20,6 +20,13 @@ ENTITY_TYPES = ("person", "organisation", "place", "other")
 ORG_CATEGORIES = ("media_head", "government_head", "document_head", "organisation_head")
 UPPER = "A-Z" + "".join(re.escape(chr(c)) for c in range(0xC0, 0x530)
                         if chr(c).isupper() and chr(c).isalpha())
+# The capitals of UPPER up to U+00FF, and those beyond it. A character class with any character
+# beyond U+00FF costs CPython's compiler about 3 ms (a 64K-entry bitmap); the source grammar
+# holds hundreds of capital classes, so it uses the first set on a matching copy of the text in
+# which each capital of the second set reads as one capital of the first (see
+# ``analysis.sources.grammar.matching_copy``).
+LATIN1_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de"  # as ranges: a shorter pattern parses faster
+WIDE_UPPER = "".join(chr(c) for c in range(0x100, 0x530) if chr(c).isupper() and chr(c).isalpha())
 KIND_TYPE = {"person": "person", "media": "organisation", "government": "organisation",
               "other": "organisation", "document": "other", "social": "other"}
 

@@ -119,6 +119,55 @@ def regex(name: str, index: int, pattern: str, flags: int = 0) -> re.Pattern[str
 
 def alternation(words, *, longest_first: bool = False) -> str:
     """A regular-expression alternation of literal words (spaces kept as spaces), in the
-    order given or longest first."""
-    ordered = sorted(set(words), key=len, reverse=True) if longest_first else list(words)
-    return "|".join(re.escape(w).replace(r"\ ", " ") for w in ordered)
+    order given or longest first.
+
+    Longest first, the words are written as a trie ("un(?:named|identified)"): at each
+    position it tries the same words in the same order as the flat alternation sorted by
+    length (the longest that matches first, then shorter ones on backtracking), but the
+    pattern is shorter, so it compiles and matches faster. Where two branches of the trie
+    differ only in case (and so could both match under ``(?i:)``), the flat form is used."""
+    if not longest_first:
+        return "|".join(_literal(w) for w in words)
+    unique = set(words)  # words may be an iterator: read it once
+    trie = _trie(unique)
+    if trie is None:
+        return "|".join(_literal(w) for w in sorted(unique, key=len, reverse=True))
+    return _trie_pattern(trie)
+
+
+def _literal(text: str) -> str:
+    return re.escape(text).replace(r"\ ", " ")
+
+
+_END = ""  # key of a trie node's "a word ends here" mark
+
+
+def _trie(words: set[str]) -> dict | None:
+    """A character trie of ``words``; None when two sibling characters are equal ignoring
+    case."""
+    root: dict = {}
+    for word in words:
+        node = root
+        for char in word:
+            node = node.setdefault(char, {})
+        node[_END] = {}
+    stack = [root]
+    while stack:
+        node = stack.pop()
+        chars = [c for c in node if c != _END]
+        if len({c.lower() for c in chars}) < len(chars) or len(
+                {c.upper() for c in chars}) < len(chars):
+            return None
+        stack.extend(node[c] for c in chars)
+    return root
+
+
+def _trie_pattern(node: dict) -> str:
+    """The pattern of a trie node's branches: the branches' alternation, optional (tried
+    before ending, so longer words come first) when a word also ends here."""
+    branches = [_literal(c) + _trie_pattern(node[c]) for c in sorted(node) if c != _END]
+    if not branches:
+        return ""
+    if _END in node:
+        return f"(?:{'|'.join(branches)})?"
+    return branches[0] if len(branches) == 1 else f"(?:{'|'.join(branches)})"

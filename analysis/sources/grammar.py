@@ -16,8 +16,8 @@ from functools import cache
 from itertools import count
 
 from ..entities.gazetteer import (
-    INITIAL,
-    UPPER,
+    LATIN1_UPPER,
+    WIDE_UPPER,
     gazetteer,
     head_prepositions,
     name_abbreviations,
@@ -115,9 +115,10 @@ class Grammar:
 @cache
 def grammar() -> Grammar:
     """Compile the source grammar from the lexicons (once)."""
-    upper = UPPER
+    upper = LATIN1_UPPER  # the matching copy writes every wider capital as one of these
+    initial = rf"[{upper}]\.(?= [{upper}])"
     cap = (rf"(?:{alternation(name_abbreviations())}|[{upper}](?:\.[{upper}])+\.?"
-           rf"|{INITIAL}|[{upper}]\w*(?:[-/][{upper}\d]\w*)*(?:'(?!s\b)\w+)*|@\w+)")
+           rf"|{initial}|[{upper}]\w*(?:[-/][{upper}\d]\w*)*(?:'(?!s\b)\w+)*|@\w+)")
     capc = rf"(?:{cap}|\d+(?:st|nd|rd|th))"
     conn1 = _words("name_connectors")
     conn_head = _words("head_connectors")
@@ -127,9 +128,10 @@ def grammar() -> Grammar:
     head = rf"(?:{alternation(head_nouns, longest_first=True)})(?![\w-])"
     adverbial_list = adverbials()
     cue_words = [f for f in cue_specs() if " " not in f]
-    stoplow = alternation(set(word_list("stopwords_en.txt")) |
-                          {a for a in adverbial_list if " " not in a} | set(cue_words),
-                          longest_first=True)
+    stopwords = (set(word_list("stopwords_en.txt")) | {a for a in adverbial_list if " " not in a}
+                 | set(cue_words))
+    # only words that start with a-z can stand where ``low`` matches ("Monday" never does)
+    stoplow = alternation({w for w in stopwords if "a" <= w[:1] <= "z"}, longest_first=True)
     low = rf"(?!(?:{stoplow})(?![\w'-]))[a-z][a-z-]*(?![\w'])"
     number = (rf"(?:\d[\d,.]*%?|(?:{_capitalisable('number_words')})"
               rf"(?:-(?:{_words('number_words')}))?)")
@@ -304,6 +306,9 @@ def grammar() -> Grammar:
     )
 
 
+# Each capital beyond U+00FF as the capital thorn (U+00DE), which no lexicon word holds: the
+# grammar's capital classes then need only Latin-1 (``LATIN1_UPPER``) and compile fast.
+_WIDE_CAPITALS = str.maketrans(dict.fromkeys(WIDE_UPPER, "\u00de"))
 _PRONOUN_CLITIC = re.compile(r"(?<![\w'-])(?:He|She|It|They|We|I)(?=['\u2019][a-z])")
 
 
@@ -314,6 +319,7 @@ def matching_copy(text: str) -> str:
     ``\\x01`` so that "Embassy in the United States" stays one name, and a horizontal bar
     (U+2015) reads as an em dash."""
     g = grammar()
+    text = text.translate(_WIDE_CAPITALS)
     text = g.lowered.sub(lambda m: m.group()[0].lower() + m.group()[1:], text)
     text = text.replace("\u2015", "\u2014")  # a horizontal bar is a dash (HuffPost's style)
     # "He's", "They're": a pronoun with a clitic is no name either
