@@ -19,6 +19,7 @@ from functools import cache, lru_cache
 
 from ..lexicons import grammar_words, table, word_list
 from .normalisation import HANDLE_PATTERN, HASHTAG_PATTERN, LINK_PATTERN, is_mark, past_marks
+from .wordspans import span_tokenize
 
 WORD_KINDS = ("word", "number")
 
@@ -125,9 +126,9 @@ def _is_punctuation(char: str) -> bool:
     return unicodedata.category(char).startswith("P") or char in "$%&*+<=>^`|~"
 
 
-def _word_spans(text: str) -> list[tuple[int, int]]:
+def _word_spans(text: str, tokenize=span_tokenize) -> list[tuple[int, int]]:
     try:
-        spans = list(word_tokenizer().span_tokenize(text))
+        spans = tokenize(text)
     except (ValueError, IndexError):  # NLTK cannot realign some quote sequences
         return [m.span() for m in _FALLBACK_TOKEN.finditer(text)]
     if len(spans) > 1:
@@ -138,14 +139,29 @@ def _word_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _nltk_spans(text: str) -> list[tuple[int, int]]:
+    """NLTK's own ``span_tokenize``: the reference ``wordspans.span_tokenize`` equals (the
+    tests and ``benchmarks/check_tokeniser.py`` compare the two)."""
+    return list(word_tokenizer().span_tokenize(text))
+
+
 def token_spans(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, kind)`` of every token in one sentence of normalised text."""
+    return _token_spans(text, span_tokenize)
+
+
+def _nltk_token_spans(text: str) -> list[tuple[int, int, str]]:
+    """``token_spans`` through NLTK's own tokenizer (the reference for the tests)."""
+    return _token_spans(text, _nltk_spans)
+
+
+def _token_spans(text: str, tokenize) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     position = 0
     for match in [*_PROTECTED.finditer(text), None]:
         stop = match.start() if match else len(text)
         if stop > position:
-            for a, b in _word_spans(text[position:stop]):
+            for a, b in _word_spans(text[position:stop], tokenize):
                 piece = text[position + a:position + b]
                 spans.append((position + a, position + b, token_kind(piece)))
         if match:
