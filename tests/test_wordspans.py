@@ -12,7 +12,15 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from hypothesis_profiles import examples
 
-from analysis.text.tokenise import _nltk_spans, _nltk_token_spans, _word_spans, token_spans
+from analysis.text.normalisation import is_mark
+from analysis.text.tokenise import (
+    _PROTECTED,
+    _nltk_spans,
+    _nltk_token_spans,
+    _protected,
+    _word_spans,
+    token_spans,
+)
 from analysis.text.wordspans import span_tokenize, to_nltk
 
 
@@ -88,6 +96,8 @@ TRICKY = [
     "She asked, 'why?' and left.",
     "Is it 'real'?'",
     "Control\x1cseparated\x1dtext",
+    "See WWW.Example.com, http://x.org/a?b=1. and pic.twitter.com/Ab1 (via @user #tag).",
+    "news.co.uk/story said: it's 'fine'.",
 ]
 
 
@@ -133,3 +143,19 @@ ALPHABET = st.sampled_from([
 @example("don't' )")
 def test_generated_strings_are_tokenised_as_nltk_does(text):
     assert_same_as_nltk(text)
+
+
+LINKISH = st.sampled_from([*"aZ0 .,:/@#_-'", "www.", "WwW.", "http://", "https://", ".com/",
+                           "pic.twitter.com/", ".co.uk", "\u00e9"])
+
+
+@examples(200)
+@given(st.lists(LINKISH, max_size=20).map("".join))
+def test_the_link_prefilter_finds_what_the_full_search_finds(text):
+    assert [(m.span(), m.lastgroup) for m in _protected(text)] == \
+        [(m.span(), m.lastgroup) for m in _PROTECTED.finditer(text)]
+
+
+def test_ascii_has_no_combining_mark():  # token_spans skips the mark pass for ASCII text
+    assert not any(is_mark(chr(code)) for code in range(128))
+    assert is_mark("\u0301")

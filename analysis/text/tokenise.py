@@ -147,18 +147,20 @@ def _nltk_spans(text: str) -> list[tuple[int, int]]:
 
 def token_spans(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, kind)`` of every token in one sentence of normalised text."""
-    return _token_spans(text, span_tokenize)
+    spans = _token_spans(text, span_tokenize, _protected(text))
+    return spans if text.isascii() else _with_marks(text, spans)  # ASCII has no marks
 
 
 def _nltk_token_spans(text: str) -> list[tuple[int, int, str]]:
-    """``token_spans`` through NLTK's own tokenizer (the reference for the tests)."""
-    return _token_spans(text, _nltk_spans)
+    """``token_spans`` as it was before ``wordspans``: NLTK's own tokenizer, the full search
+    for links and the mark pass on every sentence (the reference for the tests)."""
+    return _with_marks(text, _token_spans(text, _nltk_spans, list(_PROTECTED.finditer(text))))
 
 
-def _token_spans(text: str, tokenize) -> list[tuple[int, int, str]]:
+def _token_spans(text: str, tokenize, protected: list[re.Match]) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     position = 0
-    for match in [*_PROTECTED.finditer(text), None]:
+    for match in [*protected, None]:
         stop = match.start() if match else len(text)
         if stop > position:
             for a, b in _word_spans(text[position:stop], tokenize):
@@ -167,7 +169,15 @@ def _token_spans(text: str, tokenize) -> list[tuple[int, int, str]]:
         if match:
             spans.append((match.start(), match.end(), match.lastgroup or "link"))
             position = match.end()
-    return _with_marks(text, spans)
+    return spans
+
+
+def _protected(text: str) -> list[re.Match]:
+    """The links, @handles and #hashtags in ``text``. Each needs an @, a # or a slash, except
+    a link starting with www., so most sentences skip the (slow) search."""
+    if "@" in text or "#" in text or "/" in text or "www." in text.lower():
+        return list(_PROTECTED.finditer(text))
+    return []
 
 
 def _with_marks(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
