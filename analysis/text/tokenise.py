@@ -2,10 +2,10 @@
 a word that every lens uses.
 
 Only NLTK's data-free parts are used: ``PunktSentenceTokenizer`` with explicit abbreviations,
-``NLTKWordTokenizer`` and the Snowball stemmer. Links, @handles and #hashtags are cut out
-before word tokenisation and tagged as their own kinds. A *word* is a token of kind ``word``
-or ``number`` (:func:`word_count`): rates, profiles, quoted words and cleaning rules all count
-words this way.
+``NLTKWordTokenizer`` (its spans, read in one pass by :mod:`.wordspans`) and the Snowball
+stemmer. Links, @handles and #hashtags are cut out before word tokenisation and tagged as
+their own kinds. A *word* is a token of kind ``word`` or ``number`` (:func:`word_count`):
+rates, profiles, quoted words and cleaning rules all count words this way.
 
 Token kinds: ``word`` (has a letter), ``number``, ``clitic`` ('s, n't ...), ``punct``,
 ``symbol`` (emoji and other signs), ``link``, ``handle``, ``hashtag``.
