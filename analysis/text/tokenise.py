@@ -2,10 +2,10 @@
 a word that every lens uses.
 
 Only NLTK's data-free parts are used: ``PunktSentenceTokenizer`` with explicit abbreviations,
-``NLTKWordTokenizer`` and the Snowball stemmer. Links, @handles and #hashtags are cut out
-before word tokenisation and tagged as their own kinds. A *word* is a token of kind ``word``
-or ``number`` (:func:`word_count`): rates, profiles, quoted words and cleaning rules all count
-words this way.
+``NLTKWordTokenizer`` (its spans, read in one pass by :mod:`.wordspans`) and the Snowball
+stemmer. Links, @handles and #hashtags are cut out before word tokenisation and tagged as
+their own kinds. A *word* is a token of kind ``word`` or ``number`` (:func:`word_count`):
+rates, profiles, quoted words and cleaning rules all count words this way.
 
 Token kinds: ``word`` (has a letter), ``number``, ``clitic`` ('s, n't ...), ``punct``,
 ``symbol`` (emoji and other signs), ``link``, ``handle``, ``hashtag``.
@@ -19,6 +19,7 @@ from functools import cache, lru_cache
 
 from ..lexicons import grammar_words, table, word_list
 from .normalisation import HANDLE_PATTERN, HASHTAG_PATTERN, LINK_PATTERN, is_mark, past_marks
+from .wordspans import span_tokenize
 
 WORD_KINDS = ("word", "number")
 
@@ -125,9 +126,9 @@ def _is_punctuation(char: str) -> bool:
     return unicodedata.category(char).startswith("P") or char in "$%&*+<=>^`|~"
 
 
-def _word_spans(text: str) -> list[tuple[int, int]]:
+def _word_spans(text: str, tokenize=span_tokenize) -> list[tuple[int, int]]:
     try:
-        spans = list(word_tokenizer().span_tokenize(text))
+        spans = tokenize(text)
     except (ValueError, IndexError):  # NLTK cannot realign some quote sequences
         return [m.span() for m in _FALLBACK_TOKEN.finditer(text)]
     if len(spans) > 1:
@@ -138,20 +139,45 @@ def _word_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _nltk_spans(text: str) -> list[tuple[int, int]]:
+    """NLTK's own ``span_tokenize``: the reference ``wordspans.span_tokenize`` equals (the
+    tests and ``benchmarks/check_tokeniser.py`` compare the two)."""
+    return list(word_tokenizer().span_tokenize(text))
+
+
 def token_spans(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, kind)`` of every token in one sentence of normalised text."""
+    spans = _token_spans(text, span_tokenize, _protected(text))
+    return spans if text.isascii() else _with_marks(text, spans)  # ASCII has no marks
+
+
+def _nltk_token_spans(text: str) -> list[tuple[int, int, str]]:
+    """``token_spans`` as it was before ``wordspans``: NLTK's own tokenizer, the full search
+    for links and the mark pass on every sentence (the reference for the tests)."""
+    return _with_marks(text, _token_spans(text, _nltk_spans, list(_PROTECTED.finditer(text))))
+
+
+def _token_spans(text: str, tokenize, protected: list[re.Match]) -> list[tuple[int, int, str]]:
     spans: list[tuple[int, int, str]] = []
     position = 0
-    for match in [*_PROTECTED.finditer(text), None]:
+    for match in [*protected, None]:
         stop = match.start() if match else len(text)
         if stop > position:
-            for a, b in _word_spans(text[position:stop]):
+            for a, b in _word_spans(text[position:stop], tokenize):
                 piece = text[position + a:position + b]
                 spans.append((position + a, position + b, token_kind(piece)))
         if match:
             spans.append((match.start(), match.end(), match.lastgroup or "link"))
             position = match.end()
-    return _with_marks(text, spans)
+    return spans
+
+
+def _protected(text: str) -> list[re.Match]:
+    """The links, @handles and #hashtags in ``text``. Each needs an @, a # or a slash, except
+    a link starting with www., so most sentences skip the (slow) search."""
+    if "@" in text or "#" in text or "/" in text or "www." in text.lower():
+        return list(_PROTECTED.finditer(text))
+    return []
 
 
 def _with_marks(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
