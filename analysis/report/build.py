@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import shutil
-import time
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -16,7 +15,6 @@ from ..text.article import Article, check_roles
 from ..text.manifest import load_articles, looks_like_path
 from ..text.roles import DEFAULT_ROLES
 from ..words.choices import word_choices as read_word_choices
-from .execute import execute, tidy_executed
 from .folder import (
     MARKER,
     check_target,
@@ -26,23 +24,22 @@ from .folder import (
     refuse_foreign,
     write_marker,
 )
-from .html import render_html
-from .index import INDEX_NAME, RenderedNotebook, render_index
+from .index import INDEX_NAME, render_index, summary_html
 from .notebooks import (
     PARAMETER_NAMES,
     notebook_defaults,
     notebook_paths,
-    notebook_title,
     parameter_path,
 )
+from .runner import NotebookJob, run_notebooks
 
 INPUTS = "inputs"  # a report's copies of its article and event files
 
 
 def build_reports(out_dir: Path = REPORTS_DIR, parameters: Mapping[str, Any] | None = None,
                   notebooks: Sequence[Path] | None = None,
-                  progress: Callable[[str], None] = print, *, force: bool = False
-                  ) -> list[Path]:
+                  progress: Callable[[str], None] = print, *, force: bool = False,
+                  workers: int | None = None) -> list[Path]:
     """Execute every notebook into ``out_dir``, render each to HTML, and write ``index.html``.
 
     ``parameters`` override the notebooks' defaults. Each notebook receives only the
@@ -56,6 +53,9 @@ def build_reports(out_dir: Path = REPORTS_DIR, parameters: Mapping[str, Any] | N
     report's ``inputs/`` and the notebooks run in the report folder with paths relative to it
     (``OUTPUT_DIR`` is ``"."``), so no page shows where the files came from. A folder holding
     files the project did not write is refused (``AnalysisInputError``) unless ``force``.
+
+    ``workers`` notebooks run at once, each in its own kernel (None: one per core, at most
+    two; 1: one after the other); the files written are the same bytes either way.
     """
     out_dir = Path(out_dir).resolve()
     sources = list(notebooks or notebook_paths())
@@ -79,7 +79,7 @@ def build_reports(out_dir: Path = REPORTS_DIR, parameters: Mapping[str, Any] | N
         refuse_foreign(out_dir, foreign)
     partial = new_partial(out_dir)
     try:
-        written = _build(partial, sources, chosen, effective, articles, progress)
+        written = _build(partial, sources, chosen, effective, articles, progress, workers)
     except NotebookError as exc:
         raise NotebookError(f"{exc}; {display_path(out_dir)} is unchanged, the partial report "
                             f"is in {display_path(partial)}") from None
@@ -94,7 +94,7 @@ def build_reports(out_dir: Path = REPORTS_DIR, parameters: Mapping[str, Any] | N
 
 def _build(folder: Path, sources: Sequence[Path], chosen: Mapping[str, Any],
            effective: Mapping[str, Any], articles: Sequence[Article],
-           progress: Callable[[str], None]) -> list[str]:
+           progress: Callable[[str], None], workers: int | None = None) -> list[str]:
     """Copy the inputs, run and render every notebook in ``folder`` and write its index;
     return the names of the pages written, index last."""
     copies = copy_inputs(folder, chosen, articles)
@@ -107,28 +107,25 @@ def _build(folder: Path, sources: Sequence[Path], chosen: Mapping[str, Any],
                                   for item in copies["ARTICLES"]],
                                  manifest=effective["MANIFEST"], labels=effective["LABELS"],
                                  roles=None, max_bytes=effective.get("MAX_BYTES"))
-    pages, written = [], []
+    jobs = []
     for number, source in enumerate(sources, start=1):
         declared = notebook_defaults(source)
+        name = f"[{number}/{len(sources)}] {source.name}"
         if "ARTICLES" in chosen and "ARTICLES" not in declared:
             # pair_notebooks() lists the ones that run
-            progress(f"[{number}/{len(sources)}] {source.name}: skipped (it does not compare "
-                     "two articles)")
+            progress(f"{name}: skipped (it does not compare two articles)")
             continue
-        progress(f"[{number}/{len(sources)}] {source.name}: running ...")
-        started = time.perf_counter()
-        own = {k: v for k, v in injected.items() if k in declared}
-        executed = execute(source, folder / source.name, own, cwd=folder)
-        node = tidy_executed(executed)
-        page = render_html(executed, folder / f"{source.stem}.html", index_link=True)
-        progress(f"[{number}/{len(sources)}] {source.name}: wrote {page.name} "
-                 f"({time.perf_counter() - started:.1f} s)")
-        pages.append(RenderedNotebook(notebook_title(node, source.stem), page, executed))
-        written.append(page.name)
+        jobs.append(NotebookJob(name, source, {k: v for k, v in injected.items()
+                                               if k in declared}))
+    # the index's summary table is computed here while the notebooks run
+    pages, summary = run_notebooks(
+        jobs, folder, workers=workers, progress=progress,
+        meanwhile=lambda: summary_html(articles, roles=effective["ROLES"]))
     (folder / INDEX_NAME).write_text(
-        render_index(pages, articles, roles=effective["ROLES"], folder=folder),
+        render_index(pages, articles, roles=effective["ROLES"], folder=folder,
+                     summary=summary),
         encoding="utf-8")
-    return [*written, INDEX_NAME]
+    return [*(page.html.name for page in pages), INDEX_NAME]
 
 
 def copy_inputs(folder: Path, parameters: Mapping[str, Any],
