@@ -18,6 +18,7 @@ import ast
 import os
 import platform
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -60,23 +61,27 @@ def floor_notebooks(folder: Path) -> list[Path]:
     return written
 
 
-def run_nbval(paths: list[Path]) -> tuple[float, dict[str, float]]:
-    """Wall seconds of one pytest process running nbval over ``paths``, and the seconds pytest
-    reports per notebook (setup, calls and teardown of its cells)."""
+def run_nbval(paths: list[Path]) -> tuple[float, float, dict[str, float]]:
+    """Wall seconds of one pytest process running nbval over ``paths``, the CPU seconds of it
+    and its kernels (user and system), and the seconds pytest reports per notebook (setup,
+    calls and teardown of its cells)."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(
         [str(ROOT), *([os.environ["PYTHONPATH"]] if os.environ.get("PYTHONPATH") else [])])}
     command = [sys.executable, "-m", "pytest", "-c", str(ROOT / "pyproject.toml"),
                "--rootdir", str(ROOT), "-q", "--durations=0", "--durations-min=0",
                *map(str, paths)]
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
     seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
     if done.returncode != 0:
         sys.exit(f"nbval failed on {[p.name for p in paths]}:\n{done.stdout[-3000:]}")
     per_notebook: dict[str, float] = defaultdict(float)
     for value, path in _DURATION.findall(done.stdout):
         per_notebook[Path(path).name] += float(value)
-    return seconds, dict(per_notebook)
+    return seconds, cpu, dict(per_notebook)
 
 
 def main() -> None:
@@ -86,18 +91,21 @@ def main() -> None:
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
           f"{platform.python_version()}, {platform.system()}; load average "
           f"{os.getloadavg()[0]:.2f}")
-    floors, suites, shares = [], [], defaultdict(list)
+    floors, suites, cpus, shares = [], [], [], defaultdict(list)
     with tempfile.TemporaryDirectory(prefix="bench-suite-") as tmp:
         floor = floor_notebooks(Path(tmp))
         for run in range(1, args.repeat + 1):
-            floor_s, _ = run_nbval(floor)
-            suite_s, per_notebook = run_nbval(NOTEBOOKS)
+            floor_s, floor_cpu, _ = run_nbval(floor)
+            suite_s, suite_cpu, per_notebook = run_nbval(NOTEBOOKS)
             floors.append(floor_s)
             suites.append(suite_s)
+            cpus.append((floor_cpu, suite_cpu))
             for name, seconds in per_notebook.items():
                 shares[name].append(seconds)
             print(f"run {run}: import-only floor {floor_s:.1f} s, suite {suite_s:.1f} s, "
-                  f"ratio {suite_s / floor_s:.2f}", flush=True)
+                  f"ratio {suite_s / floor_s:.2f}; CPU {floor_cpu:.1f} s and {suite_cpu:.1f} s, "
+                  f"ratio {suite_cpu / floor_cpu:.2f} (load average now "
+                  f"{os.getloadavg()[0]:.2f})", flush=True)
     for name in sorted(shares):
         print(f"  {name}: {statistics.median(shares[name]):.1f} s (pytest durations)")
     floor_m, suite_m = statistics.median(floors), statistics.median(suites)

@@ -1,12 +1,22 @@
 """Reports: execute the story notebooks into a folder, render each as HTML, and write an index;
-``framing compare`` is this with two article files as the notebooks' parameters."""
+``framing compare`` is this with two article files as the notebooks' parameters.
+
+Notebooks run a few at a time (:func:`run_notebooks`): each is executed in its own fresh
+kernel, cleaned and rendered to HTML, the same steps whether it runs alone or beside another,
+so a report's files are the same bytes however many run at once. With more than one worker they
+run in a small pool of worker processes, each driving one kernel; progress lines, pages and
+the first failure are reported in reading order, not in the order the notebooks finish.
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
+import time
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..actors.event import listed_actors
 from ..errors import AnalysisInputError, LexiconError, NotebookError
@@ -15,6 +25,7 @@ from ..text.article import Article, check_roles
 from ..text.manifest import load_articles, looks_like_path
 from ..text.roles import DEFAULT_ROLES
 from ..words.choices import word_choices as read_word_choices
+from .execute import execute, tidy_executed
 from .folder import (
     MARKER,
     check_target,
@@ -24,16 +35,18 @@ from .folder import (
     refuse_foreign,
     write_marker,
 )
-from .index import INDEX_NAME, render_index, summary_html
+from .html import render_html
+from .index import INDEX_NAME, RenderedNotebook, render_index, summary_html
 from .notebooks import (
     PARAMETER_NAMES,
     notebook_defaults,
     notebook_paths,
+    notebook_title,
     parameter_path,
 )
-from .runner import NotebookJob, run_notebooks
 
 INPUTS = "inputs"  # a report's copies of its article and event files
+MAX_WORKERS = 2  # kernels at once: each notebook is one busy core for most of its run
 
 
 def build_reports(out_dir: Path = REPORTS_DIR, parameters: Mapping[str, Any] | None = None,
@@ -126,6 +139,74 @@ def _build(folder: Path, sources: Sequence[Path], chosen: Mapping[str, Any],
                      summary=summary),
         encoding="utf-8")
     return [*(page.html.name for page in pages), INDEX_NAME]
+
+
+class NotebookJob(NamedTuple):
+    """One notebook to run: its progress name (``[1/6] 01_load_and_clean.ipynb``), its source
+    and the parameters it receives."""
+
+    name: str
+    source: Path
+    parameters: Mapping[str, Any]
+
+
+def default_workers(jobs: int) -> int:
+    """How many notebooks run at once by default: one per core, at most ``MAX_WORKERS``."""
+    return max(1, min(jobs, os.cpu_count() or 1, MAX_WORKERS))
+
+
+def run_one(source: Path, folder: Path, parameters: Mapping[str, Any]
+            ) -> tuple[str, str, float]:
+    """Execute ``source`` into ``folder`` (the kernel runs there), clean it and render its
+    page; return its title, its page's name and the seconds it took."""
+    started = time.perf_counter()
+    executed = execute(source, folder / source.name, parameters, cwd=folder)
+    node = tidy_executed(executed)
+    page = render_html(executed, folder / f"{source.stem}.html", index_link=True)
+    return notebook_title(node, source.stem), page.name, time.perf_counter() - started
+
+
+def run_notebooks(jobs: Sequence[NotebookJob], folder: Path, *, workers: int | None = None,
+                  progress: Callable[[str], None] = print,
+                  meanwhile: Callable[[], Any] | None = None
+                  ) -> tuple[list[RenderedNotebook], Any]:
+    """Run every job into ``folder``; return the rendered notebooks in the jobs' order and
+    what ``meanwhile`` returned (it runs in this process while the notebooks run).
+
+    ``workers`` is how many notebooks run at once (None: :func:`default_workers`; 1: one
+    after the other in this process). The first failure in the jobs' order is raised (a
+    ``NotebookError`` naming the notebook) once the notebooks already running have stopped;
+    notebooks not yet started are not started.
+    """
+    workers = default_workers(len(jobs)) if workers is None else max(1, workers)
+    if workers == 1 or len(jobs) < 2:
+        results = []
+        for job in jobs:
+            progress(f"{job.name}: running ...")
+            result = run_one(job.source, folder, job.parameters)
+            results.append(_finish(job, folder, result, progress))
+        return results, (meanwhile() if meanwhile else None)
+    import papermill  # noqa: F401  # imported once here, not in each worker (when forked)
+
+    pool = ProcessPoolExecutor(max_workers=workers)
+    futures: list[Future] = []
+    try:
+        for job in jobs:
+            progress(f"{job.name}: running ...")
+            futures.append(pool.submit(run_one, job.source, folder, dict(job.parameters)))
+        extra = meanwhile() if meanwhile else None
+        results = [_finish(job, folder, future.result(), progress)
+                   for job, future in zip(jobs, futures, strict=True)]
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    return results, extra
+
+
+def _finish(job: NotebookJob, folder: Path, result: tuple[str, str, float],
+            progress: Callable[[str], None]) -> RenderedNotebook:
+    title, page, seconds = result
+    progress(f"{job.name}: wrote {page} ({seconds:.1f} s)")
+    return RenderedNotebook(title, folder / page, folder / job.source.name)
 
 
 def copy_inputs(folder: Path, parameters: Mapping[str, Any],

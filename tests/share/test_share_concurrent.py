@@ -13,9 +13,8 @@ from test_share_compare import failing_notebook
 
 from analysis import NotebookError
 from analysis.report import build
-from analysis.report.build import build_reports, compare_parameters
+from analysis.report.build import build_reports, compare_parameters, default_workers
 from analysis.report.folder import PARTIAL
-from analysis.report.runner import default_workers
 
 
 def test_the_default_pool_is_one_notebook_per_core_and_at_most_two(monkeypatch):
@@ -74,8 +73,7 @@ def test_a_failure_among_concurrent_notebooks_names_it_and_leaves_out_untouched(
 
 
 def test_one_worker_runs_in_this_process_without_a_pool(tmp_path, monkeypatch):
-    from analysis.report import runner
-
+    runner = build
     def no_pool(*args, **kwargs):
         raise AssertionError("a pool was started")
 
