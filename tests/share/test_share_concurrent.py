@@ -41,7 +41,9 @@ def test_a_pair_compared_two_at_a_time_is_the_same_bytes_as_one_at_a_time(tmp_pa
         assert concurrent[name] == data, name
     # the same progress lines; with two at a time, every "running" line comes first, then
     # the pages in reading order
-    untimed = {w: sorted(re.sub(r" \([\d.]+ s\)$", "", line) for line in lines[w])
+    assert [line.endswith(f"w{w}/index.html: open it in a browser") for w in (1, 2)
+            for line in lines[w][-1:]] == [True, True]
+    untimed = {w: sorted(re.sub(r" \([\d.]+ s\)$", "", line) for line in lines[w][:-1])
                for w in (1, 2)}
     assert untimed[1] == untimed[2] and len(lines[2]) == 12
     wrote = [line.split(":")[0] for line in lines[2] if ": wrote " in line and "[" in line]
