@@ -48,6 +48,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/bench_tokenise_count.py
 	$(BIN)/python benchmarks/bench_sources.py
 	$(BIN)/python benchmarks/bench_corpus.py
+	$(BIN)/python benchmarks/bench_suite.py
 
 clean:
 	rm -rf reports reports.partial-* reports.old-* .pytest_cache .hypothesis

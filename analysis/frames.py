@@ -111,7 +111,7 @@ def scores(articles: Article | Sequence[Article], *,
         for name, members in units:
             totals[name] = 0
             for article in members:
-                found.append(indicators(article, roles=roles, lexicon=lexicon)
+                found.append(match_lexicon(article, compiled, roles=roles)[COLUMNS]
                              .assign(article=name))
                 totals[name] += word_total(article, roles=roles)
         evidence = pd.concat(found, ignore_index=True) if evidence is None else evidence

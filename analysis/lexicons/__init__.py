@@ -89,7 +89,13 @@ def table(name: str, columns: tuple[str, ...] = ()) -> tuple[Mapping[str, str], 
 def where(name: str, index: int) -> str:
     """Where the ``index``-th data row (from 0) of a tab-separated file stands, for messages:
     ``analysis/lexicons/stance.tsv, line 48``."""
-    return f"{display_path(lexicon_path(name))}, line {_parsed(name)[1][index][0]}"
+    return f"{_shown(name)}, line {_parsed(name)[1][index][0]}"
+
+
+@cache
+def _shown(name: str) -> str:
+    """A data file's path as messages show it (resolved once per file, not once per row)."""
+    return display_path(lexicon_path(name))
 
 
 def header(name: str) -> str:

@@ -55,7 +55,7 @@ from ..paths import display_path
 from ..text.article import Article, article_list
 from ..text.normalisation import normalise
 from ..text.roles import DEFAULT_ROLES
-from ..text.tables import tokens
+from ..text.tables import token_records
 from ..text.tokenise import stem, token_spans
 from . import lexicon_path, table, where
 
@@ -254,17 +254,20 @@ def match_lexicon(articles: Article | Sequence[Article], lexicon: Lexicon, *,
     index = _index(lexicon)
     rows = []
     for article in chosen:
-        toks = tokens(article, roles=roles)
-        for _, sentence in toks.groupby("sentence", sort=True):
-            items = list(sentence.itertuples(index=False))
-            keys = [{"kind": t.kind, **{m: token_key(t.text, t.kind, m) for m in MODES}}
+        by_sentence: dict[int, list[dict]] = {}
+        for token in token_records(article, roles=roles):
+            by_sentence.setdefault(token["sentence"], []).append(token)
+        for number in sorted(by_sentence):
+            items = by_sentence[number]
+            keys = [{"kind": t["kind"], **{m: token_key(t["text"], t["kind"], m) for m in MODES}}
                     for t in items]
             for i, stop, entry in resolve(_candidates(keys, index)):
                 first, last = items[i], items[stop - 1]
                 rows.append({
-                    "article": article.id, "paragraph": first.paragraph, "role": first.role,
-                    "sentence": first.sentence, "start": first.start, "end": last.end,
-                    "match": article.raw[first.start:last.end],
+                    "article": article.id, "paragraph": first["paragraph"],
+                    "role": first["role"], "sentence": first["sentence"],
+                    "start": first["start"], "end": last["end"],
+                    "match": article.raw[first["start"]:last["end"]],
                     **dict(entry.labels), "pattern": entry.pattern,
                 })
     return pd.DataFrame(rows, columns=columns)

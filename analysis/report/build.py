@@ -1,13 +1,22 @@
 """Reports: execute the story notebooks into a folder, render each as HTML, and write an index;
-``framing compare`` is this with two article files as the notebooks' parameters."""
+``framing compare`` is this with two article files as the notebooks' parameters.
+
+Notebooks run a few at a time (:func:`run_notebooks`): each is executed in its own fresh
+kernel, cleaned and rendered to HTML, the same steps whether it runs alone or beside another,
+so a report's files are the same bytes however many run at once. With more than one worker they
+run in a small pool of worker processes, each driving one kernel; progress lines, pages and
+the first failure are reported in reading order, not in the order the notebooks finish.
+"""
 
 from __future__ import annotations
 
+import os
 import shutil
 import time
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from ..actors.event import listed_actors
 from ..errors import AnalysisInputError, LexiconError, NotebookError
@@ -27,7 +36,7 @@ from .folder import (
     write_marker,
 )
 from .html import render_html
-from .index import INDEX_NAME, RenderedNotebook, render_index
+from .index import INDEX_NAME, RenderedNotebook, render_index, summary_html
 from .notebooks import (
     PARAMETER_NAMES,
     notebook_defaults,
@@ -37,12 +46,13 @@ from .notebooks import (
 )
 
 INPUTS = "inputs"  # a report's copies of its article and event files
+MAX_WORKERS = 2  # kernels at once: each notebook is one busy core for most of its run
 
 
 def build_reports(out_dir: Path = REPORTS_DIR, parameters: Mapping[str, Any] | None = None,
                   notebooks: Sequence[Path] | None = None,
-                  progress: Callable[[str], None] = print, *, force: bool = False
-                  ) -> list[Path]:
+                  progress: Callable[[str], None] = print, *, force: bool = False,
+                  workers: int | None = None) -> list[Path]:
     """Execute every notebook into ``out_dir``, render each to HTML, and write ``index.html``.
 
     ``parameters`` override the notebooks' defaults. Each notebook receives only the
@@ -56,6 +66,9 @@ def build_reports(out_dir: Path = REPORTS_DIR, parameters: Mapping[str, Any] | N
     report's ``inputs/`` and the notebooks run in the report folder with paths relative to it
     (``OUTPUT_DIR`` is ``"."``), so no page shows where the files came from. A folder holding
     files the project did not write is refused (``AnalysisInputError``) unless ``force``.
+
+    ``workers`` notebooks run at once, each in its own kernel (None: one per core, at most
+    two; 1: one after the other); the files written are the same bytes either way.
     """
     out_dir = Path(out_dir).resolve()
     sources = list(notebooks or notebook_paths())
@@ -79,7 +92,7 @@ def build_reports(out_dir: Path = REPORTS_DIR, parameters: Mapping[str, Any] | N
         refuse_foreign(out_dir, foreign)
     partial = new_partial(out_dir)
     try:
-        written = _build(partial, sources, chosen, effective, articles, progress)
+        written = _build(partial, sources, chosen, effective, articles, progress, workers)
     except NotebookError as exc:
         raise NotebookError(f"{exc}; {display_path(out_dir)} is unchanged, the partial report "
                             f"is in {display_path(partial)}") from None
@@ -94,7 +107,7 @@ def build_reports(out_dir: Path = REPORTS_DIR, parameters: Mapping[str, Any] | N
 
 def _build(folder: Path, sources: Sequence[Path], chosen: Mapping[str, Any],
            effective: Mapping[str, Any], articles: Sequence[Article],
-           progress: Callable[[str], None]) -> list[str]:
+           progress: Callable[[str], None], workers: int | None = None) -> list[str]:
     """Copy the inputs, run and render every notebook in ``folder`` and write its index;
     return the names of the pages written, index last."""
     copies = copy_inputs(folder, chosen, articles)
@@ -107,28 +120,93 @@ def _build(folder: Path, sources: Sequence[Path], chosen: Mapping[str, Any],
                                   for item in copies["ARTICLES"]],
                                  manifest=effective["MANIFEST"], labels=effective["LABELS"],
                                  roles=None, max_bytes=effective.get("MAX_BYTES"))
-    pages, written = [], []
+    jobs = []
     for number, source in enumerate(sources, start=1):
         declared = notebook_defaults(source)
+        name = f"[{number}/{len(sources)}] {source.name}"
         if "ARTICLES" in chosen and "ARTICLES" not in declared:
             # pair_notebooks() lists the ones that run
-            progress(f"[{number}/{len(sources)}] {source.name}: skipped (it does not compare "
-                     "two articles)")
+            progress(f"{name}: skipped (it does not compare two articles)")
             continue
-        progress(f"[{number}/{len(sources)}] {source.name}: running ...")
-        started = time.perf_counter()
-        own = {k: v for k, v in injected.items() if k in declared}
-        executed = execute(source, folder / source.name, own, cwd=folder)
-        node = tidy_executed(executed)
-        page = render_html(executed, folder / f"{source.stem}.html", index_link=True)
-        progress(f"[{number}/{len(sources)}] {source.name}: wrote {page.name} "
-                 f"({time.perf_counter() - started:.1f} s)")
-        pages.append(RenderedNotebook(notebook_title(node, source.stem), page, executed))
-        written.append(page.name)
+        jobs.append(NotebookJob(name, source, {k: v for k, v in injected.items()
+                                               if k in declared}))
+    # the index's summary table is computed here while the notebooks run
+    pages, summary = run_notebooks(
+        jobs, folder, workers=workers, progress=progress,
+        meanwhile=lambda: summary_html(articles, roles=effective["ROLES"]))
     (folder / INDEX_NAME).write_text(
-        render_index(pages, articles, roles=effective["ROLES"], folder=folder),
+        render_index(pages, articles, roles=effective["ROLES"], folder=folder,
+                     summary=summary),
         encoding="utf-8")
-    return [*written, INDEX_NAME]
+    return [*(page.html.name for page in pages), INDEX_NAME]
+
+
+class NotebookJob(NamedTuple):
+    """One notebook to run: its progress name (``[1/6] 01_load_and_clean.ipynb``), its source
+    and the parameters it receives."""
+
+    name: str
+    source: Path
+    parameters: Mapping[str, Any]
+
+
+def default_workers(jobs: int) -> int:
+    """How many notebooks run at once by default: one per core, at most ``MAX_WORKERS``."""
+    return max(1, min(jobs, os.cpu_count() or 1, MAX_WORKERS))
+
+
+def run_one(source: Path, folder: Path, parameters: Mapping[str, Any]
+            ) -> tuple[str, str, float]:
+    """Execute ``source`` into ``folder`` (the kernel runs there), clean it and render its
+    page; return its title, its page's name and the seconds it took."""
+    started = time.perf_counter()
+    executed = execute(source, folder / source.name, parameters, cwd=folder)
+    node = tidy_executed(executed)
+    page = render_html(executed, folder / f"{source.stem}.html", index_link=True)
+    return notebook_title(node, source.stem), page.name, time.perf_counter() - started
+
+
+def run_notebooks(jobs: Sequence[NotebookJob], folder: Path, *, workers: int | None = None,
+                  progress: Callable[[str], None] = print,
+                  meanwhile: Callable[[], Any] | None = None
+                  ) -> tuple[list[RenderedNotebook], Any]:
+    """Run every job into ``folder``; return the rendered notebooks in the jobs' order and
+    what ``meanwhile`` returned (it runs in this process while the notebooks run).
+
+    ``workers`` is how many notebooks run at once (None: :func:`default_workers`; 1: one
+    after the other in this process). The first failure in the jobs' order is raised (a
+    ``NotebookError`` naming the notebook) once the notebooks already running have stopped;
+    notebooks not yet started are not started.
+    """
+    workers = default_workers(len(jobs)) if workers is None else max(1, workers)
+    if workers == 1 or len(jobs) < 2:
+        results = []
+        for job in jobs:
+            progress(f"{job.name}: running ...")
+            result = run_one(job.source, folder, job.parameters)
+            results.append(_finish(job, folder, result, progress))
+        return results, (meanwhile() if meanwhile else None)
+    import papermill  # noqa: F401  # imported once here, not in each worker (when forked)
+
+    pool = ProcessPoolExecutor(max_workers=workers)
+    futures: list[Future] = []
+    try:
+        for job in jobs:
+            progress(f"{job.name}: running ...")
+            futures.append(pool.submit(run_one, job.source, folder, dict(job.parameters)))
+        extra = meanwhile() if meanwhile else None
+        results = [_finish(job, folder, future.result(), progress)
+                   for job, future in zip(jobs, futures, strict=True)]
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    return results, extra
+
+
+def _finish(job: NotebookJob, folder: Path, result: tuple[str, str, float],
+            progress: Callable[[str], None]) -> RenderedNotebook:
+    title, page, seconds = result
+    progress(f"{job.name}: wrote {page} ({seconds:.1f} s)")
+    return RenderedNotebook(title, folder / page, folder / job.source.name)
 
 
 def copy_inputs(folder: Path, parameters: Mapping[str, Any],

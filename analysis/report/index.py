@@ -33,17 +33,24 @@ def _environment() -> jinja2.Environment:
                               trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
 
 
+def summary_html(articles: Sequence[Article], *, roles: Sequence[str]) -> str:
+    """The index's summary table of ``articles``, as HTML."""
+    return table_html(summary_table(articles, roles=roles))
+
+
 def render_index(pages: Sequence[RenderedNotebook], articles: Sequence[Article], *,
-                 roles: Sequence[str], folder: Path | None = None) -> str:
+                 roles: Sequence[str], folder: Path | None = None,
+                 summary: str | None = None) -> str:
     """The report's front page: the articles, the summary table and links to every notebook.
-    Article files inside ``folder`` (the report's own) are shown relative to it."""
+    Article files inside ``folder`` (the report's own) are shown relative to it. ``summary``
+    is the summary table's HTML when already computed (:func:`summary_html`)."""
     return _environment().get_template("report_index.html.j2").render(
         labels=" and ".join(a.label for a in articles),
         css=(TEMPLATES / "index.css").read_text(encoding="utf-8"),
         roles=list(roles),
         articles=[{"label": a.label, "headline": a.headline, "file": _shown(a.path, folder),
                    "sha": a.sha256[:12]} for a in articles],
-        summary=table_html(summary_table(articles, roles=roles)),
+        summary=summary if summary is not None else summary_html(articles, roles=roles),
         pages=[{"html": p.html.name, "title": p.title, "notebook": p.notebook.name}
                for p in pages],
     )

@@ -79,8 +79,15 @@ def tokens(articles: Article | Sequence[Article], *,
     only), kind, stop (stopword), start, end (offsets in ``raw``: ``raw[start:end]`` is the token
     as published).
     """
-    wanted = check_roles(roles)
-    rows = [r for a in article_list(articles)
-            for r in a.cached("tokens", lambda a=a: _token_rows(a))
-            if r["kept"] and r["role"] in wanted]
+    rows = [r for a in article_list(articles) for r in token_records(a, roles=roles)]
     return pd.DataFrame(rows, columns=TOKEN_COLUMNS)
+
+
+def token_records(article: Article, *, roles: Iterable[str] | None = DEFAULT_ROLES
+                  ) -> list[dict]:
+    """The rows of :func:`tokens` for one article, as dictionaries (with the columns of
+    :data:`TOKEN_COLUMNS`, and ``kept``), for lenses that walk tokens without a table. The
+    dictionaries are the article's cached rows: read them, do not change them."""
+    wanted = check_roles(roles)
+    return [r for r in article.cached("tokens", lambda: _token_rows(article))
+            if r["kept"] and r["role"] in wanted]
