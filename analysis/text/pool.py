@@ -1,0 +1,116 @@
+"""A corpus's rows read in worker processes: all cores, results in manifest order, bounded memory.
+
+:meth:`analysis.text.Corpus.map` uses this when the corpus has more than one worker (the
+default: one per core this process may run on). Rows go to the workers in chunks of
+``CHUNK_ROWS``; each worker loads, cleans and analyses its chunk's articles one at a time and
+sends back one merged result per chunk (a ``Tally``, not the articles). At most ``2 ×
+workers`` chunks are in flight, and results are taken in the order of the manifest, so memory
+stays flat whatever the corpus's size and the result does not depend on which worker finished
+first.
+
+The first chunk is read in this process before the pool starts: its articles load the
+tokeniser's models and the lexicons once, and the workers, forked after it, inherit them.
+A group of at most one chunk never starts a pool.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from itertools import chain, islice
+from typing import Any
+
+from ..errors import AnalysisInputError, ArticleError
+
+CHUNK_ROWS = 16  # articles per task sent to a worker
+IN_FLIGHT = 2  # chunks queued or running per worker
+
+Row = dict[str, str]
+# per chunk: (merged result or None, [(row, error) ...]): with errors="raise" a chunk stops at
+# its first unreadable row, with "skip" it goes on and lists every one
+ChunkResult = tuple[Any, list[tuple[Row, ArticleError]]]
+
+
+def default_workers() -> int:
+    """The cores this process may run on (its CPU affinity where the system has one)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # macOS and Windows have no affinity call
+        return max(1, os.cpu_count() or 1)
+
+
+def check_workers(workers: int | None) -> int:
+    """The number of worker processes ``workers`` asks for (None: :func:`default_workers`)."""
+    if workers is None:
+        return default_workers()
+    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
+        raise AnalysisInputError(f"workers must be a whole number of processes of at least 1 "
+                                 f"(or None for one per core), not {workers!r}")
+    return workers
+
+
+def read_chunk(rows: list[Row], func: Callable, merge: Callable | None, stop_at_error: bool,
+               load: Callable) -> ChunkResult:
+    """``func`` of each readable row's article (``load(row)``), merged; the unreadable rows.
+
+    Runs in a worker (or in this process for the first chunk). Without ``merge`` the result is
+    the list of ``func`` results.
+    """
+    results, failed = [], []
+    for row in rows:
+        try:
+            article = load(row)
+        except ArticleError as exc:
+            failed.append((row, exc))
+            if stop_at_error:
+                break
+            continue
+        results.append(func(article))
+    if merge is None:
+        return results, failed
+    return (merge(results) if results else None), failed
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """Fork where the system has it (workers start at once, with this process's loaded
+    models); otherwise the platform's default (spawn: each worker imports the package)."""
+    if "fork" in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()
+
+
+def chunk_results(rows: Iterable[Row], func: Callable, *, merge: Callable | None,
+                  stop_at_error: bool, load: Callable, workers: int) -> Iterator[ChunkResult]:
+    """:func:`read_chunk` of each chunk of ``rows``, in order: the first here, the others in
+    ``workers`` processes (rows that fit one chunk start no pool).
+
+    With ``stop_at_error``, iteration ends after the first chunk that has an unreadable row
+    (the caller raises its error); the pool is shut down when iteration ends or is abandoned.
+    """
+    rows = iter(rows)
+    chunks = iter(lambda: list(islice(rows, CHUNK_ROWS)), [])
+    first = next(chunks, None)
+    if first is None:
+        return
+    done = read_chunk(first, func, merge, stop_at_error, load)
+    yield done
+    following = next(chunks, None)
+    if following is None or (stop_at_error and done[1]):
+        return
+    pool = ProcessPoolExecutor(workers, mp_context=_context())
+    try:
+        queued, pending = chain([following], chunks), deque()
+        while True:
+            while len(pending) < IN_FLIGHT * workers and (chunk := next(queued, None)):
+                pending.append(pool.submit(read_chunk, chunk, func, merge, stop_at_error, load))
+            if not pending:
+                return
+            done = pending.popleft().result()
+            yield done
+            if stop_at_error and done[1]:
+                return
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
