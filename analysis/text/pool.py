@@ -8,9 +8,9 @@ workers`` chunks are in flight, and results are taken in the order of the manife
 stays flat whatever the corpus's size and the result does not depend on which worker finished
 first.
 
-The first chunk is read in this process before the pool starts: its articles load the
-tokeniser's models and the lexicons once, and the workers, forked after it, inherit them.
-A group of at most one chunk never starts a pool.
+The first article is read in this process before the pool starts: it loads the tokeniser's
+models and the lexicons once, and the workers, forked after it, inherit them. A group of at
+most one chunk is read here and never starts a pool.
 """
 
 from __future__ import annotations
@@ -84,25 +84,25 @@ def _context() -> multiprocessing.context.BaseContext:
 
 def chunk_results(rows: Iterable[Row], func: Callable, *, merge: Callable | None,
                   stop_at_error: bool, load: Callable, workers: int) -> Iterator[ChunkResult]:
-    """:func:`read_chunk` of each chunk of ``rows``, in order: the first here, the others in
-    ``workers`` processes (rows that fit one chunk start no pool).
+    """:func:`read_chunk` of consecutive chunks of ``rows``, in order: the first row here (it
+    loads the models the workers then inherit), the others in ``workers`` processes; rows
+    that fit one chunk are all read here, without a pool.
 
     With ``stop_at_error``, iteration ends after the first chunk that has an unreadable row
     (the caller raises its error); the pool is shut down when iteration ends or is abandoned.
     """
     rows = iter(rows)
-    chunks = iter(lambda: list(islice(rows, CHUNK_ROWS)), [])
-    first = next(chunks, None)
-    if first is None:
+    first = list(islice(rows, CHUNK_ROWS))
+    following = next(rows, None)
+    here = read_chunk(first if following is None else first[:1], func, merge, stop_at_error,
+                      load)
+    yield here
+    if following is None or (stop_at_error and here[1]):
         return
-    done = read_chunk(first, func, merge, stop_at_error, load)
-    yield done
-    following = next(chunks, None)
-    if following is None or (stop_at_error and done[1]):
-        return
+    queued = chain([[*first[1:], following]], iter(lambda: list(islice(rows, CHUNK_ROWS)), []))
     pool = ProcessPoolExecutor(workers, mp_context=_context())
     try:
-        queued, pending = chain([following], chunks), deque()
+        pending: deque = deque()
         while True:
             while len(pending) < IN_FLIGHT * workers and (chunk := next(queued, None)):
                 pending.append(pool.submit(read_chunk, chunk, func, merge, stop_at_error, load))
