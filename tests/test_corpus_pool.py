@@ -220,3 +220,15 @@ def test_workers_default_to_the_cores_this_process_may_use(corpus_dir):
 def test_a_bad_number_of_workers_is_refused(corpus_dir, workers):
     with pytest.raises(AnalysisInputError, match="workers must be a whole number"):
         analysis.load_corpus(corpus_dir / "corpus.csv", workers=workers)
+
+
+def test_spawned_workers_count_the_same(corpus_dir, monkeypatch):
+    """Where fork is not used (macOS, Windows), workers are spawned: everything they are sent
+    must pickle, and they import the package afresh."""
+    import multiprocessing
+
+    monkeypatch.setattr(pool, "_context", lambda: multiprocessing.get_context("spawn"))
+    single, spawned = (w.tally(analysis.load_corpus(corpus_dir / "corpus.csv", group_by="side",
+                                                    workers=n).group("A"), unit="stem")
+                       for n in (1, 2))  # one group: one pool, two interpreters started
+    assert w.same_tallies({"A": spawned}, {"A": single}) and single.total > 500

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
@@ -75,9 +76,10 @@ def read_chunk(rows: list[Row], func: Callable, merge: Callable | None, stop_at_
 
 
 def _context() -> multiprocessing.context.BaseContext:
-    """Fork where the system has it (workers start at once, with this process's loaded
-    models); otherwise the platform's default (spawn: each worker imports the package)."""
-    if "fork" in multiprocessing.get_all_start_methods():
+    """Fork on Linux (workers start at once, with this process's loaded models); elsewhere
+    the platform's default, spawn (each worker imports the package), as fork is not safe on
+    macOS and absent on Windows."""
+    if sys.platform.startswith("linux"):
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context()
 
