@@ -19,7 +19,8 @@ For each corpus, each measurement runs in a fresh process, one after the other:
 
 Peak memory is that of the whole process tree: the sum of the proportional set size (PSS:
 pages shared between the main process and its forked workers counted once, split between
-them) of the process and all its children, sampled every 20 ms with psutil. Without psutil it
+them) of the process and all its children, sampled every 100 ms with psutil (the list of children
+every second). Without psutil it
 falls back to the main process's peak RSS plus W times the largest child's
 (``getrusage(RUSAGE_SELF)`` + ``RUSAGE_CHILDREN``, an upper bound); the output says which.
 
@@ -46,7 +47,8 @@ import time
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent / "data"
-SAMPLE_SECONDS = 0.02
+SAMPLE_SECONDS = 0.1  # how often the process tree's memory is read
+CHILDREN_EVERY = 10  # samples between two listings of the tree's processes
 
 
 def corpus_for(size_mb: int) -> Path:
@@ -90,19 +92,22 @@ class PeakMemory:
             self.method = "RSS self + workers x largest child (getrusage, upper bound)"
         else:
             self.psutil = psutil
-            self.method = "PSS of the process tree (psutil, sampled every 20 ms)"
+            self.method = "PSS of the process tree (psutil, sampled every 100 ms)"
         self._stop = threading.Event()
 
     def _sample(self) -> None:
         me = self.psutil.Process()
+        tree, samples = [me], 0
         while not self._stop.is_set():
+            if samples % CHILDREN_EVERY == 0:  # listing children scans every process: not often
+                tree = [me, *me.children(recursive=True)]
             total = 0
-            for process in [me, *me.children(recursive=True)]:
+            for process in tree:
                 try:
                     total += process.memory_full_info().pss
                 except (self.psutil.NoSuchProcess, self.psutil.AccessDenied):
                     pass
-            self.peak = max(self.peak, total)
+            self.peak, samples = max(self.peak, total), samples + 1
             self._stop.wait(SAMPLE_SECONDS)
 
     def __enter__(self) -> PeakMemory:
