@@ -57,8 +57,8 @@ def read_chunk(rows: list[Row], func: Callable, merge: Callable | None, stop_at_
                load: Callable) -> ChunkResult:
     """``func`` of each readable row's article (``load(row)``), merged; the unreadable rows.
 
-    Runs in a worker (or in this process for the first chunk). Without ``merge`` the result is
-    the list of ``func`` results.
+    Runs in a worker (or here, for the first article or a group of one chunk). Without ``merge``
+    the result is the list of ``func`` results.
     """
     results, failed = [], []
     for row in rows:
