@@ -2,7 +2,8 @@
 them with exact offsets, and cut sentences and tokens.
 
 - :mod:`.reading` reads one file (bytes, decoding, refusals) into an :class:`Article`;
-  :mod:`.manifest` loads articles by manifest id or path, or streams a :class:`Corpus`.
+  :mod:`.manifest` loads articles by manifest id or path, or streams a :class:`Corpus`;
+  :mod:`.pool` reads a corpus's rows in worker processes, one per core.
 - :mod:`.article` holds the typed objects: :class:`Article`, :class:`Paragraph`,
   :class:`Sentence`.
 - :mod:`.roles` splits paragraphs and gives each a role with its reason; :mod:`.audit` tabulates

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import csv
 import warnings
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
@@ -19,6 +19,7 @@ import pandas as pd
 from ..errors import AnalysisInputError, ArticleError, ManifestError, NothingToAnalyseError
 from ..paths import SEED_MANIFEST, display_path, project_path
 from .article import Article, check_roles, checked_items
+from .pool import check_workers, chunk_results
 from .reading import MAX_ARTICLE_BYTES, load_article
 from .roles import DEFAULT_ROLES
 from .tokenise import word_count
@@ -163,11 +164,17 @@ class Corpus(Sequence):
     ``check()`` reads every row once to list them all. A malformed manifest (a missing column,
     an empty or duplicate id, a path outside its folder) still raises ``ManifestError``, and
     indexing a row that cannot be read raises in either mode.
+
+    ``workers`` is the number of processes that :meth:`map` (and so the counting functions of
+    :mod:`analysis.words` given a group) reads articles in: None (the default) is one per core
+    this process may run on, 1 reads them all in this process. The results and the skipped
+    rows are the same either way.
     """
 
     def __init__(self, manifest: str | Path = SEED_MANIFEST, *, group_by: str | None = None,
-                 progress: bool = False, errors: str = "raise"):
+                 progress: bool = False, errors: str = "raise", workers: int | None = None):
         check_errors_mode(errors)
+        self.workers = check_workers(workers)
         self.manifest = project_path(manifest)
         self.group_by = group_by
         self.progress = progress
@@ -197,6 +204,36 @@ class Corpus(Sequence):
                 continue
             yield article
 
+    def map(self, func: Callable[[Article], object], rows: Iterable[dict[str, str]] | None = None,
+            *, merge: Callable[[list], object] | None = None) -> Iterator:
+        """``func(article)`` for each readable article of ``rows`` (rows of this corpus; all of
+        them by default), in manifest order, the rows that cannot be read following ``errors``.
+
+        With more than one worker, articles are read and ``func`` runs in worker processes,
+        a chunk of rows at a time (:mod:`analysis.text.pool`): ``func`` and ``merge`` must then
+        be picklable (module-level functions or ``functools.partial`` of them). With ``merge``,
+        a function that combines a list of results into one (summing tallies), each chunk's
+        results are merged in its worker and one result per chunk is yielded, so that only
+        sums cross between processes; with one worker, one result per article is yielded as
+        before. Either way, merging everything yielded gives the same total.
+        """
+        rows = self._progress_rows() if rows is None else rows
+        if self.workers == 1:
+            for article in self.articles(rows):
+                yield func(article)
+            return
+        for done, failed in chunk_results(rows, func, merge=merge, load=article_from_row,
+                                          stop_at_error=self.errors == "raise",
+                                          workers=self.workers):
+            for row, exc in failed:
+                if self.errors == "raise":
+                    raise exc
+                self._skip(row, exc)
+            if merge is None:
+                yield from done
+            elif done is not None:
+                yield done
+
     def _skip(self, row: dict[str, str], exc: ArticleError) -> None:
         if row["id"] in self._skipped:
             return
@@ -216,14 +253,16 @@ class Corpus(Sequence):
     def check(self) -> pd.DataFrame:
         """Read every article once and return ``skipped_table()``: every row that cannot be
         read, before any analysis (with ``errors="raise"``, the first one raises)."""
-        for _ in self.articles(self.rows()):
+        for _ in self.map(_nothing, self.rows(), merge=_nothing):
             pass
         return self.skipped_table()
 
     def __iter__(self) -> Iterator[Article]:
-        rows = _with_progress(self.rows(), self.progress, display_path(self.manifest),
+        return self.articles(self._progress_rows())
+
+    def _progress_rows(self) -> Iterator[dict[str, str]]:
+        return _with_progress(self.rows(), self.progress, display_path(self.manifest),
                               lambda: len(self))
-        return self.articles(rows)
 
     def __len__(self) -> int:
         if self._length is None:
@@ -278,9 +317,20 @@ class ArticleGroup:
         return (row for row in self.corpus.rows() if row[self.column] == self.id)
 
     def __iter__(self) -> Iterator[Article]:
-        rows = _with_progress(self.rows(), self.corpus.progress, self.id,
+        return self.corpus.articles(self._progress_rows())
+
+    def map(self, func: Callable[[Article], object], *,
+            merge: Callable[[list], object] | None = None) -> Iterator:
+        """``func`` of each of the group's articles, as :meth:`Corpus.map`."""
+        return self.corpus.map(func, self._progress_rows(), merge=merge)
+
+    def _progress_rows(self) -> Iterator[dict[str, str]]:
+        return _with_progress(self.rows(), self.corpus.progress, self.id,
                               lambda: sum(1 for _ in self.rows()))
-        return self.corpus.articles(rows)
+
+
+def _nothing(_) -> None:
+    """What :meth:`Corpus.check` does with an article once it could be read."""
 
 
 def _with_progress(rows: Iterator[dict[str, str]], show: bool, name: str, total) -> Iterator:
@@ -293,11 +343,14 @@ def _with_progress(rows: Iterator[dict[str, str]], show: bool, name: str, total)
 
 
 def load_corpus(manifest: str | Path = SEED_MANIFEST, *, group_by: str | None = None,
-                progress: bool = False, errors: str = "raise") -> Corpus:
+                progress: bool = False, errors: str = "raise",
+                workers: int | None = None) -> Corpus:
     """The articles a manifest lists, streamed one at a time (see ``Corpus``); ``progress``
     shows a progress bar while iterating; ``errors="skip"`` skips and reports the rows whose
-    article cannot be read instead of stopping at the first."""
-    return Corpus(manifest, group_by=group_by, progress=progress, errors=errors)
+    article cannot be read instead of stopping at the first; ``workers`` is how many
+    processes count a group's terms (None: one per core; 1: this process only)."""
+    return Corpus(manifest, group_by=group_by, progress=progress, errors=errors,
+                  workers=workers)
 
 
 def check_analysable(article: Article, *, roles: Iterable[str] | None = DEFAULT_ROLES) -> None:

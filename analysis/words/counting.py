@@ -19,13 +19,14 @@ stopwords included (:func:`word_total`, the denominator of every rate in every l
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 
 import pandas as pd
 
 from ..errors import AnalysisInputError
-from ..text.article import Article, article_list
+from ..text.article import Article, article_list, check_roles
 from ..text.manifest import ArticleGroup
 from ..text.roles import DEFAULT_ROLES
 from ..text.tables import sentence_keys, tokens
@@ -105,9 +106,22 @@ class Tally:
             self.forms.setdefault(stem_, Counter()).update(forms)
 
 
-def members(source: Countable) -> Iterable[Article]:
-    """The articles of an article (itself) or of a group (streamed)."""
-    return [source] if isinstance(source, Article) else source
+def sum_tallies(parts: Iterable[Tally]) -> Tally:
+    """The sum of several tallies, added in order."""
+    total = Tally()
+    for part in parts:
+        total.add(part)
+    return total
+
+
+def each_article(source: Countable, func: Callable[[Article], object],
+                 merge: Callable[[list], object]) -> Iterator:
+    """``func`` of an article, or of each article of a group: streamed, in manifest order, in
+    the corpus's worker processes when it has more than one (results then come merged a chunk
+    of articles at a time: see :meth:`analysis.text.Corpus.map`)."""
+    if isinstance(source, Article):
+        return iter([func(source)])
+    return source.map(func, merge=merge)
 
 
 def tally_article(article: Article, *, unit: str, roles: Iterable[str] | None) -> Tally:
@@ -142,21 +156,18 @@ def tally(source: Countable, *, unit: str = "word",
     Returns a :class:`Tally`: ``counts`` (a Counter of terms, keys as in :func:`occurrences`),
     ``total`` (the words, stopwords included: the denominator of rates) and, for stems, the
     surface ``forms`` seen. This path builds no offsets, rows or frames, so it is the one to
-    use on large corpora.
+    use on large corpora. A group is counted in its corpus's worker processes (one per core
+    unless ``load_corpus(..., workers=1)``), with the same result.
     """
     check_unit(unit)
-    result = Tally()
-    for article in members(source):
-        result.add(tally_article(article, unit=unit, roles=roles))
-    return result
+    count = partial(tally_article, unit=unit, roles=check_roles(roles))
+    return sum_tallies(each_article(source, count, sum_tallies))
 
 
 def display_forms(counted: Iterable[Tally]) -> dict[str, str]:
     """For each stem, its most frequent surface form across several tallies (ties:
     alphabetical)."""
-    merged = Tally()
-    for c in counted:
-        merged.add(c)
+    merged = sum_tallies(counted)
     return {s: min(c.items(), key=lambda kv: (-kv[1], kv[0]))[0]
             for s, c in merged.forms.items()}
 
@@ -217,16 +228,25 @@ def corpus_summary(sources: Sequence[Countable], *,
 
     Columns: group, articles, characters, words. Reads each group once.
     """
+    size = partial(_size, roles=check_roles(roles))
     rows = []
     for source in sources:
-        articles = characters = words = 0
-        for article in members(source):
-            articles += 1
-            characters += len(article.raw)
-            words += tally_article(article, unit="word", roles=roles).total
+        articles, characters, words = _sum_sizes(each_article(source, size, _sum_sizes))
         rows.append({"group": source.id, "articles": articles, "characters": characters,
                      "words": words})
     return pd.DataFrame(rows, columns=SUMMARY_COLUMNS)
+
+
+def _size(article: Article, *, roles: frozenset[str]) -> tuple[int, int, int]:
+    """One article, its characters of raw text, and its words."""
+    return 1, len(article.raw), tally_article(article, unit="word", roles=roles).total
+
+
+def _sum_sizes(parts: Iterable[tuple[int, int, int]]) -> tuple[int, int, int]:
+    totals = (0, 0, 0)
+    for part in parts:
+        totals = tuple(a + b for a, b in zip(totals, part, strict=True))
+    return totals
 
 
 def same_tallies(first: Mapping[str, Tally], second: Mapping[str, Tally]) -> bool:

@@ -1,0 +1,118 @@
+"""A corpus's rows read in worker processes: all cores, results in manifest order, bounded memory.
+
+:meth:`analysis.text.Corpus.map` uses this when the corpus has more than one worker (the
+default: one per core this process may run on). Rows go to the workers in chunks of
+``CHUNK_ROWS``; each worker loads, cleans and analyses its chunk's articles one at a time and
+sends back one merged result per chunk (a ``Tally``, not the articles). At most ``2 ×
+workers`` chunks are in flight, and results are taken in the order of the manifest, so memory
+stays flat whatever the corpus's size and the result does not depend on which worker finished
+first.
+
+The first article is read in this process before the pool starts: it loads the tokeniser's
+models and the lexicons once, and the workers, forked after it, inherit them. A group of at
+most one chunk is read here and never starts a pool.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import sys
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from itertools import chain, islice
+from typing import Any
+
+from ..errors import AnalysisInputError, ArticleError
+
+CHUNK_ROWS = 16  # articles per task sent to a worker
+IN_FLIGHT = 2  # chunks queued or running per worker
+
+Row = dict[str, str]
+# per chunk: (merged result or None, [(row, error) ...]): with errors="raise" a chunk stops at
+# its first unreadable row, with "skip" it goes on and lists every one
+ChunkResult = tuple[Any, list[tuple[Row, ArticleError]]]
+
+
+def default_workers() -> int:
+    """The cores this process may run on (its CPU affinity where the system has one)."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # macOS and Windows have no affinity call
+        return max(1, os.cpu_count() or 1)
+
+
+def check_workers(workers: int | None) -> int:
+    """The number of worker processes ``workers`` asks for (None: :func:`default_workers`)."""
+    if workers is None:
+        return default_workers()
+    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
+        raise AnalysisInputError(f"workers must be a whole number of processes of at least 1 "
+                                 f"(or None for one per core), not {workers!r}")
+    return workers
+
+
+def read_chunk(rows: list[Row], func: Callable, merge: Callable | None, stop_at_error: bool,
+               load: Callable) -> ChunkResult:
+    """``func`` of each readable row's article (``load(row)``), merged; the unreadable rows.
+
+    Runs in a worker (or here, for the first article or a group of one chunk). Without ``merge``
+    the result is the list of ``func`` results.
+    """
+    results, failed = [], []
+    for row in rows:
+        try:
+            article = load(row)
+        except ArticleError as exc:
+            failed.append((row, exc))
+            if stop_at_error:
+                break
+            continue
+        results.append(func(article))
+    if merge is None:
+        return results, failed
+    return (merge(results) if results else None), failed
+
+
+def _context() -> multiprocessing.context.BaseContext:
+    """Fork on Linux (workers start at once, with this process's loaded models); elsewhere
+    the platform's default, spawn (each worker imports the package), as fork is not safe on
+    macOS and absent on Windows."""
+    if sys.platform.startswith("linux"):
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()
+
+
+def chunk_results(rows: Iterable[Row], func: Callable, *, merge: Callable | None,
+                  stop_at_error: bool, load: Callable, workers: int) -> Iterator[ChunkResult]:
+    """:func:`read_chunk` of consecutive chunks of ``rows``, in order: the first row here (it
+    loads the models the workers then inherit), the others in ``workers`` processes; rows
+    that fit one chunk are all read here, without a pool.
+
+    With ``stop_at_error``, iteration ends after the first chunk that has an unreadable row
+    (the caller raises its error); the pool is shut down when iteration ends or is abandoned.
+    """
+    rows = iter(rows)
+    first = list(islice(rows, CHUNK_ROWS))
+    following = next(rows, None)
+    here = read_chunk(first if following is None else first[:1], func, merge, stop_at_error,
+                      load)
+    yield here
+    if following is None or (stop_at_error and here[1]):
+        return
+    queued = chain([[*first[1:], following]], iter(lambda: list(islice(rows, CHUNK_ROWS)), []))
+    pool = ProcessPoolExecutor(workers, mp_context=_context())
+    try:
+        pending: deque = deque()
+        while True:
+            while len(pending) < IN_FLIGHT * workers and (chunk := next(queued, None)):
+                pending.append(pool.submit(read_chunk, chunk, func, merge, stop_at_error, load))
+            if not pending:
+                return
+            done = pending.popleft().result()
+            yield done
+            if stop_at_error and done[1]:
+                return
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)

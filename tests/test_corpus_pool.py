@@ -1,0 +1,234 @@
+"""Counting a corpus on all cores (issue 16): the worker pool gives exactly the counts of one
+process and of the Dask path, raises and skips the same rows, and keeps little in flight."""
+
+from __future__ import annotations
+
+import os
+import random
+import warnings
+
+import pytest
+
+import analysis
+from analysis import words as w
+from analysis.errors import AnalysisInputError, ArticleEncodingError, BinaryFileError
+from analysis.text import pool
+from analysis.text.manifest import SkippedArticleWarning
+
+SENTENCES = [
+    "The harbour master said the ferry would leave at noon.",
+    "Council officials closed the old bridge on Monday for repairs.",
+    "Fishermen warned that the storm could damage boats in the bay.",
+    "A spokeswoman for the port said ticket prices would not rise.",
+    "Residents queued outside the library to read the new plans.",
+    "The mayor's office said the tunnel was safe, but engineers disagreed.",
+    "Traders in the market said they had lost business since March.",
+    "Forecasters expect heavy rain across the coast by Thursday evening.",
+    "The U.S. consul met the harbour board; nobody would comment afterwards.",
+    "\u201cWe are not worried,\u201d said Maria Okafor, who runs the ferry kiosk.",
+]
+HEADLINES = ["Ferry delayed", "Bridge shut", "Storm on the way", "Market slows"]
+ARTICLES = 48
+
+
+@pytest.fixture(scope="module")
+def corpus_dir(tmp_path_factory):
+    """Forty-eight short articles, sides A and B alternating, written from SENTENCES."""
+    folder = tmp_path_factory.mktemp("pool")
+    (folder / "texts").mkdir()
+    rng = random.Random(16)
+    lines = ["id,file,side"]
+    for number in range(ARTICLES):
+        body = "\n\n".join(" ".join(rng.sample(SENTENCES, rng.randint(1, 3)))
+                           for _ in range(rng.randint(2, 5)))
+        text = f"{rng.choice(HEADLINES)} {number}\n\n{body}\n"
+        (folder / "texts" / f"{number:02d}.txt").write_text(text, encoding="utf-8")
+        lines.append(f"n{number:02d},texts/{number:02d}.txt,{'AB'[number % 2]}")
+    (folder / "corpus.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def started(monkeypatch):
+    """The worker counts of the pools started during a test."""
+    counts: list[int] = []
+
+    class Recorded(pool.ProcessPoolExecutor):
+        def __init__(self, workers, **options):
+            counts.append(workers)
+            super().__init__(workers, **options)
+
+    monkeypatch.setattr(pool, "ProcessPoolExecutor", Recorded)
+    return counts
+
+
+def tallies(manifest, unit, workers, errors="raise"):
+    corpus = analysis.load_corpus(manifest, group_by="side", workers=workers, errors=errors)
+    return corpus, {g: w.tally(corpus.group(g), unit=unit) for g in corpus.groups()}
+
+
+@pytest.mark.parametrize("unit", ["word", "stem", "bigram"])
+def test_pool_counts_equal_one_process_and_dask(corpus_dir, unit, started):
+    dask = pytest.importorskip("dask")
+    from analysis.scale import tallies_on_dask
+
+    manifest = corpus_dir / "corpus.csv"
+    _, single = tallies(manifest, unit, workers=1)
+    assert started == []
+    _, pooled = tallies(manifest, unit, workers=2)
+    assert started == [2, 2]  # one pool per group
+    with dask.config.set(scheduler="synchronous"):
+        on_dask = tallies_on_dask(manifest, unit=unit, group_by="side", partitions=3)
+    assert w.same_tallies(pooled, single)
+    assert w.same_tallies(dict(sorted(single.items())), on_dask)
+    for group in single:  # the same terms first seen in the same order, too
+        assert list(pooled[group].counts) == list(single[group].counts)
+    assert single["A"].total + single["B"].total > 1500
+    assert pooled["B"].counts[{"word": "harbour", "stem": "harbour",
+                               "bigram": "harbour master"}[unit]] > 5
+
+
+def test_tables_from_the_pool_equal_tables_from_one_process(corpus_dir):
+    manifest = corpus_dir / "corpus.csv"
+    tables = []
+    for workers in (1, 2):
+        corpus = analysis.load_corpus(manifest, group_by="side", workers=workers)
+        groups = [corpus.group("A"), corpus.group("B")]
+        tables.append((w.term_table(groups, unit="stem"), w.keyness_between(groups),
+                       w.corpus_summary(groups)))
+    for one, pooled in zip(*tables, strict=True):
+        assert one.equals(pooled)
+    summary = tables[1][2]
+    assert summary["articles"].tolist() == [24, 24]
+    assert summary["characters"].sum() == sum(
+        len((corpus_dir / "texts" / f"{n:02d}.txt").read_text(encoding="utf-8"))
+        for n in range(ARTICLES))
+
+
+def test_a_whole_corpus_maps_in_manifest_order(corpus_dir):
+    corpus = analysis.load_corpus(corpus_dir / "corpus.csv", workers=2)
+    ids = [i for chunk in corpus.map(_ids, merge=_concat) for i in chunk]
+    assert ids == [f"n{n:02d}" for n in range(ARTICLES)]
+    assert list(corpus.map(_ids)) == [[i] for i in ids]  # without merge: one per article
+
+
+def _ids(article):
+    return [article.id]
+
+
+def _concat(parts):
+    return [i for part in parts for i in part]
+
+
+@pytest.fixture(scope="module")
+def broken(corpus_dir):
+    """The same corpus with a binary file as side A's 21st row and a Latin-1 file as side B's
+    25th: both beyond their group's first chunk, so a worker meets them."""
+    folder = corpus_dir
+    (folder / "bad").mkdir()
+    (folder / "bad" / "scan.txt").write_bytes(b"%PDF-1.4 \x00\x01 binary")
+    (folder / "bad" / "legacy.txt").write_bytes(b"Caf\xe9 shut\n\nThe caf\xe9 shut early.\n")
+    lines = (corpus_dir / "corpus.csv").read_text(encoding="utf-8").splitlines()
+    lines.insert(41, "scan,bad/scan.txt,A")
+    lines.append("legacy,bad/legacy.txt,B")
+    (folder / "broken.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return folder / "broken.csv"
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_the_first_unreadable_row_raises_its_one_line_error(broken, workers, started):
+    corpus = analysis.load_corpus(broken, group_by="side", workers=workers)
+    with pytest.raises(BinaryFileError) as caught:
+        w.tally(corpus.group("A"))
+    assert "scan.txt: this is a PDF document" in str(caught.value)
+    assert "\n" not in str(caught.value)
+    with pytest.raises(ArticleEncodingError, match=r"legacy\.txt: not valid UTF-8 \(byte 0xe9"):
+        w.tally(corpus.group("B"))
+    assert started == ([] if workers == 1 else [2, 2])  # the workers met both rows
+
+
+def test_the_pool_skips_and_lists_the_rows_one_process_skips(corpus_dir, broken):
+    results = []
+    for workers in (1, 2):
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            corpus, counted = tallies(broken, "word", workers, errors="skip")
+        messages = [str(c.message) for c in caught if c.category is SkippedArticleWarning]
+        results.append((counted, corpus.skipped_table(), messages))
+    (single, table_1, messages_1), (pooled, table_2, messages_2) = results
+    assert w.same_tallies(pooled, single)
+    assert table_2.equals(table_1)
+    assert table_2["id"].tolist() == ["scan", "legacy"]
+    assert messages_2 == messages_1 and len(messages_2) == 2
+    assert "skipped article 'legacy'" in messages_2[1]
+    _, clean = tallies(corpus_dir / "corpus.csv", "word", 1)
+    assert w.same_tallies(pooled, clean)
+
+
+def test_check_lists_every_unreadable_row_with_workers(broken):
+    with pytest.warns(SkippedArticleWarning):
+        table = analysis.load_corpus(broken, errors="skip", workers=2).check()
+    assert table["id"].tolist() == ["scan", "legacy"]
+
+
+def test_only_a_few_chunks_are_in_flight(corpus_dir, monkeypatch):
+    monkeypatch.setattr(pool, "CHUNK_ROWS", 2)
+    corpus = analysis.load_corpus(corpus_dir / "corpus.csv", workers=2)
+    pulled = []
+
+    def rows():
+        for row in corpus.rows():
+            pulled.append(row["id"])
+            yield row
+
+    ahead = []
+    done = 0
+    for chunk in corpus.map(_ids, rows(), merge=_concat):
+        done += len(chunk)
+        ahead.append(len(pulled) - done)
+    assert done == ARTICLES
+    # while a chunk is merged, the other chunks of the window (2 per worker) are in flight:
+    # never more rows than that, however long the corpus
+    # first: one article read here; a chunk and one row more were taken to see that a pool
+    # is worth starting
+    assert ahead[:2] == [2, 6]
+    assert max(ahead) == 2 * (pool.IN_FLIGHT * 2 - 1) == 6
+    assert ahead[-1] == 0 and len(ahead) == 1 + (ARTICLES - 1 + 1) // 2
+
+
+def test_one_worker_or_one_chunk_starts_no_pool(corpus_dir, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("a pool was started")
+
+    monkeypatch.setattr(pool, "ProcessPoolExecutor", refuse)
+    manifest = corpus_dir / "corpus.csv"
+    corpus = analysis.load_corpus(manifest, group_by="side", workers=1)
+    assert w.tally(corpus.group("A")).total > 500
+    monkeypatch.setattr(pool, "CHUNK_ROWS", ARTICLES)
+    corpus = analysis.load_corpus(manifest, group_by="side", workers=4)
+    assert w.tally(corpus.group("B")).total > 500
+
+
+def test_workers_default_to_the_cores_this_process_may_use(corpus_dir):
+    corpus = analysis.load_corpus(corpus_dir / "corpus.csv")
+    expected = (len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity")
+                else os.cpu_count())
+    assert corpus.workers == expected == pool.default_workers()
+
+
+@pytest.mark.parametrize("workers", [0, -2, 1.5, True, "2"])
+def test_a_bad_number_of_workers_is_refused(corpus_dir, workers):
+    with pytest.raises(AnalysisInputError, match="workers must be a whole number"):
+        analysis.load_corpus(corpus_dir / "corpus.csv", workers=workers)
+
+
+def test_spawned_workers_count_the_same(corpus_dir, monkeypatch):
+    """Where fork is not used (macOS, Windows), workers are spawned: everything they are sent
+    must pickle, and they import the package afresh."""
+    import multiprocessing
+
+    monkeypatch.setattr(pool, "_context", lambda: multiprocessing.get_context("spawn"))
+    single, spawned = (w.tally(analysis.load_corpus(corpus_dir / "corpus.csv", group_by="side",
+                                                    workers=n).group("A"), unit="stem")
+                       for n in (1, 2))  # one group: one pool, two interpreters started
+    assert w.same_tallies({"A": spawned}, {"A": single}) and single.total > 500
