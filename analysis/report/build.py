@@ -10,7 +10,6 @@ the first failure are reported in reading order, not in the order the notebooks 
 
 from __future__ import annotations
 
-import os
 import shutil
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -151,8 +150,11 @@ class NotebookJob(NamedTuple):
 
 
 def default_workers(jobs: int) -> int:
-    """How many notebooks run at once by default: one per core, at most ``MAX_WORKERS``."""
-    return max(1, min(jobs, os.cpu_count() or 1, MAX_WORKERS))
+    """How many notebooks run at once by default: one per core this process may run on (its
+    CPU affinity), at most ``MAX_WORKERS``."""
+    from ..text.pool import default_workers as usable_cores
+
+    return max(1, min(jobs, usable_cores(), MAX_WORKERS))
 
 
 def run_one(source: Path, folder: Path, parameters: Mapping[str, Any]

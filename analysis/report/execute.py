@@ -61,6 +61,9 @@ def failed_cell(source: Path, cell_source: str, exec_count: int | None) -> str:
     return f"cell [{exec_count}]"
 
 
+KERNEL_START_ATTEMPTS = 2
+
+
 def first_line(text: str) -> str:
     """The first non-blank line of ``text``, stripped."""
     return next((line.strip() for line in str(text).splitlines() if line.strip()), "")
@@ -76,13 +79,24 @@ def execute(source: Path, target: Path, parameters: Mapping[str, Any] | None = N
 
     target.parent.mkdir(parents=True, exist_ok=True)
     try:
-        with kernel_environment():
-            pm.execute_notebook(
-                str(source), str(target), parameters=dict(parameters or {}),
-                kernel_name="python3", cwd=str(cwd or source.parent), progress_bar=False,
-                log_output=False, request_save_on_cell_execute=False,
-                extra_arguments=KERNEL_ARGUMENTS,
-            )
+        for attempt in range(1, KERNEL_START_ATTEMPTS + 1):
+            try:
+                with kernel_environment():
+                    pm.execute_notebook(
+                        str(source), str(target), parameters=dict(parameters or {}),
+                        kernel_name="python3", cwd=str(cwd or source.parent),
+                        progress_bar=False, log_output=False,
+                        request_save_on_cell_execute=False, extra_arguments=KERNEL_ARGUMENTS,
+                    )
+                break
+            except (PapermillExecutionError, DeadKernelError):
+                raise
+            except (RuntimeError, TimeoutError) as exc:
+                # a kernel that does not start (two kernels starting at once can be given the
+                # same port by jupyter_client) is started again, once
+                if attempt == KERNEL_START_ATTEMPTS:
+                    raise NotebookError(f"{source.name}: the kernel did not start "
+                                        f"({first_line(exc) or type(exc).__name__})") from None
     except PapermillExecutionError as exc:
         where = failed_cell(source, exc.source, exc.exec_count)
         error = f"{exc.ename}: {first_line(exc.evalue)}" if first_line(exc.evalue) else exc.ename

@@ -18,9 +18,9 @@ from analysis.report.folder import PARTIAL
 
 
 def test_the_default_pool_is_one_notebook_per_core_and_at_most_two(monkeypatch):
-    monkeypatch.setattr("os.cpu_count", lambda: 8)
+    monkeypatch.setattr("analysis.text.pool.default_workers", lambda: 8)
     assert [default_workers(n) for n in (0, 1, 2, 5)] == [1, 1, 2, 2]
-    monkeypatch.setattr("os.cpu_count", lambda: 1)
+    monkeypatch.setattr("analysis.text.pool.default_workers", lambda: 1)
     assert default_workers(5) == 1
 
 
