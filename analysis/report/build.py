@@ -177,8 +177,10 @@ def run_notebooks(jobs: Sequence[NotebookJob], folder: Path, *, workers: int | N
 
     ``workers`` is how many notebooks run at once (None: :func:`default_workers`; 1: one
     after the other in this process). The first failure in the jobs' order is raised (a
-    ``NotebookError`` naming the notebook) once the notebooks already running have stopped;
-    notebooks not yet started are not started.
+    ``NotebookError`` naming the notebook) when the results, read in that order, reach it;
+    notebooks not started by then are cancelled, and those running are waited for. (A
+    notebook that fails while an earlier one still runs is seen only then, so later ones may
+    still run meanwhile.)
     """
     workers = default_workers(len(jobs)) if workers is None else max(1, workers)
     if workers == 1 or len(jobs) < 2:
