@@ -33,7 +33,11 @@ class Chromium:
             [browser, *flags, f"--user-data-dir={profile}", "--remote-debugging-port=0",
              "about:blank"],
             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        self.port = self._wait_for_port()
+        try:
+            self.port = self._wait_for_port()
+        except DevToolsError:
+            self.__exit__()  # never leave a Chromium running
+            raise
 
     def _wait_for_port(self) -> int:
         marker = self.profile / "DevToolsActivePort"
