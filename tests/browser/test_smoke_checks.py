@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from smoke import Expected, check_dom, expected, wide_tables
 
 from analysis.report.notebooks import notebook_paths
@@ -54,3 +55,22 @@ def test_a_table_wider_than_its_output_area_is_reported_with_its_cell():
     assert wide_tables(measured) == [
         "the table in cell 8 is 1004 px wide, wider than the notebook's 848 px"]
     assert wide_tables([]) == []
+
+
+def test_a_browser_that_opens_no_devtools_port_is_stopped(tmp_path, monkeypatch):
+    import subprocess
+
+    import devtools
+
+    browser = tmp_path / "silent-browser"
+    browser.write_text("#!/bin/sh\nexec sleep 30\n", encoding="utf-8")
+    browser.chmod(0o755)
+    monkeypatch.setattr(devtools, "START_SECONDS", 1)
+    started = []
+    popen = subprocess.Popen
+    monkeypatch.setattr(devtools.subprocess, "Popen",
+                        lambda *args, **kwargs: started.append(popen(*args, **kwargs))
+                        or started[-1])
+    with pytest.raises(devtools.DevToolsError, match="no DevTools port within 1 s"):
+        devtools.Chromium(str(browser), tmp_path / "profile", [])
+    assert started[0].poll() is not None
