@@ -154,21 +154,20 @@ def caption_reason(text: str, repeated: bool) -> str | None:
     """Why ``text`` reads as a photo caption, or None when it does not. A caption cue counts
     only in a paragraph short enough to be a caption (``CAPTION_MAX_WORDS``): a cue inside a
     long block of running text is not evidence that the block is a caption. A short paragraph
-    that ends with a photo credit is a caption whether or not it ends with a full stop."""
+    that ends with a photo credit is a caption whether or not it ends with a full stop.
+
+    The words are counted (tokenised) only when a rule needs the count: most paragraphs end
+    like a sentence and carry no caption cue, and for them no rule does.
+    """
+    cue = _caption_cue(text)
+    sentence = ends_like_sentence(text)
+    if cue is None and sentence:
+        return None
     tokens = token_spans(text)
     words = sum(kind in WORD_KINDS for _, _, kind in tokens)
-    if words <= CAPTION_MAX_WORDS:
-        for pattern, reason in _caption_rules():
-            if pattern.search(text):
-                return reason
-        credits = credits_in(text)
-        if credits and credits[-1][1] >= len(text.rstrip(" .")):
-            return f"ends with a photo credit ('{text[credits[-1][0]:credits[-1][1]]}')"
-        if credits and credits[0][0] == 0:
-            return f"opens with a photo credit ('{text[credits[0][0]:credits[0][1]]}')"
-    if ends_like_sentence(text):
-        return None
-    if words < CAPTION_MIN_WORDS:
+    if cue is not None and words <= CAPTION_MAX_WORDS:
+        return cue
+    if sentence or words < CAPTION_MIN_WORDS:
         return None
     if repeated:
         return "printed twice in a row and does not end like a sentence (a repeated caption)"
@@ -181,6 +180,20 @@ def caption_reason(text: str, repeated: bool) -> str | None:
     if verb:
         return (f"describes a scene in the present tense ('{verb}') with a date "
                 f"('{date.group()}') and does not end like a sentence")
+    return None
+
+
+def _caption_cue(text: str) -> str | None:
+    """The reason of the first caption cue in ``text`` (a cue pattern, or a photo credit that
+    ends or opens it), whatever its length: :func:`caption_reason` checks the length."""
+    for pattern, reason in _caption_rules():
+        if pattern.search(text):
+            return reason
+    credits = credits_in(text)
+    if credits and credits[-1][1] >= len(text.rstrip(" .")):
+        return f"ends with a photo credit ('{text[credits[-1][0]:credits[-1][1]]}')"
+    if credits and credits[0][0] == 0:
+        return f"opens with a photo credit ('{text[credits[0][0]:credits[0][1]]}')"
     return None
 
 

@@ -123,7 +123,7 @@ def cut_segments(raw: str, spans: Sequence[tuple[int, int]]) -> list[Segment]:
         base = position
         text = raw[base:end]
         credits = credits_in(text)
-        if word_count(text) <= CAPTION_MAX_WORDS:
+        if credits and word_count(text) <= CAPTION_MAX_WORDS:
             # a credit that opens or closes a short paragraph makes it a caption, kept whole:
             # "... (right). Handout/Reuters.", "Ana Ruiz/AFP/Getty Images The mayor speaks ..."
             credits = [c for c in credits if c[0] > 0 and c[1] < len(text.rstrip(" ."))]
