@@ -112,3 +112,26 @@ def test_normalised_text_is_nfc_with_straight_quotes_and_single_spaces(raw):
     assert unicodedata.is_normalized("NFC", text) or not unicodedata.is_normalized("NFC", raw)
     assert not set(text) & set("\u2018\u2019\u201c\u201d\u00a0\u200b")
     assert "  " not in text
+
+
+_EDIT_ALPHABET = "ab1 \t\n\u00a0*@'`\"\u2018\u2019\u201c\u201d\u200b\u00ad.,)x"
+
+
+@examples(500)
+@given(st.text(alphabet=_EDIT_ALPHABET, max_size=40))
+def test_edit_search_finds_what_the_full_pattern_finds(raw):
+    # the fast search tries the edit pattern only where an edit can start; it must find
+    # exactly the matches a scan of every position finds
+    from analysis.text.normalisation import _EDITS, _edits
+    fast = [(m.span(), m.lastgroup) for m in _edits(raw)]
+    assert fast == [(m.span(), m.lastgroup) for m in _EDITS.finditer(raw)]
+
+
+def test_edit_search_on_a_sentence_with_every_kind_of_edit():
+    from analysis.text.normalisation import _edits
+    raw = "Tom\u2019s  note* says \u201cyes\u201d to @ jo\u200bnes and ''so''\tit\u00a0goes"
+    kinds = [(m.lastgroup, m.group()) for m in _edits(raw)]
+    assert kinds == [("single_quote", "\u2019"), ("space", "  "), ("footnote", "*"),
+                     ("double_quote", "\u201c"), ("double_quote", "\u201d"),
+                     ("handle", "@ "), ("zero_width", "\u200b"), ("doubled_quote", "''"),
+                     ("doubled_quote", "''"), ("space", "\t"), ("space", "\u00a0")]

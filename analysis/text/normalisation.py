@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -41,6 +42,26 @@ _EDITS = re.compile(
     # any whitespace run (zero-width characters inside it included) except a lone plain space
     rf"|(?P<space>(?=[^\S ]|\s[\s{ZERO_WIDTH}]*\s)\s(?:[\s{ZERO_WIDTH}]*\s)?)"
 )
+# Where an edit can start: a character that starts one of the alternatives above, except a
+# plain space that no whitespace, zero-width character or "*" follows. One character class, so
+# the regular-expression engine skips the rest of the text in C (:func:`_edits`).
+_EDIT_START = re.compile(
+    rf"[@*`'{SINGLE_QUOTES}{DOUBLE_QUOTES}{ZERO_WIDTH}\s](?<! (?![\s{ZERO_WIDTH}*]))")
+
+
+def _edits(source: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_EDITS.finditer(source)``, found faster: ``_EDITS`` is tried only where
+    ``_EDIT_START`` says an edit can start (most characters cannot start one)."""
+    search, match = _EDIT_START.search, _EDITS.match
+    position = 0
+    while (candidate := search(source, position)) is not None:
+        found = match(source, candidate.start())
+        if found is None:
+            position = candidate.start() + 1
+            continue
+        yield found
+        position = found.end()
+
 
 
 def is_mark(char: str) -> bool:
@@ -251,7 +272,7 @@ def normalise(raw: str, base: int = 0) -> Normalised:
     origin = 0 if inner is not None else base
     builder = _Builder()
     position = 0
-    for match in _EDITS.finditer(source):
+    for match in _edits(source):
         kind = match.lastgroup or "space"
         if match.start() > position:
             builder.add(source[position:match.start()], origin + position,
