@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..lexicons import alternation, grammar_words, regex, table
+from ..lexicons.prefilter import may_match
 from .tokenise import word_count
 
 CAPTION_MAX_WORDS = 80  # no caption is longer; a credit ending a shorter paragraph makes it one
@@ -60,6 +61,8 @@ def credits_in(text: str) -> list[tuple[int, int, str]]:
     capital. Inside a sentence ("the Reuters/Ipsos poll", "by Quinnipiac/CNN") it is a name."""
     found: list[tuple[int, int, str]] = []
     for pattern, reason in cues("credit"):
+        if not may_match(pattern, text):  # most paragraphs lack the "/" a credit needs
+            continue
         for match in pattern.finditer(text):
             if any(a < match.end() and match.start() < b for a, b, _ in found):
                 continue

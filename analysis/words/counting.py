@@ -29,8 +29,8 @@ from ..errors import AnalysisInputError
 from ..text.article import Article, article_list, check_roles
 from ..text.manifest import ArticleGroup
 from ..text.roles import DEFAULT_ROLES
-from ..text.tables import sentence_keys, tokens
-from ..text.tokenise import WORD_KINDS, stopwords
+from ..text.tables import sentence_keys, sentence_token_spans, tokens
+from ..text.tokenise import WORD_KINDS, stopwords, token_keys
 
 UNITS = ("word", "stem", "bigram", "trigram")
 OCCURRENCE_COLUMNS = ["article", "paragraph", "sentence", "term", "start", "end", "match"]
@@ -126,18 +126,13 @@ def each_article(source: Countable, func: Callable[[Article], object],
 
 def tally_article(article: Article, *, unit: str, roles: Iterable[str] | None) -> Tally:
     """One article's tally (the unit is not checked: callers check it once)."""
+    n = {"bigram": 2, "trigram": 3}.get(unit, 1)
+    if n == 1:
+        return _tally_words(article, stems=unit == "stem", roles=roles)
     result = Tally()
     stops = stopwords()
-    n = {"bigram": 2, "trigram": 3}.get(unit, 1)
     for sentence in sentence_keys(article, roles=roles):
         result.total += sum(1 for t in sentence if t[0] in WORD_KINDS)
-        if n == 1:
-            words = [t for t in sentence if t[0] == "word" and not t[3]]
-            result.counts.update(t[1] if unit == "word" else t[2] for t in words)
-            if unit == "stem":
-                for _, norm, stem_, _ in words:
-                    result.forms.setdefault(stem_, Counter())[norm] += 1
-            continue
         run: list[str] = []
         for kind, norm, _, _ in [*sentence, ("end", "", "", False)]:
             if kind in WORD_KINDS:
@@ -146,6 +141,32 @@ def tally_article(article: Article, *, unit: str, roles: Iterable[str] | None) -
             result.counts.update(" ".join(run[i:i + n]) for i in range(len(run) - n + 1)
                                  if not all(w in stops for w in run[i:i + n]))
             run = []
+    return result
+
+
+def _tally_words(article: Article, *, stems: bool, roles: Iterable[str] | None) -> Tally:
+    """The word (or stem) tally of one article, in one loop over its tokens: every word and
+    number adds to the total, every word that is not a stopword is counted."""
+    result = Tally()
+    counted: list[str] = []
+    forms = result.forms
+    total = 0
+    for text, spans in sentence_token_spans(article, roles=roles):
+        for x, y, kind in spans:
+            if kind == "word":
+                total += 1
+                _, norm, stem_, stop = token_keys(text[x:y], kind)
+                if stop:
+                    continue
+                if stems:
+                    counted.append(stem_)
+                    forms.setdefault(stem_, Counter())[norm] += 1
+                else:
+                    counted.append(norm)
+            elif kind == "number":
+                total += 1
+    result.counts.update(counted)
+    result.total = total
     return result
 
 
