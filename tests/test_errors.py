@@ -219,6 +219,16 @@ def test_manifest_paths_outside_its_folder(seed_copy, outside):
         list(analysis.load_corpus(path))
 
 
+def test_a_file_name_that_links_outside_the_folder_is_refused(seed_copy, tmp_path):
+    # a plain name that is a symbolic link to a file elsewhere is outside the folder too
+    elsewhere = tmp_path / "elsewhere.txt"
+    elsewhere.write_text("Somewhere else entirely.", encoding="utf-8")
+    (seed_copy / "link.txt").symlink_to(elsewhere)
+    path = write_manifest(seed_copy, "id,file\na,link.txt\n")
+    with pytest.raises(ManifestError, match=r"line 2: file 'link.txt' is outside"):
+        list(analysis.load_corpus(path))
+
+
 def test_manifest_missing_and_empty(seed_copy):
     with pytest.raises(ManifestError, match="manifest not found"):
         list(analysis.load_corpus(seed_copy / "nope.csv"))

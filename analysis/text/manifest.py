@@ -8,6 +8,7 @@ read when present, and any other column can name groups (``Corpus(group_by=...)`
 from __future__ import annotations
 
 import csv
+import os
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -108,11 +109,24 @@ def iter_manifest(manifest: str | Path = SEED_MANIFEST,
                 raise ManifestError(f"{shown}, line {line_no}: duplicate id {row['id']!r} "
                                     f"(first used on line {seen[row['id']]})")
             seen[row["id"]] = line_no
-            target = (folder / row["file"]).resolve()
+            target = _resolved(folder, row["file"])
             if Path(row["file"]).is_absolute() or not target.is_relative_to(folder):
                 raise ManifestError(f"{shown}, line {line_no}: file {row['file']!r} is outside "
                                     "the manifest's folder; keep articles beside their manifest")
             yield {**{c: "" for c in MANIFEST_COLUMNS}, **row, "path": str(target)}
+
+
+def _resolved(folder: Path, name: str) -> Path:
+    """``(folder / name).resolve()`` for a resolved ``folder``: a plain file name that is no
+    symbolic link resolves to itself, so only other names pay for the walk up the tree."""
+    if "/" not in name and os.sep not in name and name not in (".", ".."):
+        target = folder / name
+        try:
+            if not target.is_symlink():
+                return target
+        except OSError:  # a name too long for the system: let resolve() say what it makes
+            pass
+    return (folder / name).resolve()
 
 
 def _rows(reader: csv.DictReader, shown: str) -> Iterator[tuple[int, dict]]:
