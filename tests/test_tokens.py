@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis_profiles import examples
@@ -11,7 +12,7 @@ from analysis.paths import SEEDS_DIR
 from analysis.text.normalisation import normalise
 from analysis.text.reading import build_article
 from analysis.text.tables import TOKEN_COLUMNS
-from analysis.text.tokenise import sentence_spans, token_kind, token_spans
+from analysis.text.tokenise import sentence_spans, token_kind, token_spans, word_tokens
 
 
 def split(text: str) -> list[str]:
@@ -134,3 +135,32 @@ def test_quote_ending_in_a_question_stays_with_its_attribution():
     assert split(text) == ['"Maybe they do not like peace talks? ", The Foreign Ministry added.',
                            "Then it ended."]
     assert split('"Why?" he asked. She left.') == ['"Why?" he asked.', "She left."]
+
+
+_WORD_TOKEN_CASES = [
+    "The 3 ministers met on 12 May, and 40% agreed.",
+    "See www.example.org/report or @city_hall and #budget2020 for 2 more.",
+    "Zoë's café re\u0301opened; it can't close, said the 1st mayor.",
+    "",
+    "... !!! 42",
+]
+
+
+@pytest.mark.parametrize("text", _WORD_TOKEN_CASES)
+def test_word_tokens_are_the_word_and_number_tokens_of_token_spans(text):
+    spans = token_spans(text)
+    assert word_tokens(text) == ([text[a:b] for a, b, kind in spans if kind == "word"],
+                                 sum(kind == "number" for _, _, kind in spans))
+
+
+def test_word_tokens_of_a_sentence():
+    assert word_tokens("The 3 ministers met on 12 May, and 40% agreed.") == (
+        ["The", "ministers", "met", "on", "May", "and", "agreed"], 3)
+
+
+@examples(300)
+@given(st.text(alphabet="ab Z1'.,@#/-:%é\u0301", max_size=30))
+def test_word_tokens_match_token_spans_on_generated_text(text):
+    spans = token_spans(text)
+    assert word_tokens(text) == ([text[a:b] for a, b, kind in spans if kind == "word"],
+                                 sum(kind == "number" for _, _, kind in spans))

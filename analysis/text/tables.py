@@ -22,18 +22,16 @@ TOKEN_COLUMNS = ["article", "paragraph", "role", "sentence", "token", "text", "l
                  "stem", "kind", "stop", "start", "end"]
 
 
-def sentence_token_spans(article: Article, *, roles: Iterable[str] | None = DEFAULT_ROLES
-                         ) -> Iterator[tuple[str, list[tuple[int, int, str]]]]:
-    """Per sentence of the chosen roles, its normalised text and ``(start, end, kind)`` of
-    each token in it (offsets in the sentence): what :func:`tokens` reads, without rows."""
+def sentence_texts(article: Article, *, roles: Iterable[str] | None = DEFAULT_ROLES
+                   ) -> Iterator[str]:
+    """The normalised text of each sentence of the chosen roles, in order."""
     wanted = check_roles(roles)
     for paragraph in article.paragraphs:
         if not (paragraph.kept and paragraph.role in wanted):
             continue
         text = paragraph.text
         for a, b in sentence_spans(text):
-            sentence = text[a:b]
-            yield sentence, token_spans(sentence)
+            yield text[a:b]
 
 
 def sentence_keys(article: Article, *, roles: Iterable[str] | None = DEFAULT_ROLES
@@ -43,8 +41,8 @@ def sentence_keys(article: Article, *, roles: Iterable[str] | None = DEFAULT_ROL
     The fast path for counting: the same tokens as :func:`tokens`, without offsets, rows or
     frames, and nothing is cached on the article.
     """
-    for text, spans in sentence_token_spans(article, roles=roles):
-        yield [(kind, *token_keys(text[x:y], kind)[1:]) for x, y, kind in spans]
+    for text in sentence_texts(article, roles=roles):
+        yield [(kind, *token_keys(text[x:y], kind)[1:]) for x, y, kind in token_spans(text)]
 
 
 def _token_rows(article: Article) -> list[dict]:

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache, lru_cache
+from itertools import compress
 
 from ..lexicons import grammar_words, table, word_list
 from .normalisation import HANDLE_PATTERN, HASHTAG_PATTERN, LINK_PATTERN, is_mark, past_marks
@@ -206,6 +207,20 @@ def token_keys(surface: str, kind: str) -> tuple[str, str, str, bool]:
     norm = term_variants().get(surface, lower)
     is_word = kind == "word"
     return lower, norm, stem(norm) if is_word else norm, is_word and norm in stopwords()
+
+
+def word_tokens(text: str) -> tuple[list[str], int]:
+    """The surfaces of the tokens of kind ``word`` in one sentence of normalised text, in
+    order, and how many tokens of kind ``number`` it has: what counting reads of
+    :func:`token_spans`, without building its spans (a sentence with a link, a handle, a
+    hashtag or a character beyond ASCII goes through ``token_spans`` itself)."""
+    if text.isascii() and not _protected(text):
+        surfaces = [text[a:b] for a, b in _word_spans(text)]
+        kinds = list(map(token_kind, surfaces))
+        return list(compress(surfaces, map("word".__eq__, kinds))), kinds.count("number")
+    spans = token_spans(text)
+    return ([text[a:b] for a, b, kind in spans if kind == "word"],
+            sum(kind == "number" for _, _, kind in spans))
 
 
 def word_count(text: str) -> int:

@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import repeat
 
 import pandas as pd
 
@@ -29,8 +30,8 @@ from ..errors import AnalysisInputError
 from ..text.article import Article, article_list, check_roles
 from ..text.manifest import ArticleGroup
 from ..text.roles import DEFAULT_ROLES
-from ..text.tables import sentence_keys, sentence_token_spans, tokens
-from ..text.tokenise import WORD_KINDS, stopwords, token_keys
+from ..text.tables import sentence_keys, sentence_texts, tokens
+from ..text.tokenise import WORD_KINDS, stopwords, token_keys, word_tokens
 
 UNITS = ("word", "stem", "bigram", "trigram")
 OCCURRENCE_COLUMNS = ["article", "paragraph", "sentence", "term", "start", "end", "match"]
@@ -145,26 +146,23 @@ def tally_article(article: Article, *, unit: str, roles: Iterable[str] | None) -
 
 
 def _tally_words(article: Article, *, stems: bool, roles: Iterable[str] | None) -> Tally:
-    """The word (or stem) tally of one article, in one loop over its tokens: every word and
-    number adds to the total, every word that is not a stopword is counted."""
+    """The word (or stem) tally of one article: every word and number adds to the total,
+    every word that is not a stopword is counted."""
     result = Tally()
     counted: list[str] = []
     forms = result.forms
     total = 0
-    for text, spans in sentence_token_spans(article, roles=roles):
-        for x, y, kind in spans:
-            if kind == "word":
-                total += 1
-                _, norm, stem_, stop = token_keys(text[x:y], kind)
-                if stop:
-                    continue
-                if stems:
-                    counted.append(stem_)
-                    forms.setdefault(stem_, Counter())[norm] += 1
-                else:
-                    counted.append(norm)
-            elif kind == "number":
-                total += 1
+    for text in sentence_texts(article, roles=roles):
+        words, numbers = word_tokens(text)
+        total += len(words) + numbers
+        for _, norm, stem_, stop in map(token_keys, words, repeat("word")):
+            if stop:
+                continue
+            if stems:
+                counted.append(stem_)
+                forms.setdefault(stem_, Counter())[norm] += 1
+            else:
+                counted.append(norm)
     result.counts.update(counted)
     result.total = total
     return result
