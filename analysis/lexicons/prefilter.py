@@ -1,12 +1,16 @@
 """The literal text a regular expression needs, to skip a search that cannot match.
 
 A pattern such as ``(?:[A-Z]\\w*)+ ?/ ?(?:AFP|Reuters)`` can only match a text that contains
-"/". Python's ``re`` does not look for such a required piece before scanning: it tries the
-pattern at every position. :func:`needed` reads the parsed pattern and returns the literal runs
-that every match contains; :func:`may_match` checks them with ``str.__contains__`` (a fast
-scan), so that a search that cannot succeed is not run. The answer is only ever "cannot match"
-or "may match": a pattern that is case-insensitive, or whose parse this Python does not
-expose, needs nothing and is always searched.
+"/" and one of "AFP" or "Reuters". Python's ``re`` does not look for such required pieces
+before scanning: it tries the pattern at every position. :func:`needed` reads the parsed
+pattern and returns what every match contains, as clauses: each clause a tuple of literal
+runs, one of which every match contains. :func:`may_match` checks them with
+``str.__contains__`` (a fast scan), so that a search that cannot succeed is not run.
+
+The answer is only ever "cannot match" or "may match". A case-insensitive pattern is checked
+on the lower-cased text only when text and runs are ASCII (where lower-casing is all that
+case-insensitive matching does); a pattern whose parse this Python does not expose needs
+nothing and is always searched.
 """
 
 from __future__ import annotations
@@ -22,56 +26,73 @@ except ImportError:  # pragma: no cover - Python 3.10
 _REPEATS = tuple(getattr(_parser, name) for name in ("MAX_REPEAT", "MIN_REPEAT",
                                                      "POSSESSIVE_REPEAT")
                  if hasattr(_parser, name))
-_IGNORECASE = re.IGNORECASE.value
+_ATOMIC = getattr(_parser, "ATOMIC_GROUP", None)
+
+Clause = tuple[str, ...]  # every match contains at least one of these runs
 
 
 @cache
-def needed(pattern: re.Pattern[str]) -> tuple[str, ...]:
-    """The literal runs every match of ``pattern`` contains (none if it is case-insensitive or
-    cannot be read)."""
-    if pattern.flags & _IGNORECASE:
-        return ()
+def needed(pattern: re.Pattern[str]) -> tuple[Clause, ...]:
+    """The clauses every match of ``pattern`` satisfies (none when it cannot be read); for a
+    case-insensitive pattern, in lower case and ASCII only."""
     try:
         parsed = _parser.parse(pattern.pattern, pattern.flags & ~re.UNICODE.value)
+        clauses = _clauses(list(parsed))
     except Exception:  # noqa: BLE001 - a private parser: when in doubt, filter nothing
         return ()
-    try:
-        return tuple(sorted(_runs(list(parsed)), key=lambda run: (-len(run), run)))
-    except (TypeError, ValueError, AttributeError):
-        return ()
+    if pattern.flags & re.IGNORECASE:
+        clauses = [tuple(run.lower() for run in clause) for clause in clauses
+                   if all(run.isascii() for run in clause)]
+    return tuple(sorted(set(clauses), key=lambda c: (len(c), -len(min(c, key=len)), c)))
 
 
 def may_match(pattern: re.Pattern[str], text: str) -> bool:
-    """False when ``text`` lacks a literal run that every match of ``pattern`` contains
-    (the pattern cannot match it); True otherwise."""
-    return all(run in text for run in needed(pattern))
+    """False when ``text`` lacks what every match of ``pattern`` contains (the pattern cannot
+    match it); True otherwise."""
+    clauses = needed(pattern)
+    if not clauses:
+        return True
+    if pattern.flags & re.IGNORECASE:
+        if not text.isascii():
+            return True
+        text = text.lower()
+    return all(any(run in text for run in clause) for clause in clauses)
 
 
-def _runs(items: list) -> set[str]:
-    """Literal runs required by a parsed sequence: consecutive literals, and what any
-    repetition of at least one, group or every branch of an alternation requires."""
-    found: set[str] = set()
+def _clauses(items: list) -> list[Clause]:
+    """What a parsed sequence requires: its runs of consecutive literals, what a group or a
+    repetition of at least one requires, and for an alternation one run of each branch."""
+    found: list[Clause] = []
     run: list[str] = []
     for op, av in items:
         if op is _parser.LITERAL:
             run.append(chr(av))
             continue
         if run:
-            found.add("".join(run))
+            found.append(("".join(run),))
             run = []
         if op is _parser.SUBPATTERN:
-            _group, add_flags, _del_flags, inner = av
-            if not add_flags & _IGNORECASE:
-                found |= _runs(list(inner))
+            found += _clauses(list(av[3]))
         elif op in _REPEATS:
             low, _high, inner = av
             if low >= 1:
-                found |= _runs(list(inner))
+                found += _clauses(list(inner))
         elif op is _parser.BRANCH:
-            branches = [_runs(list(branch)) for branch in av[1]]
-            found |= set.intersection(*branches) if branches else set()
-        elif getattr(_parser, "ATOMIC_GROUP", None) is not None and op is _parser.ATOMIC_GROUP:
-            found |= _runs(list(av))
+            found += _either(av[1])
+        elif _ATOMIC is not None and op is _ATOMIC:
+            found += _clauses(list(av))
     if run:
-        found.add("".join(run))
+        found.append(("".join(run),))
     return found
+
+
+def _either(branches: list) -> list[Clause]:
+    """One clause for an alternation: the longest required run of each branch (nothing when
+    some branch requires no run)."""
+    picked = []
+    for branch in branches:
+        singles = [c[0] for c in _clauses(list(branch)) if len(c) == 1]
+        if not singles:
+            return []
+        picked.append(max(singles, key=lambda r: (len(r), r)))
+    return [tuple(sorted(set(picked)))]

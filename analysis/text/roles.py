@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..lexicons import alternation, grammar_words, regex, table, word_list
+from ..lexicons.prefilter import may_match
 from .normalisation import HANDLE_PATTERN, HASHTAG_PATTERN, LINK_PATTERN
 from .segments import CAPTION_MAX_WORDS, credits_in, cues
 from .tokenise import WORD_KINDS, token_spans, word_count
@@ -187,7 +188,7 @@ def _caption_cue(text: str) -> str | None:
     """The reason of the first caption cue in ``text`` (a cue pattern, or a photo credit that
     ends or opens it), whatever its length: :func:`caption_reason` checks the length."""
     for pattern, reason in _caption_rules():
-        if pattern.search(text):
+        if may_match(pattern, text) and pattern.search(text):
             return reason
     credits = credits_in(text)
     if credits and credits[-1][1] >= len(text.rstrip(" .")):
