@@ -19,6 +19,9 @@ def test_runs_a_pattern_needs():
     # an alternation needs one run of each branch, unless a branch needs none
     assert needed(re.compile(r"x(?:cd|xcdy)y")) == (("x",), ("y",), ("cd", "xcdy"))
     assert needed(re.compile(r"x(?:cd|\d+)y")) == (("x",), ("y",))
+    # the letters of a case-insensitive group are not required as written
+    assert needed(re.compile(r"x(?i:abc)y")) == (("x",), ("y",))
+    assert may_match(re.compile(r"x(?i:abc)y"), "xABCy")
 
 
 def test_case_insensitive_patterns_are_checked_in_lower_case_on_ascii_text():
@@ -43,12 +46,13 @@ _PATTERNS = [re.compile(p) for p in (
     r"ab(?:cd)+e?f", r"x(?:cd|xcdy)y", r"(?:on|upon) time", r"[a-c]+/(?:AP|AFP)",
     r"(?<![\w/])(?:[A-Z]\w*)(?: [A-Z]\w*){0,2} ?/ ?(?:AP|Reuters)", r"a{2,}b(?=c)",
 )] + [re.compile(p, re.I) for p in (r"\b(?:ap photo|afp)\b", r"(?:on|upon) time")] + [
+    re.compile(r"x(?i:ap)y"), re.compile(r"(?i:on)(?-i:AP)")] + [
     p for p, _ in cues("credit")] + [p for p, _ in _caption_rules()]
 
 
 @examples(400)
 @given(st.sampled_from(_PATTERNS),
-       st.text(alphabet="abcdefxy /APRFeutrsonpimh()\u017f", max_size=30))
+       st.text(alphabet="abcdefxyONX /APRFeutrsonpimh()\u017f", max_size=30))
 def test_a_skipped_search_could_not_have_matched(pattern, text):
     if pattern.search(text):
         assert may_match(pattern, text)

@@ -72,7 +72,9 @@ def _clauses(items: list) -> list[Clause]:
             found.append(("".join(run),))
             run = []
         if op is _parser.SUBPATTERN:
-            found += _clauses(list(av[3]))
+            _group, add_flags, _del_flags, inner = av
+            if not add_flags & re.IGNORECASE:  # a (?i:...) group's letters may be any case
+                found += _clauses(list(inner))
         elif op in _REPEATS:
             low, _high, inner = av
             if low >= 1:
