@@ -15,13 +15,16 @@ nothing and is always searched.
 
 from __future__ import annotations
 
+import importlib
 import re
 from functools import cache
 
-try:  # Python 3.11+
-    from re import _parser
+# the standard library's own pattern parser (``re._parser`` since Python 3.11, ``sre_parse``
+# before): not a public API, so anything it does not give as expected filters nothing
+try:
+    _parser = importlib.import_module("re._parser")
 except ImportError:  # pragma: no cover - Python 3.10
-    import sre_parse as _parser  # type: ignore[no-redef]
+    _parser = importlib.import_module("sre_parse")
 
 _REPEATS = tuple(getattr(_parser, name) for name in ("MAX_REPEAT", "MIN_REPEAT",
                                                      "POSSESSIVE_REPEAT")
