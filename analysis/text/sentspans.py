@@ -180,10 +180,12 @@ def _ends_sentence(text: str, match: re.Match, start: int, stop: int) -> bool:
     Read directly in the common cases: "?" and "!" are tokens of their own with a token after
     them, so they always end a sentence; a "." after a word of letters and digits (single
     inner stops or hyphens allowed) is one token with the word, and whether it ends a sentence
-    depends on the next token alone when that is one bracket or quote, or a word that starts
-    with a letter or digit and has no "." "?" "!" before its end. Other contexts are split into
-    Punkt's tokens. (A next word of the controls U+001C to U+001F is no token: NLTK skips a
-    line that ``str.strip`` empties.)
+    depends on the next token alone when that is one bracket or quote, or the first token of
+    a next word with no "." "?" "!" before its end (no token of that word but its last can be
+    a break, and its first token starts with its first character, is one of ``; : , . ! ?``
+    exactly when that character is, or the word is one character). Other contexts are split
+    into Punkt's tokens. (A next word starting with one of the controls U+001C to U+001F may
+    have no token: NLTK skips a line that ``str.strip`` empties.)
     """
     following = match.group("next_tok")
     if following is None:  # a bracket or quote on the same line
@@ -194,7 +196,7 @@ def _ends_sentence(text: str, match: re.Match, start: int, stop: int) -> bool:
     elif not "\x1c" <= following[0] <= "\x1f":
         if text[stop] != ".":
             return True
-        if following[0].isalnum() and _SIMPLE_WORD.fullmatch(text, start, stop) \
+        if _SIMPLE_WORD.fullmatch(text, start, stop) \
                 and _NO_BREAK.fullmatch(following, 0, len(following) - 1):
             return _is_break(text[start:stop + 1], following[0])
     return _contains_break(text[start:stop] + match.group() + match.group("after_tok"))
@@ -238,11 +240,12 @@ def _is_initial(token: str) -> bool:
 
 
 def _is_number(token: str) -> bool:
-    """Whether the type Punkt gives ``token`` (less its stop) is ``##number##``."""
+    """Whether the type Punkt gives ``token`` (less its stop) is ``##number##``: the token is
+    a number. (A token ``##number##.`` would be one too, but no token starts with "#".)"""
     lower = token.lower()
     if lower.isascii():
-        return _NUMERIC.match(lower) is not None or lower == "##number##."
-    return _unicode_rules()[1].match(lower) is not None or lower == "##number##."
+        return _NUMERIC.match(lower) is not None
+    return _unicode_rules()[1].match(lower) is not None
 
 
 def _realign(text: str, slices: list[tuple[int, int]]) -> list[tuple[int, int]]:
