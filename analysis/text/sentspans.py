@@ -99,7 +99,7 @@ _CLOSING = "\"')]}\u2018\u2019\u201c\u201d\xab\xbb"  # what _REALIGN must start 
 _NOT_STARTERS = (";", ":", ",", ".", "!", "?")  # PunktSentenceTokenizer.PUNCTUATION
 _SIMPLE_WORD = re.compile(r"\w+(?:[.\-]\w+)*")  # one Punkt token with a stop after it
 _NO_BREAK = re.compile(r"[^.?!]*")
-_NUMERIC = re.compile(r"^-?[\.,]?[0-9][0-9,\.-]*\.?$")
+_NUMERIC = re.compile(r"^-?[\.,]?[0-9][0-9,\.-]*\.?$")  # PunktToken's, for ASCII tokens
 
 
 @cache
@@ -142,20 +142,26 @@ def _slices(text: str) -> list[tuple[int, int]]:
         space = text.rfind(" ", stop, at)
         for char in spaces:
             space = max(space, text.rfind(char, stop, at))
+        # NLTK takes a space at ``stop`` (only ever text[0]) for none and keeps ``start``
         word_start = space + 1 if space > stop else start
         # a candidate is decided only if no other follows it before the next ASCII space
-        if pending is not None and stop <= word_start and _ends_sentence(
-                text, pending, start, stop):
-            slices.append((last_break, pending.end()))
-            following = pending.start("next_tok")
-            last_break = following if following >= 0 else pending.end()
+        if pending is not None and stop <= word_start:
+            last_break = _decide(text, pending, start, stop, slices, last_break)
         pending, start, stop = match, word_start, at
-    if pending is not None and _ends_sentence(text, pending, start, stop):
-        slices.append((last_break, pending.end()))
-        following = pending.start("next_tok")
-        last_break = following if following >= 0 else pending.end()
+    if pending is not None:
+        last_break = _decide(text, pending, start, stop, slices, last_break)
     slices.append((last_break, len(text.rstrip())))
     return slices
+
+
+def _decide(text: str, match: re.Match, start: int, stop: int,
+            slices: list[tuple[int, int]], last_break: int) -> int:
+    """Append the sentence ``match`` ends, if it ends one; return where the next starts."""
+    if not _ends_sentence(text, match, start, stop):
+        return last_break
+    slices.append((last_break, match.end()))
+    following = match.start("next_tok")  # after the whitespace, or right after the candidate
+    return following if following >= 0 else match.end()
 
 
 def _candidates(text: str) -> Iterator[re.Match]:
