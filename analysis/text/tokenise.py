@@ -1,11 +1,12 @@
 """Sentence and word spans in normalised text: the one definition of a sentence, a token and
 a word that every lens uses.
 
-Only NLTK's data-free parts are used: ``PunktSentenceTokenizer`` with explicit abbreviations,
-``NLTKWordTokenizer`` (its spans, read in one pass by :mod:`.wordspans`) and the Snowball
-stemmer. Links, @handles and #hashtags are cut out before word tokenisation and tagged as
-their own kinds. A *word* is a token of kind ``word`` or ``number`` (:func:`word_count`):
-rates, profiles, quoted words and cleaning rules all count words this way.
+Only NLTK's data-free parts are used: ``PunktSentenceTokenizer`` with explicit abbreviations
+(its spans, read directly by :mod:`.sentspans`), ``NLTKWordTokenizer`` (its spans, read in one
+pass by :mod:`.wordspans`) and the Snowball stemmer. Links, @handles and #hashtags are cut out
+before word tokenisation and tagged as their own kinds. A *word* is a token of kind ``word``
+or ``number`` (:func:`word_count`): rates, profiles, quoted words and cleaning rules all count
+words this way.
 
 Token kinds: ``word`` (has a letter), ``number``, ``clitic`` ('s, n't ...), ``punct``,
 ``symbol`` (emoji and other signs), ``link``, ``handle``, ``hashtag``.
@@ -20,6 +21,7 @@ from itertools import compress
 
 from ..lexicons import grammar_words, table, word_list
 from .normalisation import HANDLE_PATTERN, HASHTAG_PATTERN, LINK_PATTERN, is_mark, past_marks
+from .sentspans import span_tokenize as punkt_spans
 from .wordspans import span_tokenize
 
 WORD_KINDS = ("word", "number")
@@ -46,8 +48,8 @@ def abbreviations() -> frozenset[str]:
 
 @cache
 def sentence_splitter():
-    """Punkt with this project's abbreviation list and no trained model. (NLTK is imported
-    when text is first split, not with the package.)"""
+    """Punkt with this project's abbreviation list and no trained model: the reference
+    :mod:`.sentspans` equals. (NLTK is imported when this is first called.)"""
     from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
 
     params = PunktParameters()
@@ -101,12 +103,18 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     colon or a lower-case letter (after any closing quotes) is joined to the sentence before.
     """
     spans: list[tuple[int, int]] = []
-    for start, end in sentence_splitter().span_tokenize(text):
+    for start, end in punkt_spans(text):
         if spans and _CONTINUATION.match(text, start):
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
     return spans
+
+
+def _nltk_sentence_spans(text: str) -> list[tuple[int, int]]:
+    """NLTK's own Punkt ``span_tokenize``: the reference ``sentspans.span_tokenize`` equals
+    (the tests and ``benchmarks/check_sentences.py`` compare the two)."""
+    return list(sentence_splitter().span_tokenize(text))
 
 
 @lru_cache(maxsize=200_000)
