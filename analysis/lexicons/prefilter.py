@@ -30,6 +30,7 @@ _REPEATS = tuple(getattr(_parser, name) for name in ("MAX_REPEAT", "MIN_REPEAT",
                                                      "POSSESSIVE_REPEAT")
                  if hasattr(_parser, name))
 _ATOMIC = getattr(_parser, "ATOMIC_GROUP", None)
+_IGNORECASE = int(re.IGNORECASE)
 
 Clause = tuple[str, ...]  # every match contains at least one of these runs
 
@@ -43,7 +44,7 @@ def needed(pattern: re.Pattern[str]) -> tuple[Clause, ...]:
         clauses = _clauses(list(parsed))
     except Exception:  # noqa: BLE001 - a private parser: when in doubt, filter nothing
         return ()
-    if pattern.flags & re.IGNORECASE:
+    if pattern.flags & _IGNORECASE:
         clauses = [tuple(run.lower() for run in clause) for clause in clauses
                    if all(run.isascii() for run in clause)]
     return tuple(sorted(set(clauses), key=lambda c: (len(c), -len(min(c, key=len)), c)))
@@ -52,14 +53,25 @@ def needed(pattern: re.Pattern[str]) -> tuple[Clause, ...]:
 def may_match(pattern: re.Pattern[str], text: str) -> bool:
     """False when ``text`` lacks what every match of ``pattern`` contains (the pattern cannot
     match it); True otherwise."""
-    clauses = needed(pattern)
-    if not clauses:
-        return True
-    if pattern.flags & re.IGNORECASE:
+    clauses, folded = _plan(pattern)
+    if folded and clauses:
         if not text.isascii():
             return True
         text = text.lower()
-    return all(any(run in text for run in clause) for clause in clauses)
+    for clause in clauses:
+        for run in clause:
+            if run in text:
+                break
+        else:
+            return False
+    return True
+
+
+@cache
+def _plan(pattern: re.Pattern[str]) -> tuple[tuple[Clause, ...], bool]:
+    """A pattern's clauses, and whether it is case-insensitive (read once: flag arithmetic
+    on ``re.RegexFlag`` is slow)."""
+    return needed(pattern), bool(pattern.flags & _IGNORECASE)
 
 
 def _clauses(items: list) -> list[Clause]:
@@ -76,7 +88,7 @@ def _clauses(items: list) -> list[Clause]:
             run = []
         if op is _parser.SUBPATTERN:
             _group, add_flags, _del_flags, inner = av
-            if not add_flags & re.IGNORECASE:  # a (?i:...) group's letters may be any case
+            if not add_flags & _IGNORECASE:  # a (?i:...) group's letters may be any case
                 found += _clauses(list(inner))
         elif op in _REPEATS:
             low, _high, inner = av

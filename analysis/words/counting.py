@@ -21,8 +21,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import partial
-from itertools import repeat
+from functools import lru_cache, partial
 
 import pandas as pd
 
@@ -147,25 +146,36 @@ def tally_article(article: Article, *, unit: str, roles: Iterable[str] | None) -
 
 def _tally_words(article: Article, *, stems: bool, roles: Iterable[str] | None) -> Tally:
     """The word (or stem) tally of one article: every word and number adds to the total,
-    every word that is not a stopword is counted."""
+    every word that is not a stopword is counted (keys looked up once per surface form)."""
     result = Tally()
-    counted: list[str] = []
-    forms = result.forms
+    words: list[str] = []
     total = 0
     for text in sentence_texts(article, roles=roles):
-        words, numbers = word_tokens(text)
-        total += len(words) + numbers
-        for _, norm, stem_, stop in map(token_keys, words, repeat("word")):
-            if stop:
-                continue
-            if stems:
-                counted.append(stem_)
-                forms.setdefault(stem_, Counter())[norm] += 1
-            else:
-                counted.append(norm)
-    result.counts.update(counted)
+        found, numbers = word_tokens(text)
+        total += len(found) + numbers
+        words += found
+    if stems:
+        for (stem_, norm), n in Counter(filter(None, map(_stem_and_form, words))).items():
+            result.counts[stem_] += n
+            result.forms.setdefault(stem_, Counter())[norm] += n
+    else:
+        result.counts.update(filter(None, map(_counted_form, words)))
     result.total = total
     return result
+
+
+@lru_cache(maxsize=200_000)
+def _counted_form(word: str) -> str | None:
+    """The term a word token counts as (its ``norm``), or None for a stopword."""
+    _, norm, _, stop = token_keys(word, "word")
+    return None if stop else norm
+
+
+@lru_cache(maxsize=200_000)
+def _stem_and_form(word: str) -> tuple[str, str] | None:
+    """``(stem, norm)`` of a word token, or None for a stopword."""
+    _, norm, stem_, stop = token_keys(word, "word")
+    return None if stop else (stem_, norm)
 
 
 def tally(source: Countable, *, unit: str = "word",
