@@ -73,11 +73,26 @@ def execute(source: Path, target: Path, parameters: Mapping[str, Any] | None = N
             cwd: Path | None = None) -> Path:
     """Run one notebook top to bottom in a fresh kernel, writing the executed copy. The kernel
     runs in ``cwd`` (default: the notebook's own folder)."""
+    return execute_evaluating(source, target, parameters, cwd=cwd)[0]
+
+
+def execute_evaluating(source: Path, target: Path, parameters: Mapping[str, Any] | None = None,
+                       *, cwd: Path | None = None, expression: str | None = None
+                       ) -> tuple[Path, Any]:
+    """:func:`execute`, then, when every cell ran, evaluate ``expression`` in the notebook's
+    kernel before it stops (nothing is added to the notebook); return the executed copy and
+    the expression's value, read back from its ``repr`` (None without an expression, or when
+    it fails or its value is not a Python literal)."""
     import papermill as pm
     from nbclient.exceptions import DeadKernelError
     from papermill.exceptions import PapermillExecutionError
 
+    from .evaluate import register_engine
+
     target.parent.mkdir(parents=True, exist_ok=True)
+    evaluated: dict[str, Any] = {}
+    extra = ({"engine_name": register_engine(), "expression": expression,
+              "evaluated": evaluated} if expression else {})
     try:
         for attempt in range(1, KERNEL_START_ATTEMPTS + 1):
             try:
@@ -87,6 +102,7 @@ def execute(source: Path, target: Path, parameters: Mapping[str, Any] | None = N
                         kernel_name="python3", cwd=str(cwd or source.parent),
                         progress_bar=False, log_output=False,
                         request_save_on_cell_execute=False, extra_arguments=KERNEL_ARGUMENTS,
+                        **extra,
                     )
                 break
             except (PapermillExecutionError, DeadKernelError):
@@ -105,7 +121,7 @@ def execute(source: Path, target: Path, parameters: Mapping[str, Any] | None = N
             f"(executed copy: {display_path(target)})") from None
     except DeadKernelError as exc:
         raise NotebookError(f"{source.name}: the kernel died: {first_line(exc)}") from None
-    return target
+    return target, evaluated.get("value")
 
 
 def stable_styler_ids(node: nbformat.NotebookNode) -> None:
