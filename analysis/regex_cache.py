@@ -19,6 +19,7 @@ The folder is ``$FRAMING_CACHE_DIR`` when set (empty: no cache), else
 from __future__ import annotations
 
 import hashlib
+import importlib
 import json
 import os
 import re
@@ -30,16 +31,15 @@ from pathlib import Path
 
 FORMAT = 1  # of the cache files; part of their key
 
-try:  # CPython 3.11+; 3.10 has the same functions as sre_parse and sre_compile
+try:  # CPython's pattern compiler (3.11+: re._parser and re._compiler; 3.10: sre_parse ...)
     import _sre
-    from re import _compiler, _parser  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - other versions and implementations
-    try:
-        import _sre
-        import sre_compile as _compiler
-        import sre_parse as _parser
-    except ImportError:
-        _sre = None
+
+    _parser = importlib.import_module("re._parser" if sys.version_info >= (3, 11)
+                                      else "sre_parse")
+    _compiler = importlib.import_module("re._compiler" if sys.version_info >= (3, 11)
+                                        else "sre_compile")
+except ImportError:  # pragma: no cover - other implementations
+    _sre = None
 
 Source = tuple[str, int]  # a pattern and its flags, as re.compile takes them
 

@@ -10,8 +10,7 @@ from test_share_atomic import fine_notebook
 import analysis
 from analysis.report import build, index
 from analysis.report.build import SUMMARY_NOTEBOOK, build_reports, compare_parameters
-from analysis.report.evaluate import literal_value
-from analysis.report.execute import execute_evaluating
+from analysis.report.execute import execute_evaluating, literal_value
 from analysis.report.index import (
     identity,
     summary_data,
@@ -30,7 +29,7 @@ def seeds():
 
 
 def test_the_summary_as_data_renders_the_same_bytes(seeds):
-    data = summary_data(seeds, ROLES, identity(seeds, ROLES))
+    data = summary_data(seeds, roles=ROLES, expected=identity(seeds, roles=ROLES))
     assert data.startswith('{"columns": ["lens", "measure", "DM", "RU"], "data": [["words", '
                            '"words analysed", ')
     assert summary_from_data(data) == summary_html(seeds, roles=ROLES)
@@ -38,19 +37,19 @@ def test_the_summary_as_data_renders_the_same_bytes(seeds):
 
 
 def test_other_articles_labels_or_roles_give_no_summary(seeds):
-    expected = identity(seeds, ROLES)
+    expected = identity(seeds, roles=ROLES)
     relabelled = analysis.load_articles(["dailymail", "ru_translation"],
                                         manifest="seeds/articles.csv", labels=["DM", "RIA"])
-    assert summary_data(relabelled, ROLES, expected) == ""
-    assert summary_data(seeds, ["body"], expected) == ""
-    assert summary_data(seeds[::-1], ROLES, expected) == ""
+    assert summary_data(relabelled, roles=ROLES, expected=expected) == ""
+    assert summary_data(seeds, roles=["body"], expected=expected) == ""
+    assert summary_data(seeds[::-1], roles=ROLES, expected=expected) == ""
     assert [summary_from_data(v) for v in ("", None, "{}", "[1]", "not json", 3)] == [None] * 6
 
 
 def test_the_expression_names_the_articles_it_expects(seeds):
     assert summary_expression(seeds, roles=ROLES) == (
         "__import__('analysis.report.index', fromlist=['summary_data']).summary_data("
-        f"articles, ROLES, [[['dailymail', 'DM', '{seeds[0].sha256}'], "
+        f"articles, roles=ROLES, expected=[[['dailymail', 'DM', '{seeds[0].sha256}'], "
         f"['ru_translation', 'RU', '{seeds[1].sha256}']], ['headline', 'body']])")
 
 
