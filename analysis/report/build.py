@@ -35,14 +35,7 @@ from .folder import (
     write_marker,
 )
 from .html import render_html
-from .index import (
-    INDEX_NAME,
-    RenderedNotebook,
-    render_index,
-    summary_expression,
-    summary_from_data,
-    summary_html,
-)
+from .index import INDEX_NAME, RenderedNotebook, render_index, summary_from_data, summary_html
 from .notebooks import (
     PARAMETER_NAMES,
     notebook_defaults,
@@ -50,6 +43,7 @@ from .notebooks import (
     notebook_title,
     parameter_path,
 )
+from .summary import summary_expression
 
 INPUTS = "inputs"  # a report's copies of its article and event files
 MAX_WORKERS = 2  # kernels at once: each notebook is one busy core for most of its run

@@ -42,32 +42,9 @@ def summary_html(articles: Sequence[Article], *, roles: Sequence[str]) -> str:
     return table_html(summary_table(articles, roles=roles))
 
 
-def identity(articles: Sequence[Article], *, roles: Sequence[str]) -> list:
-    """What a summary table depends on besides the lexicons: each article's id, label and
-    text (as its SHA-256), and the roles analysed."""
-    return [[[a.id, a.label, a.sha256] for a in articles], list(roles)]
-
-
-def summary_expression(articles: Sequence[Article], *, roles: Sequence[str]) -> str:
-    """Python code that, in a kernel holding ``articles`` and ``ROLES`` (notebook 05's), gives
-    :func:`summary_data` for the same articles and roles."""
-    return (f"__import__('analysis.report.index', fromlist=['summary_data'])"
-            f".summary_data(articles, roles=ROLES, expected={identity(articles, roles=roles)!r})")
-
-
-def summary_data(articles: Sequence[Article], *, roles: Sequence[str], expected: list) -> str:
-    """The summary table as JSON text (``columns`` and ``data``), computed where the lenses'
-    results are already cached on ``articles`` (a notebook's kernel); "" when ``articles``
-    and ``roles`` are not the ones ``expected`` (:func:`identity`) names."""
-    if identity(articles, roles=roles) != expected:
-        return ""
-    frame = summary_table(articles, roles=roles)
-    return json.dumps({"columns": list(frame.columns), "data": frame.values.tolist()})
-
-
 def summary_from_data(text: Any) -> str | None:
-    """:func:`summary_data`'s JSON as the index's HTML (the same bytes as
-    :func:`summary_html`); None when ``text`` is not such JSON."""
+    """:func:`analysis.report.summary.summary_data`'s JSON as the index's HTML (the same bytes
+    as :func:`summary_html`); None when ``text`` is not such JSON."""
     if not isinstance(text, str) or not text:
         return None
     try:

@@ -11,13 +11,8 @@ import analysis
 from analysis.report import build, index
 from analysis.report.build import SUMMARY_NOTEBOOK, build_reports, compare_parameters
 from analysis.report.execute import execute_evaluating, literal_value
-from analysis.report.index import (
-    identity,
-    summary_data,
-    summary_expression,
-    summary_from_data,
-    summary_html,
-)
+from analysis.report.index import summary_from_data, summary_html
+from analysis.report.summary import identity, summary_data, summary_expression
 
 ROLES = ["headline", "body"]
 
@@ -48,7 +43,7 @@ def test_other_articles_labels_or_roles_give_no_summary(seeds):
 
 def test_the_expression_names_the_articles_it_expects(seeds):
     assert summary_expression(seeds, roles=ROLES) == (
-        "__import__('analysis.report.index', fromlist=['summary_data']).summary_data("
+        "__import__('analysis.report.summary', fromlist=['summary_data']).summary_data("
         f"articles, roles=ROLES, expected=[[['dailymail', 'DM', '{seeds[0].sha256}'], "
         f"['ru_translation', 'RU', '{seeds[1].sha256}']], ['headline', 'body']])")
 
