@@ -48,6 +48,14 @@ def corpus_dir(tmp_path_factory):
     return folder
 
 
+@pytest.fixture(autouse=True)
+def small_chunks(monkeypatch):
+    """Chunks of 8 rows: a side's 24 articles are three chunks, more than a group read in
+    this process (``POOL_MIN_CHUNKS``), so the tests below start pools."""
+    monkeypatch.setattr(pool, "CHUNK_ROWS", 8)
+    assert pool.POOL_MIN_CHUNKS * 8 < ARTICLES // 2
+
+
 @pytest.fixture
 def started(monkeypatch):
     """The worker counts of the pools started during a test."""
@@ -189,9 +197,9 @@ def test_only_a_few_chunks_are_in_flight(corpus_dir, monkeypatch):
     assert done == ARTICLES
     # while a chunk is merged, the other chunks of the window (2 per worker) are in flight:
     # never more rows than that, however long the corpus
-    # first: one article read here; a chunk and one row more were taken to see that a pool
-    # is worth starting
-    assert ahead[:2] == [2, 6]
+    # first: one article read here; two chunks and one row more were taken to see that a
+    # pool is worth starting
+    assert ahead[:2] == [4, 6]
     assert max(ahead) == 2 * (pool.IN_FLIGHT * 2 - 1) == 6
     assert ahead[-1] == 0 and len(ahead) == 1 + (ARTICLES - 1 + 1) // 2
 
@@ -232,3 +240,46 @@ def test_spawned_workers_count_the_same(corpus_dir, monkeypatch):
                                                     workers=n).group("A"), unit="stem")
                        for n in (1, 2))  # one group: one pool, two interpreters started
     assert w.same_tallies({"A": spawned}, {"A": single}) and single.total > 500
+
+
+@pytest.mark.parametrize(("chunk_rows", "pools"), [(12, []), (11, [2])])
+def test_a_group_of_at_most_two_chunks_is_read_here(corpus_dir, monkeypatch, started,
+                                                      chunk_rows, pools):
+    """Side A has 24 rows: two chunks of 12 are read in this process, three chunks of 11 (or
+    less) start a pool; the counts are the same."""
+    monkeypatch.setattr(pool, "CHUNK_ROWS", chunk_rows)
+    corpus = analysis.load_corpus(corpus_dir / "corpus.csv", group_by="side", workers=2)
+    counted = w.tally(corpus.group("A"), unit="stem")
+    assert started == pools
+    single = w.tally(analysis.load_corpus(corpus_dir / "corpus.csv", group_by="side",
+                                          workers=1).group("A"), unit="stem")
+    assert w.same_tallies({"A": counted}, {"A": single})
+    assert list(counted.counts) == list(single.counts)
+    assert counted.total == single.total > 500
+
+
+def _grammar_was_compiled(article):
+    """(this process's id, whether the source grammar was already compiled here) and the
+    article's attributions, so that the grammar is compiled now if it was not."""
+    from analysis.sources.grammar import grammar
+
+    compiled = grammar.cache_info().currsize == 1
+    return [(os.getpid(), compiled, len(analysis.sources.attributions(article)))]
+
+
+def test_forked_workers_inherit_what_the_first_article_compiled(corpus_dir):
+    """The first article is read in this process before the pool forks: the workers find the
+    source grammar compiled and never compile it themselves."""
+    from analysis.sources.grammar import grammar
+
+    if pool._context().get_start_method() != "fork":
+        pytest.skip("workers are forked only on Linux")
+    grammar.cache_clear()
+    corpus = analysis.load_corpus(corpus_dir / "corpus.csv", workers=2)
+    seen = [r for chunk in corpus.map(_grammar_was_compiled, merge=_concat) for r in chunk]
+    assert len(seen) == ARTICLES
+    assert seen[0][:2] == (os.getpid(), False)  # compiled here, for the first article
+    workers = {pid for pid, _, _ in seen[1:]}
+    assert os.getpid() not in workers and 1 <= len(workers) <= 2
+    assert all(compiled for _, compiled, _ in seen[1:])
+    assert sum(n for _, _, n in seen) > 0

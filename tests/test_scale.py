@@ -24,6 +24,19 @@ def client():
         dask_client.cluster.close()
 
 
+def test_a_cluster_of_threads_counts_the_same(manifest):
+    from analysis.scale import start_local_cluster
+
+    with start_local_cluster(workers=2, processes=False) as threaded:
+        assert len(threaded.nthreads()) == 2
+        assert all(a.startswith("inproc://") for a in threaded.nthreads())
+        on_dask = tallies_on_dask(manifest, unit="stem", group_by="side", client=threaded)
+        threaded.cluster.close()
+    expected = single_process(manifest, "stem")
+    assert w.same_tallies(on_dask, expected)
+    assert on_dask["B"].total == expected["B"].total > 1000
+
+
 def single_process(manifest, unit):
     corpus = analysis.load_corpus(manifest, group_by="side")
     return {g: w.tally(corpus.group(g), unit=unit) for g in corpus.groups()}

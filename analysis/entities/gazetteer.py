@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..lexicons import alternation, grammar_words, table, word_list
+from ..regex_cache import compile_patterns
 from ..text.normalisation import mark_class
 
 ENTITY_TYPES = ("person", "organisation", "place", "other")
@@ -133,6 +134,12 @@ def find_known(text: str) -> list[tuple[int, int, Known]]:
     return found
 
 
+def _longest_first(word: str) -> tuple[int, str]:
+    """Sort key: longest first, then alphabetical (so that a pattern's text never depends on
+    the order of a set)."""
+    return -len(word), word
+
+
 @cache
 def stop_capitals() -> frozenset[str]:
     """Capitalised words that never start or join a name (function words, sentence openers)."""
@@ -171,7 +178,7 @@ INITIAL = rf"[{UPPER}]\.(?= [{UPPER}])"
 def cap_pattern() -> str:
     """Regular expression for one capitalised name word (or acronym, title abbreviation, handle).
     A word's letters may carry combining accents ("Ex" + U+0301)."""
-    stops = "|".join(re.escape(w) for w in sorted(stop_capitals(), key=len, reverse=True))
+    stops = "|".join(re.escape(w) for w in sorted(stop_capitals(), key=_longest_first))
     abbr = alternation(name_abbreviations())
     marks = mark_class()
     word = rf"[\w{marks}]"
@@ -188,8 +195,9 @@ def name_regex() -> re.Pattern[str]:
         grammar_words("name_connectors") + grammar_words("head_connectors"),
         key=len, reverse=True))
     capc = rf"(?:{cap}|\d+(?:st|nd|rd|th)(?= [{UPPER}]))"
-    return re.compile(rf"(?<![\w{mark_class()}#@/.'-])(?:\d+(?:st|nd|rd|th) (?=[{UPPER}]))?{cap}"
-                      rf"(?:(?: (?:{connectors}))? {capc})*")  # "14th Amendment"
+    pattern = (rf"(?<![\w{mark_class()}#@/.'-])(?:\d+(?:st|nd|rd|th) (?=[{UPPER}]))?{cap}"
+               rf"(?:(?: (?:{connectors}))? {capc})*")  # "14th Amendment"
+    return compile_patterns("name-regex", {"name": (pattern, 0)})["name"]
 
 
 @cache
@@ -210,7 +218,7 @@ def name_abbreviations() -> tuple[str, ...]:
     """Abbreviations that belong to a name: titles ending in a stop ("Sgt.") and the name
     abbreviations of ``grammar.tsv`` ("St.", "Jr."), longest first."""
     return tuple(sorted({t[-1] for t in gazetteer().titles if t[-1].endswith(".")}
-                        | set(grammar_words("name_abbreviations")), key=len, reverse=True))
+                        | set(grammar_words("name_abbreviations")), key=_longest_first))
 
 
 def split_connectors(words: list[str]) -> list[list[str]]:

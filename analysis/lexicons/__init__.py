@@ -137,7 +137,7 @@ def alternation(words, *, longest_first: bool = False) -> str:
     unique = set(words)  # words may be an iterator: read it once
     trie = _trie(unique)
     if trie is None:
-        return "|".join(_literal(w) for w in sorted(unique, key=len, reverse=True))
+        return "|".join(_literal(w) for w in sorted(unique, key=lambda w: (-len(w), w)))
     return _trie_pattern(trie)
 
 

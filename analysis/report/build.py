@@ -24,7 +24,7 @@ from ..text.article import Article, check_roles
 from ..text.manifest import load_articles, looks_like_path
 from ..text.roles import DEFAULT_ROLES
 from ..words.choices import word_choices as read_word_choices
-from .execute import execute, tidy_executed
+from .execute import execute_evaluating, tidy_executed
 from .folder import (
     MARKER,
     check_target,
@@ -35,7 +35,7 @@ from .folder import (
     write_marker,
 )
 from .html import render_html
-from .index import INDEX_NAME, RenderedNotebook, render_index, summary_html
+from .index import INDEX_NAME, RenderedNotebook, render_index, summary_from_data, summary_html
 from .notebooks import (
     PARAMETER_NAMES,
     notebook_defaults,
@@ -43,9 +43,13 @@ from .notebooks import (
     notebook_title,
     parameter_path,
 )
+from .summary import summary_expression
 
 INPUTS = "inputs"  # a report's copies of its article and event files
 MAX_WORKERS = 2  # kernels at once: each notebook is one busy core for most of its run
+# the notebook whose kernel computes the index's summary table (it has just computed every lens
+# on the same articles); without it the table is computed in this process
+SUMMARY_NOTEBOOK = "05_summary.ipynb"
 
 
 def build_reports(out_dir: Path = REPORTS_DIR, parameters: Mapping[str, Any] | None = None,
@@ -129,10 +133,17 @@ def _build(folder: Path, sources: Sequence[Path], chosen: Mapping[str, Any],
             continue
         jobs.append(NotebookJob(name, source, {k: v for k, v in injected.items()
                                                if k in declared}))
-    # the index's summary table is computed here while the notebooks run
+    # the index's summary table comes from notebook 05's kernel, which has the lenses' results
+    # at hand; without that notebook it is computed here while the notebooks run
+    roles = effective["ROLES"]
+    summarised = [i for i, job in enumerate(jobs) if job.source.name == SUMMARY_NOTEBOOK]
+    for i in summarised:
+        jobs[i] = jobs[i]._replace(evaluate=summary_expression(articles, roles=roles))
     pages, summary = run_notebooks(
         jobs, folder, workers=workers, progress=progress,
-        meanwhile=lambda: summary_html(articles, roles=effective["ROLES"]))
+        meanwhile=None if summarised else lambda: summary_html(articles, roles=roles))
+    if summarised:
+        summary = summary_from_data(pages[summarised[0]].evaluated)
     (folder / INDEX_NAME).write_text(
         render_index(pages, articles, roles=effective["ROLES"], folder=folder,
                      summary=summary),
@@ -147,6 +158,7 @@ class NotebookJob(NamedTuple):
     name: str
     source: Path
     parameters: Mapping[str, Any]
+    evaluate: str | None = None  # an expression to evaluate in its kernel after the last cell
 
 
 def default_workers(jobs: int) -> int:
@@ -157,15 +169,17 @@ def default_workers(jobs: int) -> int:
     return max(1, min(jobs, usable_cores(), MAX_WORKERS))
 
 
-def run_one(source: Path, folder: Path, parameters: Mapping[str, Any]
-            ) -> tuple[str, str, float]:
+def run_one(source: Path, folder: Path, parameters: Mapping[str, Any],
+            evaluate: str | None = None) -> tuple[str, str, float, Any]:
     """Execute ``source`` into ``folder`` (the kernel runs there), clean it and render its
-    page; return its title, its page's name and the seconds it took."""
+    page; return its title, its page's name, the seconds it took and the value of
+    ``evaluate`` in its kernel after the last cell (None without one)."""
     started = time.perf_counter()
-    executed = execute(source, folder / source.name, parameters, cwd=folder)
+    executed, value = execute_evaluating(source, folder / source.name, parameters, cwd=folder,
+                                         expression=evaluate)
     node = tidy_executed(executed)
     page = render_html(executed, folder / f"{source.stem}.html", index_link=True)
-    return notebook_title(node, source.stem), page.name, time.perf_counter() - started
+    return notebook_title(node, source.stem), page.name, time.perf_counter() - started, value
 
 
 def run_notebooks(jobs: Sequence[NotebookJob], folder: Path, *, workers: int | None = None,
@@ -187,7 +201,8 @@ def run_notebooks(jobs: Sequence[NotebookJob], folder: Path, *, workers: int | N
         results = []
         for job in jobs:
             progress(f"{job.name}: running ...")
-            result = run_one(job.source, folder, job.parameters)
+            result = run_one(job.source, folder, job.parameters,
+                             **({"evaluate": job.evaluate} if job.evaluate else {}))
             results.append(_finish(job, folder, result, progress))
         return results, (meanwhile() if meanwhile else None)
     import papermill  # noqa: F401  # imported once here, not in each worker (when forked)
@@ -197,7 +212,8 @@ def run_notebooks(jobs: Sequence[NotebookJob], folder: Path, *, workers: int | N
     try:
         for job in jobs:
             progress(f"{job.name}: running ...")
-            futures.append(pool.submit(run_one, job.source, folder, dict(job.parameters)))
+            futures.append(pool.submit(run_one, job.source, folder, dict(job.parameters),
+                                       job.evaluate))
         extra = meanwhile() if meanwhile else None
         results = [_finish(job, folder, future.result(), progress)
                    for job, future in zip(jobs, futures, strict=True)]
@@ -206,11 +222,11 @@ def run_notebooks(jobs: Sequence[NotebookJob], folder: Path, *, workers: int | N
     return results, extra
 
 
-def _finish(job: NotebookJob, folder: Path, result: tuple[str, str, float],
+def _finish(job: NotebookJob, folder: Path, result: tuple,
             progress: Callable[[str], None]) -> RenderedNotebook:
-    title, page, seconds = result
+    title, page, seconds, *value = result
     progress(f"{job.name}: wrote {page} ({seconds:.1f} s)")
-    return RenderedNotebook(title, folder / page, folder / job.source.name)
+    return RenderedNotebook(title, folder / page, folder / job.source.name, *value)
 
 
 def copy_inputs(folder: Path, parameters: Mapping[str, Any],

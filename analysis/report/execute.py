@@ -6,10 +6,17 @@ package first on ``PYTHONPATH``, a fixed hash seed and ``SOURCE_DATE_EPOCH``. Ex
 cleaned of timings, papermill metadata and random ids, so running twice writes the same bytes.
 A failing notebook raises :class:`~analysis.errors.NotebookError` naming the notebook, the cell
 and its first line.
+
+:func:`execute_evaluating` can also evaluate one expression in a notebook's kernel after its
+last cell (``framing compare`` takes the index's summary table from notebook 05's kernel, which
+has just computed every lens on the same articles). The expression is sent as an ``execute``
+request with no code and one ``user_expressions`` entry, so nothing is added to the notebook,
+its outputs or the kernel's history.
 """
 
 from __future__ import annotations
 
+import ast
 import contextlib
 import os
 import re
@@ -62,6 +69,75 @@ def failed_cell(source: Path, cell_source: str, exec_count: int | None) -> str:
 
 
 KERNEL_START_ATTEMPTS = 2
+# papermill's engine that also evaluates one expression in the kernel after the last cell
+ENGINE = "framing-evaluate"
+
+
+def register_engine() -> str:
+    """Register the engine with papermill (once per process); return its name."""
+    from papermill.clientwrap import PapermillNotebookClient
+    from papermill.engines import NBClientEngine, papermill_engines
+    from papermill.exceptions import PapermillException
+    from papermill.log import logger
+    from papermill.utils import merge_kwargs, remove_args
+
+    try:
+        papermill_engines.get_engine(ENGINE)
+        return ENGINE
+    except PapermillException:
+        pass
+
+    class EvaluatingClient(PapermillNotebookClient):
+        """Papermill's client, then one expression evaluated when every cell ran."""
+
+        def __init__(self, nb_man, *, expression: str, evaluated: dict[str, Any], **options):
+            super().__init__(nb_man, **options)
+            self.expression, self.evaluated = expression, evaluated
+
+        def papermill_execute_cells(self):
+            super().papermill_execute_cells()
+            if any(output.get("output_type") == "error" for cell in self.nb.cells
+                   for output in cell.get("outputs", [])):
+                return
+            reply = self.wait_for_reply(self.kc.execute(
+                "", silent=True, store_history=False,
+                user_expressions={"value": self.expression}))
+            self.evaluated["value"] = literal_value(
+                (reply or {}).get("content", {}).get("user_expressions", {}).get("value"))
+
+    class EvaluatingEngine(NBClientEngine):
+        """Papermill's nbclient engine with :class:`EvaluatingClient` (the same options)."""
+
+        @classmethod
+        def execute_managed_notebook(cls, nb_man, kernel_name, log_output=False,
+                                     stdout_file=None, stderr_file=None, start_timeout=60,
+                                     execution_timeout=None, *, expression: str,
+                                     evaluated: dict[str, Any], **kwargs):
+            kwargs = remove_args(["input_path"], **kwargs)
+            safe_kwargs = remove_args(["timeout", "startup_timeout"], **kwargs)
+            final_kwargs = merge_kwargs(
+                safe_kwargs,
+                timeout=execution_timeout if execution_timeout else kwargs.get("timeout"),
+                startup_timeout=start_timeout, kernel_name=kernel_name, log=logger,
+                log_output=log_output, stdout_file=stdout_file, stderr_file=stderr_file)
+            return EvaluatingClient(nb_man, expression=expression, evaluated=evaluated,
+                                    **final_kwargs).execute()
+
+    papermill_engines.register(ENGINE, EvaluatingEngine)
+    return ENGINE
+
+
+def literal_value(result: dict[str, Any] | None) -> Any:
+    """The value of a ``user_expressions`` result: its ``text/plain`` repr read as a Python
+    literal; None when the expression failed or the repr is not a literal."""
+    if not result or result.get("status") != "ok":
+        return None
+    try:
+        return ast.literal_eval(result.get("data", {}).get("text/plain", ""))
+    except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError):
+        return None
+
+
 
 
 def first_line(text: str) -> str:
@@ -73,11 +149,24 @@ def execute(source: Path, target: Path, parameters: Mapping[str, Any] | None = N
             cwd: Path | None = None) -> Path:
     """Run one notebook top to bottom in a fresh kernel, writing the executed copy. The kernel
     runs in ``cwd`` (default: the notebook's own folder)."""
+    return execute_evaluating(source, target, parameters, cwd=cwd)[0]
+
+
+def execute_evaluating(source: Path, target: Path, parameters: Mapping[str, Any] | None = None,
+                       *, cwd: Path | None = None, expression: str | None = None
+                       ) -> tuple[Path, Any]:
+    """:func:`execute`, then, when every cell ran, evaluate ``expression`` in the notebook's
+    kernel before it stops (nothing is added to the notebook); return the executed copy and
+    the expression's value, read back from its ``repr`` (None without an expression, or when
+    it fails or its value is not a Python literal)."""
     import papermill as pm
     from nbclient.exceptions import DeadKernelError
     from papermill.exceptions import PapermillExecutionError
 
     target.parent.mkdir(parents=True, exist_ok=True)
+    evaluated: dict[str, Any] = {}
+    extra = ({"engine_name": register_engine(), "expression": expression,
+              "evaluated": evaluated} if expression else {})
     try:
         for attempt in range(1, KERNEL_START_ATTEMPTS + 1):
             try:
@@ -87,6 +176,7 @@ def execute(source: Path, target: Path, parameters: Mapping[str, Any] | None = N
                         kernel_name="python3", cwd=str(cwd or source.parent),
                         progress_bar=False, log_output=False,
                         request_save_on_cell_execute=False, extra_arguments=KERNEL_ARGUMENTS,
+                        **extra,
                     )
                 break
             except (PapermillExecutionError, DeadKernelError):
@@ -105,7 +195,7 @@ def execute(source: Path, target: Path, parameters: Mapping[str, Any] | None = N
             f"(executed copy: {display_path(target)})") from None
     except DeadKernelError as exc:
         raise NotebookError(f"{source.name}: the kernel died: {first_line(exc)}") from None
-    return target
+    return target, evaluated.get("value")
 
 
 def stable_styler_ids(node: nbformat.NotebookNode) -> None:

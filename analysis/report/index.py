@@ -3,12 +3,15 @@ from ``templates/report_index.html.j2`` (all text escaped)."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 import jinja2
+import pandas as pd
 
 from ..paths import display_path
 from ..text.article import Article
@@ -25,6 +28,7 @@ class RenderedNotebook:
     title: str
     html: Path
     notebook: Path
+    evaluated: Any = None  # what the notebook's kernel gave for an expression, if asked
 
 
 @cache
@@ -36,6 +40,18 @@ def _environment() -> jinja2.Environment:
 def summary_html(articles: Sequence[Article], *, roles: Sequence[str]) -> str:
     """The index's summary table of ``articles``, as HTML."""
     return table_html(summary_table(articles, roles=roles))
+
+
+def summary_from_data(text: Any) -> str | None:
+    """:func:`analysis.report.summary.summary_data`'s JSON as the index's HTML (the same bytes
+    as :func:`summary_html`); None when ``text`` is not such JSON."""
+    if not isinstance(text, str) or not text:
+        return None
+    try:
+        data = json.loads(text)
+        return table_html(pd.DataFrame(data["data"], columns=data["columns"]))
+    except (ValueError, KeyError, TypeError):
+        return None
 
 
 def render_index(pages: Sequence[RenderedNotebook], articles: Sequence[Article], *,

@@ -4,6 +4,7 @@ sentences generated from the results, each linked to the notebook section with i
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
 
 import pandas as pd
@@ -110,3 +111,27 @@ def _top_actor(found: pd.DataFrame, article: str) -> str:
     names, top = most_named(found, article)
     tied = ", tied" if len(names) > 1 else ""
     return f"{' and '.join(names)} ({plural(top, 'mention')}{tied})" if names else "none"
+
+
+def identity(articles: Sequence[Article], *, roles: Sequence[str]) -> list:
+    """What a summary table depends on besides the lexicons: each article's id, label and
+    text (as its SHA-256), and the roles analysed."""
+    return [[[a.id, a.label, a.sha256] for a in articles], list(roles)]
+
+
+def summary_expression(articles: Sequence[Article], *, roles: Sequence[str]) -> str:
+    """Python code that, in a kernel holding ``articles`` and ``ROLES`` (notebook 05's), gives
+    :func:`summary_data` for the same articles and roles. (This module is light for a kernel
+    that has computed the summary: :mod:`.index` would import nbconvert.)"""
+    return (f"__import__('analysis.report.summary', fromlist=['summary_data'])"
+            f".summary_data(articles, roles=ROLES, expected={identity(articles, roles=roles)!r})")
+
+
+def summary_data(articles: Sequence[Article], *, roles: Sequence[str], expected: list) -> str:
+    """The summary table as JSON text (``columns`` and ``data``), computed where the lenses'
+    results are already cached on ``articles`` (a notebook's kernel); "" when ``articles``
+    and ``roles`` are not the ones ``expected`` (:func:`identity`) names."""
+    if identity(articles, roles=roles) != expected:
+        return ""
+    frame = table(articles, roles=roles)
+    return json.dumps({"columns": list(frame.columns), "data": frame.values.tolist()})

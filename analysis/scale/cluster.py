@@ -122,11 +122,15 @@ def tallies_on_dask(manifest: str | Path, *, unit: str = "word",
     return merge_partials(partial for partial, _ in computed)
 
 
-def start_local_cluster(workers: int = 2, threads_per_worker: int = 1):
+def start_local_cluster(workers: int = 2, threads_per_worker: int = 1, *,
+                        processes: bool = True):
     """A quiet ``dask.distributed`` client on a local cluster of worker processes.
 
     No dashboard and no log chatter, so notebook output stays deterministic. Close it with
-    ``client.close(); client.cluster.close()`` or use it in a ``with`` block.
+    ``client.close(); client.cluster.close()`` or use it in a ``with`` block. With
+    ``processes=False`` the workers are threads of this process: they start at once and need
+    no fresh import of the package, but share one core for Python code (for a demonstration on
+    a small corpus, not for speed).
     """
     import logging
 
@@ -136,5 +140,6 @@ def start_local_cluster(workers: int = 2, threads_per_worker: int = 1):
         raise AnalysisInputError("the Dask path needs the 'scale' extra: "
                                  "pip install -e \".[scale]\"") from None
     cluster = LocalCluster(n_workers=workers, threads_per_worker=threads_per_worker,
-                           processes=True, dashboard_address=None, silence_logs=logging.ERROR)
+                           processes=processes, dashboard_address=None,
+                           silence_logs=logging.ERROR)
     return Client(cluster)

@@ -25,6 +25,7 @@ from ..entities.gazetteer import (
     stop_capitals,
 )
 from ..lexicons import alternation, grammar_words, word_list
+from ..regex_cache import compile_patterns
 from .cues import adverbials, anonymous_rules, cue_specs, source_nouns
 
 _GROUP = count()
@@ -165,7 +166,7 @@ def grammar() -> Grammar:
 
     # "to" continues a phrase only after an aide, adviser, lawyer ... ("aides to Clinton")
     to_after = "|".join(f"(?<={re.escape(w)})" for h in grammar_words("to_heads")
-                        for w in {h, h[0].upper() + h[1:]})
+                        for w in dict.fromkeys((h, h[0].upper() + h[1:])))
     pp = (rf"(?:(?! (?:{prep_adverbials})(?![\w-])) (?:{preps})|(?:{to_after}) to) "
           rf"(?:{det} )?(?:(?:{low}|{name()}) ){{0,3}}(?:{head}|{name()}|{low})")
 
@@ -205,92 +206,92 @@ def grammar() -> Grammar:
     lowered = (stop_capitals() - openers) | {w.capitalize()
                                              for w in grammar_words("subject_pronouns")}
     particles = _words("particles")
-    return Grammar(
-        np=re.compile(np()),
-        simple=re.compile(rf"(?:{conj},? )?{when}(?P<np>{np(any_head=True)}|{pron})"
+    fields = dict(
+        np=_source(np()),
+        simple=_source(rf"(?:{conj},? )?{when}(?P<np>{np(any_head=True)}|{pron})"
                           rf"{advs}{auxs} ?"),
-        modified=re.compile(rf"(?:{conj},? )?(?P<np>{np(any_head=True)})"
+        modified=_source(rf"(?:{conj},? )?(?P<np>{np(any_head=True)})"
                             rf" (?:(?:{_words('relative_pronouns')})|[a-z]+(?:ing|ed))"
                             rf" [^,;:\"()\u2013\u2014]{{1,150}}?{advs}{auxs} ?"),
-        in_document=re.compile(rf"(?<![\w'-])in (?P<np>(?:{det} |{name()}'s? )?"
+        in_document=_source(rf"(?<![\w'-])in (?P<np>(?:{det} |{name()}'s? )?"
                                rf"(?:(?:{low}|{name()}) ){{0,4}}"
                                rf"(?:{_words('in_documents', longest_first=True)})(?![\w-])"
                                rf"(?:{pp}){{0,2}}),"),
-        quantity_prefix=re.compile(rf"(?i:(?:(?:{_words('quantity_modifiers')}) )?"
+        quantity_prefix=_source(rf"(?i:(?:(?:{_words('quantity_modifiers')}) )?"
                                    rf"(?:(?:{_words('partitives')}|{number})(?: percent| in \d+)?))"
                                    rf"(?: of |$)"),
-        addressed=re.compile(rf"\b(?:{_words('telling_forms')}|asked|asks|ask|asking)\s+$"),
-        opening_phrase=re.compile(r"[^,;:\"]{1,60}?, (?=[A-Za-z])"),
-        aside_colon=re.compile(rf",\s+(?:{_words('phrase_prepositions')}|referring|pointing|"
+        addressed=_source(rf"\b(?:{_words('telling_forms')}|asked|asks|ask|asking)\s+$"),
+        opening_phrase=_source(r"[^,;:\"]{1,60}?, (?=[A-Za-z])"),
+        aside_colon=_source(rf",\s+(?:{_words('phrase_prepositions')}|referring|pointing|"
                                r"turning|according)\b[^,:;\"]{1,80}(?=:)"),
-        as_passive=re.compile(r"(?:^|[\s,(])as $"),
-        according_phrase=re.compile(rf"(?P<np>(?:{det} |{cap}|[a-z])"
+        as_passive=_source(r"(?:^|[\s,(])as $"),
+        according_phrase=_source(rf"(?P<np>(?:{det} |{cap}|[a-z])"
                                     r"[^,;:.!?()\"\u2013\u2014]{1,120}?)"
                                     r"(?=\s*(?:[,;:.!?()\"\u2013\u2014]|-\s|$))"),
-        bare_relative=re.compile(rf"(?<=[\w)]) (?P<rel>{_words('relative_pronouns')})"
+        bare_relative=_source(rf"(?<=[\w)]) (?P<rel>{_words('relative_pronouns')})"
                                  rf"{advs}{auxs} ?$"),
-        relative_subject=re.compile(rf"(?<![\w'-])(?:who|what|whom) (?=(?:{det}) |[{upper}]"
+        relative_subject=_source(rf"(?<![\w'-])(?:who|what|whom) (?=(?:{det}) |[{upper}]"
                                     rf"|(?:{_words('subject_pronouns')}) )"),
-        complement_end=re.compile(rf"(?<![\w'-])(?i:{_words('complementisers')}) $"),
+        complement_end=_source(rf"(?<![\w'-])(?i:{_words('complementisers')}) $"),
         # an aside between a subject and its verb: "Kasich (who has 25 delegates) said",
         # "Joyce -- who is listed as an attorney -- told", "The judges ..., for instance, said"
-        aside=re.compile(r"(?:\s\([^()]{1,200}\)|\s?[\u2014\u2013][^\u2014\u2013]{1,200}"
+        aside=_source(r"(?:\s\([^()]{1,200}\)|\s?[\u2014\u2013][^\u2014\u2013]{1,200}"
                          r"[\u2014\u2013]|\s--\s[^-]{1,200}?\s--|\s-\s[^-]{1,200}?\s-"
                          rf"|,\s(?:{_words('aside_adverbs', longest_first=True)}|[a-z]+ly),)\s*$"),
-        pronoun_before=re.compile(rf"(?<![\w'-])(?P<np>{_capitalisable('subject_pronouns')})"
+        pronoun_before=_source(rf"(?<![\w'-])(?P<np>{_capitalisable('subject_pronouns')})"
                                   rf"{advs}{auxs} ?$"),
-        clause_subject=re.compile(rf"(?P<np>{np()}|{pron})"
+        clause_subject=_source(rf"(?P<np>{np()}|{pron})"
                                   rf"(?:, (?={det} |[a-z\d]|[{upper}]-)[^,;:\"]{{1,160}}?,){{0,2}}"
                                   rf"{advs}{auxs} (?=[a-z])"),
-        simple_named=re.compile(rf"(?:{conj},? )?{when}(?P<np>{np()}|{pron}){advs}{auxs} ?"),
-        appos=re.compile(rf"(?:{conj},? )?(?P<np>{np(any_head=True)}), "
+        simple_named=_source(rf"(?:{conj},? )?{when}(?P<np>{np()}|{pron}){advs}{auxs} ?"),
+        appos=_source(rf"(?:{conj},? )?(?P<np>{np(any_head=True)}), "
                          rf"(?P<app>(?={det} |[a-z\d]|{cap})[^,;:\"]{{1,160}}?"
                          rf"(?:, (?={det} |[a-z\d])[^,;:\"]{{1,100}}?)?),{advs} ?"),
-        relative=re.compile(rf"(?i:{_words('relative_pronouns')}){advs} ?"),
-        inherit=re.compile(rf"(?:(?:^|.*[,;]? )(?:{_words('coordinators')})|^){advs}{auxs} ?$",
+        relative=_source(rf"(?i:{_words('relative_pronouns')}){advs} ?"),
+        inherit=_source(rf"(?:(?:^|.*[,;]? )(?:{_words('coordinators')})|^){advs}{auxs} ?$",
                            re.S),
-        np_end=re.compile(rf"(?<![\w'-])(?P<np>(?:(?:{det}|{name()}'s?) )?{core()})$"),
-        right_np=re.compile(rf"(?P<np>{np()}|{_words('object_pronouns')}){bound}"),
-        right_np_any=re.compile(rf"(?P<np>{np(any_head=True)}){bound}"),
-        list_sep=re.compile(r",? and |, "),
-        conj_prefix=re.compile(rf"(?:{conj},? )?"),
-        adv_suffix=re.compile(rf"(?:(?: {adv})*)(?: {aux}(?: {adv})*)? ?$"),
-        addressee=re.compile(rf" (?:(?:{_words('addressee_determiners')}) )?[\w'.&-]+"
+        np_end=_source(rf"(?<![\w'-])(?P<np>(?:(?:{det}|{name()}'s?) )?{core()})$"),
+        right_np=_source(rf"(?P<np>{np()}|{_words('object_pronouns')}){bound}"),
+        right_np_any=_source(rf"(?P<np>{np(any_head=True)}){bound}"),
+        list_sep=_source(r",? and |, "),
+        conj_prefix=_source(rf"(?:{conj},? )?"),
+        adv_suffix=_source(rf"(?:(?: {adv})*)(?: {aux}(?: {adv})*)? ?$"),
+        addressee=_source(rf" (?:(?:{_words('addressee_determiners')}) )?[\w'.&-]+"
                              r"(?: [\w'.&-]+){0,4}?"
                              rf"(?=\s*(?:[,.:;\"']|$)|\s(?:{_words('addressee_bounds')})\b)"),
-        negation=re.compile(rf"\b(?:{_words('negations')})\b|n't\b"),
-        adv_step=re.compile(rf",?\s+{adv}"),
-        relay_step=re.compile(rf",?\s+(?:{_words('relay_cues')}) "),
-        adverbs=re.compile(rf"(?: {adv})+"),
-        conj=re.compile(rf"(?:{conj})(?![\w-])"),
-        aux=re.compile(rf"(?:^|\s)(?:{_words('passive_auxiliaries')})(?:{passive_mods}"
+        negation=_source(rf"\b(?:{_words('negations')})\b|n't\b"),
+        adv_step=_source(rf",?\s+{adv}"),
+        relay_step=_source(rf",?\s+(?:{_words('relay_cues')}) "),
+        adverbs=_source(rf"(?: {adv})+"),
+        conj=_source(rf"(?:{conj})(?![\w-])"),
+        aux=_source(rf"(?:^|\s)(?:{_words('passive_auxiliaries')})(?:{passive_mods}"
                        r"| [a-z]+ly)? $"),
-        possessive=re.compile(rf"(?:^|(?<=\s))(?P<name>{name()})'s? $"),
-        noun_content=re.compile(rf"\s*(?::|[\"']|(?:{_words('noun_complements')})\s)"),
-        noun_by=re.compile(rf",? (?:(?:{participles}) )?(?:{agents}) "),
-        agent_appositive=re.compile(rf"(?:{participles}) (?:{agents}) "),
-        anonymous_modifier=re.compile(rf"(?i:{anon})\Z"),
-        anonymous_formula=re.compile(rf"(?<![\w-])(?i:{anon})"),
-        lowered=re.compile(rf"(?<![\w'.-])(?:{alternation(lowered, longest_first=True)}"
+        possessive=_source(rf"(?:^|(?<=\s))(?P<name>{name()})'s? $"),
+        noun_content=_source(rf"\s*(?::|[\"']|(?:{_words('noun_complements')})\s)"),
+        noun_by=_source(rf",? (?:(?:{participles}) )?(?:{agents}) "),
+        agent_appositive=_source(rf"(?:{participles}) (?:{agents}) "),
+        anonymous_modifier=_source(rf"(?i:{anon})\Z"),
+        anonymous_formula=_source(rf"(?<![\w-])(?i:{anon})"),
+        lowered=_source(rf"(?<![\w'.-])(?:{alternation(lowered, longest_first=True)}"
                            rf"|{name_stopword_pattern()})"
                            r"(?![\w'-]|\.\w)"),
-        org_connector=re.compile(rf"(?<![\w'-])(?:{alternation(heads, longest_first=True)}) "
+        org_connector=_source(rf"(?<![\w'-])(?:{alternation(heads, longest_first=True)}) "
                                  rf"(?=(?:{'|'.join(head_prepositions())}) "
                                  rf"(?:the )?[{upper}])"),
-        auxiliary=re.compile(rf"\b(?:{aux_words}|\w+n't)\b"),
-        quoted_as=re.compile(rf" as (?:{_words('quoted_as_verbs')})\b"),
-        evaluative_object=re.compile(rf" (?!(?:{particles}|{_words('particle_objects')})\b)"
+        auxiliary=_source(rf"\b(?:{aux_words}|\w+n't)\b"),
+        quoted_as=_source(rf" as (?:{_words('quoted_as_verbs')})\b"),
+        evaluative_object=_source(rf" (?!(?:{particles}|{_words('particle_objects')})\b)"
                                      rf"[^,;:\"'.]{{1,80}}? (?:{_words('evaluative_links')})\s"),
-        evaluative_quote=re.compile(rf" (?!(?:{particles})\b)[^,;:\".]{{1,80}}? [\"']"),
-        new_clause=re.compile(rf"(?:[,;:]|\b(?:{_words('new_clause_conjunctions')}))"
+        evaluative_quote=_source(rf" (?!(?:{particles})\b)[^,;:\".]{{1,80}}? [\"']"),
+        new_clause=_source(rf"(?:[,;:]|\b(?:{_words('new_clause_conjunctions')}))"
                               rf"(?:{clause_adverbs}| [a-z]+ly)?\s*$"),
-        speech_lead=re.compile(rf"\s*,?\s*(?::\s*|(?:(?:{_words('speech_lead_prepositions')})"
+        speech_lead=_source(rf"\s*,?\s*(?::\s*|(?:(?:{_words('speech_lead_prepositions')})"
                                r" [^,.;:\"]{1,40}?\s)?that\s+)?"),
-        trailing_conj=re.compile(rf",?\s(?:{_words('trailing_conjunctions')})"
+        trailing_conj=_source(rf",?\s(?:{_words('trailing_conjunctions')})"
                                  rf"(?:{clause_adverbs}| [a-z]+ly)?$"),
-        leading_conj=re.compile(rf"(?:{_words('leading_conjunctions')})\b", re.I),
-        prep_split=re.compile(rf" (?:{preps}) "),
-        det_start=re.compile(rf"^(?:{_words('determiners')}|\d+) ", re.I),
+        leading_conj=_source(rf"(?:{_words('leading_conjunctions')})\b", re.I),
+        prep_split=_source(rf" (?:{preps}) "),
+        det_start=_source(rf"^(?:{_words('determiners')}|\d+) ", re.I),
         resolved_pronouns=frozenset(grammar_words("resolved_pronouns")),
         anaphors=frozenset(grammar_words("anaphors")),
         quoting_forms=frozenset(grammar_words("quoting_forms")),
@@ -304,6 +305,16 @@ def grammar() -> Grammar:
         time_fillers=frozenset(("this", "that", "last", "past", "next", "the", "a", "early",
                                 "late", "same", "following", "previous")),
     )
+    sources = {key: value for key, value in fields.items() if isinstance(value, _Source)}
+    return Grammar(**{**fields, **compile_patterns("sources-grammar", sources)})
+
+
+class _Source(tuple):
+    """A pattern and its flags, to be compiled with the others (:func:`compile_patterns`)."""
+
+
+def _source(pattern: str, flags: int = 0) -> _Source:
+    return _Source((pattern, flags))
 
 
 # Each capital beyond U+00FF as the capital thorn (U+00DE), which no lexicon word holds: the
