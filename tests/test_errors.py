@@ -229,6 +229,24 @@ def test_a_file_name_that_links_outside_the_folder_is_refused(seed_copy, tmp_pat
         list(analysis.load_corpus(path))
 
 
+def test_a_subfolder_that_links_outside_the_folder_is_refused(seed_copy, tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (elsewhere / "story.txt").write_text("Somewhere else entirely.", encoding="utf-8")
+    (seed_copy / "more").symlink_to(elsewhere)
+    path = write_manifest(seed_copy, "id,file\na,more/story.txt\n")
+    with pytest.raises(ManifestError, match=r"line 2: file 'more/story.txt' is outside"):
+        list(analysis.load_corpus(path))
+
+
+def test_a_file_in_a_subfolder_resolves_beside_its_manifest(seed_copy):
+    (seed_copy / "more").mkdir()
+    (seed_copy / "more" / "story.txt").write_text("The council met on Monday.", encoding="utf-8")
+    path = write_manifest(seed_copy, "id,file,side\na,more/./story.txt,A\n")
+    rows = analysis.text.read_manifest(path)
+    assert rows[0]["path"] == str((seed_copy / "more" / "story.txt").resolve())
+
+
 def test_manifest_missing_and_empty(seed_copy):
     with pytest.raises(ManifestError, match="manifest not found"):
         list(analysis.load_corpus(seed_copy / "nope.csv"))

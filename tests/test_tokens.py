@@ -164,3 +164,13 @@ def test_word_tokens_match_token_spans_on_generated_text(text):
     spans = token_spans(text)
     assert word_tokens(text) == ([text[a:b] for a, b, kind in spans if kind == "word"],
                                  sum(kind == "number" for _, _, kind in spans))
+
+
+@pytest.mark.parametrize("surface, expected", [
+    ("The", ("the", True)), ("Ministers", ("ministers", False)), ("US", ("u.s.", False)), ("Our", ("our", True)),
+])
+def test_word_norm_is_token_keys_without_the_stem(surface, expected):
+    from analysis.text.tokenise import token_keys, word_norm
+    assert word_norm(surface) == expected
+    _, norm, _, stop = token_keys(surface, "word")
+    assert (norm, stop) == expected

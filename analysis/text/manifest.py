@@ -8,7 +8,6 @@ read when present, and any other column can name groups (``Corpus(group_by=...)`
 from __future__ import annotations
 
 import csv
-import os
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -117,12 +116,18 @@ def iter_manifest(manifest: str | Path = SEED_MANIFEST,
 
 
 def _resolved(folder: Path, name: str) -> Path:
-    """``(folder / name).resolve()`` for a resolved ``folder``: a plain file name that is no
-    symbolic link resolves to itself, so only other names pay for the walk up the tree."""
-    if "/" not in name and os.sep not in name and name not in (".", ".."):
-        target = folder / name
+    """``(folder / name).resolve()`` for a resolved ``folder``: a relative name with no ``..``
+    and no symbolic link along it resolves to itself, so only other names pay for the walk
+    up the whole tree."""
+    relative = Path(name)
+    if name and not relative.is_absolute() and ".." not in relative.parts:
+        target = folder
         try:
-            if not target.is_symlink():
+            for part in relative.parts:
+                target = target / part
+                if target.is_symlink():
+                    break
+            else:
                 return target
         except OSError:  # a name too long for the system: let resolve() say what it makes
             pass

@@ -51,24 +51,25 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 
 def _check_path(path: Path, max_bytes: int) -> None:
-    shown = display_path(path)
     try:
         path.stat()
     except (OSError, RuntimeError) as exc:  # missing, a symlink loop, no permission to look
         reason = "no such file" if isinstance(exc, FileNotFoundError) else (
             f"cannot be read ({getattr(exc, 'strerror', None) or exc})")
-        raise ArticleNotFoundError(f"{shown}: {reason}") from None
+        raise ArticleNotFoundError(f"{display_path(path)}: {reason}") from None
     if not path.exists():
-        raise ArticleNotFoundError(f"{shown}: no such file")
+        raise ArticleNotFoundError(f"{display_path(path)}: no such file")
     if path.is_dir():
-        raise ArticleNotFoundError(f"{shown}: is a directory; give the path of one article file")
+        raise ArticleNotFoundError(f"{display_path(path)}: is a directory; give the path of one "
+                                   "article file")
     if not path.is_file():
-        raise ArticleNotFoundError(f"{shown}: is not a regular file")
+        raise ArticleNotFoundError(f"{display_path(path)}: is not a regular file")
     size = path.stat().st_size
     if size > max_bytes:
         raise ArticleTooLargeError(
-            f"{shown}: {size:,} bytes is more than the {max_bytes:,}-byte limit for one article; "
-            "split it into one file per article, or raise the limit (max_bytes= in Python, "
+            f"{display_path(path)}: {size:,} bytes is more than the {max_bytes:,}-byte limit "
+            "for one article; split it into one file per article, or raise the limit "
+            "(max_bytes= in Python, "
             "--max-bytes on the command line)")
 
 

@@ -212,9 +212,19 @@ def _with_marks(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int,
 def token_keys(surface: str, kind: str) -> tuple[str, str, str, bool]:
     """``(lower, norm, stem, stop)`` of a token, as the ``tokens`` table has them."""
     lower = surface.lower()
+    if kind == "word":
+        norm, stop = word_norm(surface)
+        return lower, norm, stem(norm), stop
     norm = term_variants().get(surface, lower)
-    is_word = kind == "word"
-    return lower, norm, stem(norm) if is_word else norm, is_word and norm in stopwords()
+    return lower, norm, norm, False
+
+
+@lru_cache(maxsize=200_000)
+def word_norm(surface: str) -> tuple[str, bool]:
+    """``(norm, stop)`` of a token of kind ``word``: the keys of :func:`token_keys` without
+    the stem, for counting words (the stemmer is not needed, nor NLTK imported, for that)."""
+    norm = term_variants().get(surface, surface.lower())
+    return norm, norm in stopwords()
 
 
 def word_tokens(text: str) -> tuple[list[str], int]:

@@ -30,7 +30,7 @@ from ..text.article import Article, article_list, check_roles
 from ..text.manifest import ArticleGroup
 from ..text.roles import DEFAULT_ROLES
 from ..text.tables import sentence_keys, sentence_texts, tokens
-from ..text.tokenise import WORD_KINDS, stopwords, token_keys, word_tokens
+from ..text.tokenise import WORD_KINDS, stopwords, token_keys, word_norm, word_tokens
 
 UNITS = ("word", "stem", "bigram", "trigram")
 OCCURRENCE_COLUMNS = ["article", "paragraph", "sentence", "term", "start", "end", "match"]
@@ -167,7 +167,7 @@ def _tally_words(article: Article, *, stems: bool, roles: Iterable[str] | None) 
 @lru_cache(maxsize=200_000)
 def _counted_form(word: str) -> str | None:
     """The term a word token counts as (its ``norm``), or None for a stopword."""
-    _, norm, _, stop = token_keys(word, "word")
+    norm, stop = word_norm(word)
     return None if stop else norm
 
 
