@@ -167,7 +167,8 @@ def test_word_tokens_match_token_spans_on_generated_text(text):
 
 
 @pytest.mark.parametrize("surface, expected", [
-    ("The", ("the", True)), ("Ministers", ("ministers", False)), ("US", ("u.s.", False)), ("Our", ("our", True)),
+    ("The", ("the", True)), ("Ministers", ("ministers", False)), ("US", ("u.s.", False)),
+    ("Our", ("our", True)),
 ])
 def test_word_norm_is_token_keys_without_the_stem(surface, expected):
     from analysis.text.tokenise import token_keys, word_norm
