@@ -53,8 +53,8 @@ def needed(pattern: re.Pattern[str]) -> tuple[Clause, ...]:
 def may_match(pattern: re.Pattern[str], text: str) -> bool:
     """False when ``text`` lacks what every match of ``pattern`` contains (the pattern cannot
     match it); True otherwise."""
-    clauses, folded = _plan(pattern)
-    if folded and clauses:
+    clauses = needed(pattern)
+    if clauses and pattern.flags & _IGNORECASE:
         if not text.isascii():
             return True
         text = text.lower()
@@ -65,13 +65,6 @@ def may_match(pattern: re.Pattern[str], text: str) -> bool:
         else:
             return False
     return True
-
-
-@cache
-def _plan(pattern: re.Pattern[str]) -> tuple[tuple[Clause, ...], bool]:
-    """A pattern's clauses, and whether it is case-insensitive (read once: flag arithmetic
-    on ``re.RegexFlag`` is slow)."""
-    return needed(pattern), bool(pattern.flags & _IGNORECASE)
 
 
 def _clauses(items: list) -> list[Clause]:

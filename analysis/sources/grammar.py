@@ -209,47 +209,47 @@ def grammar() -> Grammar:
     fields = dict(
         np=_source(np()),
         simple=_source(rf"(?:{conj},? )?{when}(?P<np>{np(any_head=True)}|{pron})"
-                          rf"{advs}{auxs} ?"),
+                       rf"{advs}{auxs} ?"),
         modified=_source(rf"(?:{conj},? )?(?P<np>{np(any_head=True)})"
-                            rf" (?:(?:{_words('relative_pronouns')})|[a-z]+(?:ing|ed))"
-                            rf" [^,;:\"()\u2013\u2014]{{1,150}}?{advs}{auxs} ?"),
+                         rf" (?:(?:{_words('relative_pronouns')})|[a-z]+(?:ing|ed))"
+                         rf" [^,;:\"()\u2013\u2014]{{1,150}}?{advs}{auxs} ?"),
         in_document=_source(rf"(?<![\w'-])in (?P<np>(?:{det} |{name()}'s? )?"
-                               rf"(?:(?:{low}|{name()}) ){{0,4}}"
-                               rf"(?:{_words('in_documents', longest_first=True)})(?![\w-])"
-                               rf"(?:{pp}){{0,2}}),"),
+                            rf"(?:(?:{low}|{name()}) ){{0,4}}"
+                            rf"(?:{_words('in_documents', longest_first=True)})(?![\w-])"
+                            rf"(?:{pp}){{0,2}}),"),
         quantity_prefix=_source(rf"(?i:(?:(?:{_words('quantity_modifiers')}) )?"
-                                   rf"(?:(?:{_words('partitives')}|{number})(?: percent| in \d+)?))"
-                                   rf"(?: of |$)"),
+                                rf"(?:(?:{_words('partitives')}|{number})(?: percent| in \d+)?))"
+                                rf"(?: of |$)"),
         addressed=_source(rf"\b(?:{_words('telling_forms')}|asked|asks|ask|asking)\s+$"),
         opening_phrase=_source(r"[^,;:\"]{1,60}?, (?=[A-Za-z])"),
         aside_colon=_source(rf",\s+(?:{_words('phrase_prepositions')}|referring|pointing|"
-                               r"turning|according)\b[^,:;\"]{1,80}(?=:)"),
+                            r"turning|according)\b[^,:;\"]{1,80}(?=:)"),
         as_passive=_source(r"(?:^|[\s,(])as $"),
         according_phrase=_source(rf"(?P<np>(?:{det} |{cap}|[a-z])"
-                                    r"[^,;:.!?()\"\u2013\u2014]{1,120}?)"
-                                    r"(?=\s*(?:[,;:.!?()\"\u2013\u2014]|-\s|$))"),
+                                 r"[^,;:.!?()\"\u2013\u2014]{1,120}?)"
+                                 r"(?=\s*(?:[,;:.!?()\"\u2013\u2014]|-\s|$))"),
         bare_relative=_source(rf"(?<=[\w)]) (?P<rel>{_words('relative_pronouns')})"
-                                 rf"{advs}{auxs} ?$"),
+                              rf"{advs}{auxs} ?$"),
         relative_subject=_source(rf"(?<![\w'-])(?:who|what|whom) (?=(?:{det}) |[{upper}]"
-                                    rf"|(?:{_words('subject_pronouns')}) )"),
+                                 rf"|(?:{_words('subject_pronouns')}) )"),
         complement_end=_source(rf"(?<![\w'-])(?i:{_words('complementisers')}) $"),
         # an aside between a subject and its verb: "Kasich (who has 25 delegates) said",
         # "Joyce -- who is listed as an attorney -- told", "The judges ..., for instance, said"
         aside=_source(r"(?:\s\([^()]{1,200}\)|\s?[\u2014\u2013][^\u2014\u2013]{1,200}"
-                         r"[\u2014\u2013]|\s--\s[^-]{1,200}?\s--|\s-\s[^-]{1,200}?\s-"
-                         rf"|,\s(?:{_words('aside_adverbs', longest_first=True)}|[a-z]+ly),)\s*$"),
+                      r"[\u2014\u2013]|\s--\s[^-]{1,200}?\s--|\s-\s[^-]{1,200}?\s-"
+                      rf"|,\s(?:{_words('aside_adverbs', longest_first=True)}|[a-z]+ly),)\s*$"),
         pronoun_before=_source(rf"(?<![\w'-])(?P<np>{_capitalisable('subject_pronouns')})"
-                                  rf"{advs}{auxs} ?$"),
+                               rf"{advs}{auxs} ?$"),
         clause_subject=_source(rf"(?P<np>{np()}|{pron})"
-                                  rf"(?:, (?={det} |[a-z\d]|[{upper}]-)[^,;:\"]{{1,160}}?,){{0,2}}"
-                                  rf"{advs}{auxs} (?=[a-z])"),
+                               rf"(?:, (?={det} |[a-z\d]|[{upper}]-)[^,;:\"]{{1,160}}?,){{0,2}}"
+                               rf"{advs}{auxs} (?=[a-z])"),
         simple_named=_source(rf"(?:{conj},? )?{when}(?P<np>{np()}|{pron}){advs}{auxs} ?"),
         appos=_source(rf"(?:{conj},? )?(?P<np>{np(any_head=True)}), "
-                         rf"(?P<app>(?={det} |[a-z\d]|{cap})[^,;:\"]{{1,160}}?"
-                         rf"(?:, (?={det} |[a-z\d])[^,;:\"]{{1,100}}?)?),{advs} ?"),
+                      rf"(?P<app>(?={det} |[a-z\d]|{cap})[^,;:\"]{{1,160}}?"
+                      rf"(?:, (?={det} |[a-z\d])[^,;:\"]{{1,100}}?)?),{advs} ?"),
         relative=_source(rf"(?i:{_words('relative_pronouns')}){advs} ?"),
         inherit=_source(rf"(?:(?:^|.*[,;]? )(?:{_words('coordinators')})|^){advs}{auxs} ?$",
-                           re.S),
+                        re.S),
         np_end=_source(rf"(?<![\w'-])(?P<np>(?:(?:{det}|{name()}'s?) )?{core()})$"),
         right_np=_source(rf"(?P<np>{np()}|{_words('object_pronouns')}){bound}"),
         right_np_any=_source(rf"(?P<np>{np(any_head=True)}){bound}"),
@@ -257,15 +257,15 @@ def grammar() -> Grammar:
         conj_prefix=_source(rf"(?:{conj},? )?"),
         adv_suffix=_source(rf"(?:(?: {adv})*)(?: {aux}(?: {adv})*)? ?$"),
         addressee=_source(rf" (?:(?:{_words('addressee_determiners')}) )?[\w'.&-]+"
-                             r"(?: [\w'.&-]+){0,4}?"
-                             rf"(?=\s*(?:[,.:;\"']|$)|\s(?:{_words('addressee_bounds')})\b)"),
+                          r"(?: [\w'.&-]+){0,4}?"
+                          rf"(?=\s*(?:[,.:;\"']|$)|\s(?:{_words('addressee_bounds')})\b)"),
         negation=_source(rf"\b(?:{_words('negations')})\b|n't\b"),
         adv_step=_source(rf",?\s+{adv}"),
         relay_step=_source(rf",?\s+(?:{_words('relay_cues')}) "),
         adverbs=_source(rf"(?: {adv})+"),
         conj=_source(rf"(?:{conj})(?![\w-])"),
         aux=_source(rf"(?:^|\s)(?:{_words('passive_auxiliaries')})(?:{passive_mods}"
-                       r"| [a-z]+ly)? $"),
+                    r"| [a-z]+ly)? $"),
         possessive=_source(rf"(?:^|(?<=\s))(?P<name>{name()})'s? $"),
         noun_content=_source(rf"\s*(?::|[\"']|(?:{_words('noun_complements')})\s)"),
         noun_by=_source(rf",? (?:(?:{participles}) )?(?:{agents}) "),
@@ -273,22 +273,22 @@ def grammar() -> Grammar:
         anonymous_modifier=_source(rf"(?i:{anon})\Z"),
         anonymous_formula=_source(rf"(?<![\w-])(?i:{anon})"),
         lowered=_source(rf"(?<![\w'.-])(?:{alternation(lowered, longest_first=True)}"
-                           rf"|{name_stopword_pattern()})"
-                           r"(?![\w'-]|\.\w)"),
+                        rf"|{name_stopword_pattern()})"
+                        r"(?![\w'-]|\.\w)"),
         org_connector=_source(rf"(?<![\w'-])(?:{alternation(heads, longest_first=True)}) "
-                                 rf"(?=(?:{'|'.join(head_prepositions())}) "
-                                 rf"(?:the )?[{upper}])"),
+                              rf"(?=(?:{'|'.join(head_prepositions())}) "
+                              rf"(?:the )?[{upper}])"),
         auxiliary=_source(rf"\b(?:{aux_words}|\w+n't)\b"),
         quoted_as=_source(rf" as (?:{_words('quoted_as_verbs')})\b"),
         evaluative_object=_source(rf" (?!(?:{particles}|{_words('particle_objects')})\b)"
-                                     rf"[^,;:\"'.]{{1,80}}? (?:{_words('evaluative_links')})\s"),
+                                  rf"[^,;:\"'.]{{1,80}}? (?:{_words('evaluative_links')})\s"),
         evaluative_quote=_source(rf" (?!(?:{particles})\b)[^,;:\".]{{1,80}}? [\"']"),
         new_clause=_source(rf"(?:[,;:]|\b(?:{_words('new_clause_conjunctions')}))"
-                              rf"(?:{clause_adverbs}| [a-z]+ly)?\s*$"),
+                           rf"(?:{clause_adverbs}| [a-z]+ly)?\s*$"),
         speech_lead=_source(rf"\s*,?\s*(?::\s*|(?:(?:{_words('speech_lead_prepositions')})"
-                               r" [^,.;:\"]{1,40}?\s)?that\s+)?"),
+                            r" [^,.;:\"]{1,40}?\s)?that\s+)?"),
         trailing_conj=_source(rf",?\s(?:{_words('trailing_conjunctions')})"
-                                 rf"(?:{clause_adverbs}| [a-z]+ly)?$"),
+                              rf"(?:{clause_adverbs}| [a-z]+ly)?$"),
         leading_conj=_source(rf"(?:{_words('leading_conjunctions')})\b", re.I),
         prep_split=_source(rf" (?:{preps}) "),
         det_start=_source(rf"^(?:{_words('determiners')}|\d+) ", re.I),

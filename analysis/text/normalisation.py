@@ -63,7 +63,6 @@ def _edits(source: str) -> Iterator[re.Match[str]]:
         position = found.end()
 
 
-
 def is_mark(char: str) -> bool:
     """True for a combining mark (Unicode category M: an accent, a vowel sign ...), which
     belongs to the character before it."""

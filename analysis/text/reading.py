@@ -69,8 +69,7 @@ def _check_path(path: Path, max_bytes: int) -> None:
         raise ArticleTooLargeError(
             f"{display_path(path)}: {size:,} bytes is more than the {max_bytes:,}-byte limit "
             "for one article; split it into one file per article, or raise the limit "
-            "(max_bytes= in Python, "
-            "--max-bytes on the command line)")
+            "(max_bytes= in Python, --max-bytes on the command line)")
 
 
 def _byte_order_mark(data: bytes, encoding: str | None) -> tuple[int, str, str] | None:

@@ -167,8 +167,6 @@ def _nltk_token_spans(text: str) -> list[tuple[int, int, str]]:
 
 
 def _token_spans(text: str, tokenize, protected: list[re.Match]) -> list[tuple[int, int, str]]:
-    if not protected:  # most sentences: no link, handle or hashtag to cut out
-        return [(a, b, token_kind(text[a:b])) for a, b in _word_spans(text, tokenize)]
     spans: list[tuple[int, int, str]] = []
     position = 0
     for match in [*protected, None]:
