@@ -34,6 +34,7 @@ from .folder import (
 from .html import render_html
 from .index import INDEX_NAME, RenderedNotebook, render_index, summary_from_data, summary_html
 from .inputs import compare_parameters, event_file  # noqa: F401  # re-exported
+from .kernels import kernel_factory
 from .notebooks import (
     PARAMETER_NAMES,
     notebook_defaults,
@@ -167,13 +168,14 @@ def default_workers(jobs: int) -> int:
 
 
 def run_one(source: Path, folder: Path, parameters: Mapping[str, Any],
-            evaluate: str | None = None) -> tuple[str, str, float, Any]:
+            evaluate: str | None = None, kernel_factory: str | None = None
+            ) -> tuple[str, str, float, Any]:
     """Execute ``source`` into ``folder`` (the kernel runs there), clean it and render its
     page; return its title, its page's name, the seconds it took and the value of
     ``evaluate`` in its kernel after the last cell (None without one)."""
     started = time.perf_counter()
     executed, value = execute_evaluating(source, folder / source.name, parameters, cwd=folder,
-                                         expression=evaluate)
+                                         expression=evaluate, kernel_factory=kernel_factory)
     node = tidy_executed(executed)
     page = render_html(executed, folder / f"{source.stem}.html", index_link=True)
     return notebook_title(node, source.stem), page.name, time.perf_counter() - started, value
@@ -191,32 +193,36 @@ def run_notebooks(jobs: Sequence[NotebookJob], folder: Path, *, workers: int | N
     ``NotebookError`` naming the notebook) when the results, read in that order, reach it;
     notebooks not started by then are cancelled, and those running are waited for. (A
     notebook that fails while an earlier one still runs is seen only then, so later ones may
-    still run meanwhile.)
+    still run meanwhile.) Each notebook's fresh kernel is forked from a kernel factory that
+    has already imported the libraries (:mod:`.kernels`), where that is possible.
     """
     workers = default_workers(len(jobs)) if workers is None else max(1, workers)
-    if workers == 1 or len(jobs) < 2:
-        results = []
-        for job in jobs:
-            progress(f"{job.name}: running ...")
-            result = run_one(job.source, folder, job.parameters,
-                             **({"evaluate": job.evaluate} if job.evaluate else {}))
-            results.append(_finish(job, folder, result, progress))
-        return results, (meanwhile() if meanwhile else None)
-    import papermill  # noqa: F401  # imported once here, not in each worker (when forked)
+    with kernel_factory() as factory:
+        forked = {"kernel_factory": factory} if factory else {}
+        if workers == 1 or len(jobs) < 2:
+            results = []
+            for job in jobs:
+                progress(f"{job.name}: running ...")
+                result = run_one(job.source, folder, job.parameters,
+                                 **({"evaluate": job.evaluate} if job.evaluate else {}),
+                                 **forked)
+                results.append(_finish(job, folder, result, progress))
+            return results, (meanwhile() if meanwhile else None)
+        import papermill  # noqa: F401  # imported once here, not in each worker (when forked)
 
-    pool = ProcessPoolExecutor(max_workers=workers)
-    futures: list[Future] = []
-    try:
-        for job in jobs:
-            progress(f"{job.name}: running ...")
-            futures.append(pool.submit(run_one, job.source, folder, dict(job.parameters),
-                                       job.evaluate))
-        extra = meanwhile() if meanwhile else None
-        results = [_finish(job, folder, future.result(), progress)
-                   for job, future in zip(jobs, futures, strict=True)]
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-    return results, extra
+        pool = ProcessPoolExecutor(max_workers=workers)
+        futures: list[Future] = []
+        try:
+            for job in jobs:
+                progress(f"{job.name}: running ...")
+                futures.append(pool.submit(run_one, job.source, folder, dict(job.parameters),
+                                           job.evaluate, factory))
+            extra = meanwhile() if meanwhile else None
+            results = [_finish(job, folder, future.result(), progress)
+                       for job, future in zip(jobs, futures, strict=True)]
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+        return results, extra
 
 
 def _finish(job: NotebookJob, folder: Path, result: tuple,
