@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import socket
+import subprocess
 import sys
 import time
 
@@ -139,3 +141,34 @@ def test_only_this_pythons_launcher_is_forked():
     assert arguments(["/usr/bin/other-python", "-m", "ipykernel_launcher", "-f", "c.json"]) \
         is None
     assert arguments([sys.executable, "-m", "some_other_kernel"]) is None
+
+
+FORK_AFTER_IN_PROCESS = """
+from pathlib import Path
+import sys
+import nbformat
+from analysis.report.build import NotebookJob, run_notebooks
+
+folder = Path(sys.argv[1])
+jobs = []
+for name in ("01_a", "02_b"):
+    node = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# " + name),
+                                           nbformat.v4.new_code_cell("print(6 * 7)")])
+    node.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3",
+                                   "language": "python"}
+    nbformat.write(node, folder / f"{name}.ipynb")
+    jobs.append(NotebookJob(name, folder / f"{name}.ipynb", {}))
+run_notebooks(jobs[:1], folder, workers=1, progress=lambda line: None)  # in this process
+pages, _ = run_notebooks(jobs, folder, workers=2, progress=lambda line: None)  # then forked
+print(*[page.html.name for page in pages])
+"""
+
+
+def test_notebooks_run_in_a_pool_after_one_ran_in_this_process(tmp_path):
+    # a pool forked after a kernel was started in this process must not inherit its event
+    # loop's helper threads (it hung before: a worker waited for a thread it did not have)
+    done = subprocess.run([sys.executable, "-c", FORK_AFTER_IN_PROCESS, str(tmp_path)],
+                          capture_output=True, text=True, timeout=240, cwd=PROJECT_ROOT,
+                          env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)})
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.split() == ["01_a.html", "02_b.html"]

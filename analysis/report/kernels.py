@@ -74,26 +74,33 @@ def kernel_factory() -> Iterator[str | None]:
                 process.wait()
 
 
-def request_kernel(path: str, argv: list[str], env: dict[str, str], cwd: str,
-                   timeout: float | None = None) -> int:
+async def request_kernel(path: str, argv: list[str], env: dict[str, str], cwd: str,
+                         timeout: float | None = None) -> int:
     """Ask the factory at ``path`` for a kernel; return its process id. Waits up to
     ``timeout`` seconds (None: ``READY_TIMEOUT``) for the factory to listen; raises
-    ``OSError`` when it does not."""
+    ``OSError`` when it does not. (No thread is used: a process forked later, such as a
+    worker of a process pool, would inherit an event loop whose threads it does not have.)"""
     deadline = time.monotonic() + (READY_TIMEOUT if timeout is None else timeout)
+    request = json.dumps({"argv": argv, "env": env, "cwd": cwd}).encode("utf-8") + b"\n"
     while True:
         try:
-            with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
-                connection.connect(path)
-                connection.sendall(json.dumps({"argv": argv, "env": env, "cwd": cwd})
-                                   .encode("utf-8") + b"\n")
-                reply = json.loads(connection.makefile("rb").readline() or b"{}")
-            if "pid" not in reply:
-                raise OSError(f"the kernel factory did not start a kernel: {reply}")
-            return int(reply["pid"])
+            return _ask(path, request)
         except (FileNotFoundError, ConnectionRefusedError):
             if time.monotonic() > deadline:
                 raise
-            time.sleep(0.05)
+            await asyncio.sleep(0.05)
+
+
+def _ask(path: str, request: bytes) -> int:
+    """One request to a listening factory (it answers at once); the kernel's process id."""
+    with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
+        connection.settimeout(READY_TIMEOUT)
+        connection.connect(path)
+        connection.sendall(request)
+        reply = json.loads(connection.makefile("rb").readline() or b"{}")
+    if "pid" not in reply:
+        raise OSError(f"the kernel factory did not start a kernel: {reply}")
+    return int(reply["pid"])
 
 
 class ForkedKernel:
@@ -150,7 +157,7 @@ class ForkingKernelManager(AsyncKernelManager):
         env = dict(kw.get("env") or os.environ)
         cwd = str(kw.get("cwd") or os.getcwd())
         try:
-            pid = await asyncio.to_thread(request_kernel, self.factory_path, argv, env, cwd)
+            pid = await request_kernel(self.factory_path, argv, env, cwd)
         except (OSError, ValueError):
             return await super()._async_launch_kernel(kernel_cmd, **kw)
         provisioner = self.provisioner
