@@ -34,11 +34,14 @@ The module does not import NLTK.
 
 from __future__ import annotations
 
+import re
+
 _VOWELS = frozenset("aeiouy")
 _NOT_SHORT_END = frozenset("aeiouywxY")  # what cannot end a short syllable
 _DOUBLES = frozenset(("bb", "dd", "ff", "gg", "mm", "nn", "pp", "rr", "tt"))
 _LI_ENDING = frozenset("cdeghkmnrt")
 _APOSTROPHES = str.maketrans("\u2018\u2019\u201b", "'''")
+_VOWEL_CONSONANT = re.compile("[aeiouy][^aeiouy]")
 
 _SPECIAL = {
     "skis": "ski", "skies": "sky", "dying": "die", "lying": "lie", "tying": "tie",
@@ -73,6 +76,8 @@ _STEP3 = {
     "icate": ("icate", "ic", 0), "iciti": ("iciti", "ic", 0), "ical": ("ical", "ic", 0),
     "ful": ("ful", "", 0), "ness": ("ness", "", 0), "ative": ("ative", "", 0),
 }
+_STEP2_ENDINGS, _STEP3_ENDINGS = tuple(_STEP2), tuple(_STEP3)
+_STEP1B = ("eedly", "ingly", "edly", "eed", "ing", "ed")  # longest first
 _STEP4 = ("ement", "ance", "ence", "able", "ible", "ment", "ant", "ent", "ism", "ate", "iti",
           "ous", "ive", "ize", "ion", "al", "er", "ic")
 _STEP4_BY_LENGTH = tuple((n, frozenset(s for s in _STEP4 if len(s) == n)) for n in (5, 4, 3, 2))
@@ -86,7 +91,8 @@ def stem(word: str) -> str:
         return word
     if word in _SPECIAL:
         return _SPECIAL[word]
-    word = word.translate(_APOSTROPHES)
+    if not word.isascii():
+        word = word.translate(_APOSTROPHES)
     if word[0] == "'":
         word = word[1:]
     if "y" in word:
@@ -124,10 +130,8 @@ def _mark_consonant_y(word: str) -> str:
 def _region_start(word: str, start: int) -> int:
     """Where the region after the first non-vowel following a vowel, at or after ``start``,
     begins (the word's length when there is none)."""
-    for i in range(start + 1, len(word)):
-        if word[i - 1] in _VOWELS and word[i] not in _VOWELS:
-            return i + 1
-    return len(word)
+    found = _VOWEL_CONSONANT.search(word, start)
+    return found.end() if found else len(word)
 
 
 def _regions(word: str) -> tuple[int, int]:
@@ -138,7 +142,7 @@ def _regions(word: str) -> tuple[int, int]:
             break
     else:
         p1 = _region_start(word, 0)
-    p2 = _region_start(word, p1) if p1 < len(word) else len(word)
+    p2 = _region_start(word, p1)
     return len(word) - p1, len(word) - p2
 
 
@@ -174,11 +178,9 @@ def _step1b(word: str, r1: int, r2: int) -> tuple[str, int, int]:
     """Step 1b: ``eed``/``eedly`` in R1 become ``ee``; ``ed``, ``edly``, ``ing``, ``ingly``
     after a vowel go, then ``e`` is added, a double consonant undone, or a short word given
     its ``e``."""
-    for suffix in ("eedly", "ingly", "edly", "eed", "ing", "ed"):
-        if word.endswith(suffix):
-            break
-    else:
+    if not word.endswith(_STEP1B):
         return word, r1, r2
+    suffix = next(suffix for suffix in _STEP1B if word.endswith(suffix))
     if suffix in ("eed", "eedly"):
         return _swap(word, r1, r2, suffix, "ee") if r1 >= len(suffix) else (word, r1, r2)
     if not any(c in _VOWELS for c in word[:-len(suffix)]):
@@ -203,8 +205,11 @@ def _short_end(word: str) -> bool:
     return len(word) == 2 and word[0] in _VOWELS and word[1] not in _VOWELS
 
 
-def _longest(word: str, table: dict) -> str | None:
-    """The longest suffix of ``word`` in ``table`` (None when there is none)."""
+def _longest(word: str, table: dict, endings: tuple[str, ...]) -> str | None:
+    """The longest suffix of ``word`` in ``table``, whose keys are ``endings`` (None when
+    there is none)."""
+    if not word.endswith(endings):
+        return None
     for n in (7, 6, 5, 4, 3, 2):
         if word[-n:] in table and len(word) >= n:
             return word[-n:]
@@ -213,12 +218,12 @@ def _longest(word: str, table: dict) -> str | None:
 
 def _step2_3(word: str, r1: int, r2: int) -> tuple[str, int, int]:
     """Steps 2 and 3: derivational suffixes in R1 (``ative`` in R2) replaced or removed."""
-    suffix = _longest(word, _STEP2)
+    suffix = _longest(word, _STEP2, _STEP2_ENDINGS)
     if suffix and r1 >= len(suffix) and (
             suffix not in ("ogi", "li") or word[-len(suffix) - 1] in
             ("l" if suffix == "ogi" else _LI_ENDING)):
         word, r1, r2 = _swap(word, r1, r2, *_STEP2[suffix])
-    suffix = _longest(word, _STEP3)
+    suffix = _longest(word, _STEP3, _STEP3_ENDINGS)
     if suffix and r1 >= len(suffix) and (suffix != "ative" or r2 >= 5):
         word, r1, r2 = _swap(word, r1, r2, *_STEP3[suffix])
     return word, r1, r2
@@ -227,6 +232,8 @@ def _step2_3(word: str, r1: int, r2: int) -> tuple[str, int, int]:
 def _step4(word: str, r1: int, r2: int) -> tuple[str, int, int]:
     """Step 4: the longest of the step's suffixes goes when it is in R2 (``ion`` only after
     ``s`` or ``t``)."""
+    if not word.endswith(_STEP4):
+        return word, r1, r2
     for n, suffixes in _STEP4_BY_LENGTH:
         suffix = word[-n:]
         if suffix in suffixes and len(word) >= n:
