@@ -28,9 +28,9 @@ from analysis.text.roles import DEFAULT_ROLES
 from analysis.text.tables import tokens
 from analysis.text.tokenise import stopwords
 from analysis.words.association import (
-    bigram_counts,
+    contingency_possible,
+    count_bigrams,
     likelihood_ratio,
-    possible,
     scored_bigrams,
 )
 from analysis.words.context import COLLOCATION_COLUMNS
@@ -116,7 +116,7 @@ def test_written_texts_have_nltks_collocations(name, min_freq):
 
 
 def test_a_pair_never_spans_two_runs():
-    words, pairs = bigram_counts([["a", "b"], ["b", "a"], [], ["c"]])
+    words, pairs = count_bigrams([["a", "b"], ["b", "a"], [], ["c"]])
     assert pairs == {("a", "b"): 1, ("b", "a"): 1}
     assert words == {"a": 2, "b": 2, "c": 1}
 
@@ -152,7 +152,7 @@ def test_generated_runs_are_scored_as_nltk_does(runs, min_freq):
         return w1 in stops and w2 in stops
 
     ours = scored_bigrams(runs, min_freq=min_freq, drop=drop)
-    words, pairs = bigram_counts(runs)
+    words, pairs = count_bigrams(runs)
     total = sum(words.values())
 
     def drop_or_impossible(w1, w2):  # NLTK fails on the impossible pairs ours leaves out
@@ -163,7 +163,7 @@ def test_generated_runs_are_scored_as_nltk_does(runs, min_freq):
 
 def test_a_word_paired_with_itself_in_most_of_the_text_is_left_out_where_nltk_fails():
     runs = [["ha", "ha", "ha"], ["oh", "ha"]]  # N = 5: "ha ha" twice, "ha" four times
-    assert not possible(2, 4, 4, 5) and possible(2, 3, 3, 6)
+    assert not contingency_possible(2, 4, 4, 5) and contingency_possible(2, 3, 3, 6)
     with pytest.raises(ValueError, match="math domain error"):
         nltk_scored(runs)
     assert [pair for pair, _, _ in scored_bigrams(runs)] == [("oh", "ha")]

@@ -25,7 +25,7 @@ from itertools import pairwise
 SMALL = 1e-20  # NLTK's _SMALL
 
 
-def bigram_counts(runs: Iterable[Sequence[str]]) -> tuple[Counter, Counter]:
+def count_bigrams(runs: Iterable[Sequence[str]]) -> tuple[Counter, Counter]:
     """``(word counts, pair counts)`` over runs of words; a pair is two adjacent words of one
     run."""
     words: Counter = Counter()
@@ -56,16 +56,16 @@ def scored_bigrams(runs: Iterable[Sequence[str]], *, min_freq: int = 1,
     """``((w1, w2), count, score)`` of every pair seen at least ``min_freq`` times and not
     dropped by ``drop(w1, w2)``, highest score first (ties by the pair); a pair whose table
     would have a negative cell is left out."""
-    words, pairs = bigram_counts(runs)
+    words, pairs = count_bigrams(runs)
     total = sum(words.values())
     scored = [((w1, w2), count, likelihood_ratio(count, words[w1], words[w2], total))
               for (w1, w2), count in pairs.items()
               if count >= min_freq and not (drop and drop(w1, w2))
-              and possible(count, words[w1], words[w2], total)]
+              and contingency_possible(count, words[w1], words[w2], total)]
     return sorted(scored, key=lambda item: (-item[2], item[0]))
 
 
-def possible(pair: int, first: int, second: int, total: int) -> bool:
+def contingency_possible(pair: int, first: int, second: int, total: int) -> bool:
     """Whether the pair's contingency table has no negative cell (only a word paired with
     itself, more than half of all words, has one)."""
     return total - first - second + pair >= 0
