@@ -3,7 +3,8 @@ a word that every lens uses.
 
 Only NLTK's data-free parts are used: ``PunktSentenceTokenizer`` with explicit abbreviations
 (its spans, read directly by :mod:`.sentspans`), ``NLTKWordTokenizer`` (its spans, read in one
-pass by :mod:`.wordspans`) and the Snowball stemmer. Links, @handles and #hashtags are cut out
+pass by :mod:`.wordspans`) and the Snowball stemmer (written again in :mod:`.stemmer`), each
+the reference its NLTK-free equal is tested against. Links, @handles and #hashtags are cut out
 before word tokenisation and tagged as their own kinds. A *word* is a token of kind ``word``
 or ``number`` (:func:`word_count`): rates, profiles, quoted words and cleaning rules all count
 words this way.
@@ -22,6 +23,8 @@ from itertools import compress
 from ..lexicons import grammar_words, table, word_list
 from .normalisation import HANDLE_PATTERN, HASHTAG_PATTERN, LINK_PATTERN, is_mark, past_marks
 from .sentspans import span_tokenize as punkt_spans
+from .stemmer import EnglishStemmer
+from .stemmer import stem as snowball_stem
 from .wordspans import span_tokenize
 
 WORD_KINDS = ("word", "number")
@@ -79,17 +82,15 @@ def word_tokenizer():
 
 
 @cache
-def stemmer():
-    """NLTK's Snowball (Porter 2) stemmer for English (data-free)."""
-    from nltk.stem.snowball import SnowballStemmer
-
-    return SnowballStemmer("english")
+def stemmer() -> EnglishStemmer:
+    """The Snowball (Porter 2) stemmer for English (:mod:`.stemmer`, equal to NLTK's)."""
+    return EnglishStemmer()
 
 
 @cache
 def stem(word: str) -> str:
     """Snowball (Porter 2) stem of a lower-case word."""
-    return stemmer().stem(word)
+    return snowball_stem(word)
 
 
 _CONTINUATION = re.compile(r"[\"')\]]*\s*(?:[,;:]|[a-z])")
@@ -220,7 +221,7 @@ def token_keys(surface: str, kind: str) -> tuple[str, str, str, bool]:
 @lru_cache(maxsize=200_000)
 def word_norm(surface: str) -> tuple[str, bool]:
     """``(norm, stop)`` of a token of kind ``word``: the keys of :func:`token_keys` without
-    the stem, for counting words (the stemmer is not needed, nor NLTK imported, for that)."""
+    the stem, for counting words (the stemmer is not needed for that)."""
     norm = term_variants().get(surface, surface.lower())
     return norm, norm in stopwords()
 

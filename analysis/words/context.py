@@ -14,6 +14,7 @@ from ..text.article import Article, article_list
 from ..text.roles import DEFAULT_ROLES
 from ..text.tables import tokens
 from ..text.tokenise import WORD_KINDS, stem, stopwords
+from .association import scored_bigrams
 from .counting import word_runs, word_total
 
 COLLOCATION_COLUMNS = ["article", "bigram", "count", "llr"]
@@ -25,26 +26,23 @@ DISPERSION_COLUMNS = ["article", "term", "paragraph", "sentence", "position", "s
 def collocations(articles: Article | Sequence[Article], *,
                  roles: Iterable[str] | None = DEFAULT_ROLES, min_freq: int = 2,
                  n: int = 15) -> pd.DataFrame:
-    """Top bigram collocations per article by log-likelihood ratio (NLTK).
+    """Top bigram collocations per article by log-likelihood ratio.
 
-    Uses ``BigramCollocationFinder`` over runs of words within sentences, keeps pairs seen at
-    least ``min_freq`` times, drops pairs made only of stopwords, and scores with
-    ``BigramAssocMeasures.likelihood_ratio``. Columns: article, bigram, count, llr.
+    Counts pairs of adjacent words within runs of words in a sentence, keeps pairs seen at
+    least ``min_freq`` times, drops pairs made only of stopwords, and scores with Dunning's
+    log-likelihood ratio as NLTK's ``BigramCollocationFinder`` and
+    ``BigramAssocMeasures.likelihood_ratio`` do (:mod:`.association`, equal to NLTK's
+    scores). Columns: article, bigram, count, llr.
     """
-    from nltk.collocations import BigramAssocMeasures, BigramCollocationFinder
-
     stops = stopwords()
     rows = []
     for article in article_list(articles):
         runs = [list(run["norm"]) for run in word_runs(tokens(article, roles=roles))]
-        finder = BigramCollocationFinder.from_documents(runs)
-        finder.apply_freq_filter(min_freq)
-        finder.apply_ngram_filter(lambda w1, w2: w1 in stops and w2 in stops)
-        scored = finder.score_ngrams(BigramAssocMeasures.likelihood_ratio)
-        scored = sorted(scored, key=lambda item: (-item[1], item[0]))[:n]
-        for (w1, w2), score in scored:
-            rows.append({"article": article.id, "bigram": f"{w1} {w2}",
-                         "count": finder.ngram_fd[(w1, w2)], "llr": score})
+        scored = scored_bigrams(runs, min_freq=min_freq,
+                                drop=lambda w1, w2: w1 in stops and w2 in stops)
+        for (w1, w2), count, score in scored[:n]:
+            rows.append({"article": article.id, "bigram": f"{w1} {w2}", "count": count,
+                         "llr": score})
     return pd.DataFrame(rows, columns=COLLOCATION_COLUMNS)
 
 
