@@ -93,6 +93,10 @@ def test_without_a_listening_factory_the_kernel_starts_as_usual(tmp_path, monkey
 def test_the_factory_stops_with_its_block_and_can_be_switched_off(monkeypatch):
     with kernels.kernel_factory() as path:
         assert path is not None
+        with kernels.kernel_factory() as inner:  # a factory already running is reused
+            assert inner == path
+        assert kernels._RUNNING == path
+    assert kernels._RUNNING is None
     with pytest.raises(OSError), socket.socket(socket.AF_UNIX) as connection:
         connection.connect(path)
     monkeypatch.setenv(kernels.SWITCH, "0")
@@ -128,14 +132,14 @@ def test_a_kernel_whose_python_settings_differ_starts_anew(tmp_path, factory, mo
                                      "env": {"PYTHONHASHSEED": "7"}}).encode() + b"\n")
     assert reply == {"error": "different Python settings"}
     monkeypatch.setenv("PYTHONHASHSEED", "7")  # execute_evaluating sets it back to 0
-    monkeypatch.setattr("analysis.report.execute.KERNEL_ENV", {"PYTHONHASHSEED": "7"})
+    monkeypatch.setattr(kernels, "KERNEL_ENV", {"PYTHONHASHSEED": "7"})
     source = notebook(tmp_path, "import sys\nprint('pandas' in sys.modules)")
     done, _ = execute_evaluating(source, tmp_path / "out.ipynb", kernel_factory=factory)
     assert outputs(done) == [[("stream", "False\n")]]  # a new process: nothing preloaded
 
 
 def test_only_this_pythons_launcher_is_forked():
-    arguments = kernels.ForkingKernelManager._launcher_arguments
+    arguments = kernels.launcher_arguments
     assert arguments([sys.executable, "-m", "ipykernel_launcher", "-f", "c.json"]) == [
         "-f", "c.json"]
     assert arguments(["/usr/bin/other-python", "-m", "ipykernel_launcher", "-f", "c.json"]) \

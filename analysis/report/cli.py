@@ -211,9 +211,12 @@ def _compare(args: argparse.Namespace) -> int:
                                     labels=(args.label_a, args.label_b), actors=args.actors,
                                     word_choices=args.word_choices,
                                     max_bytes=args.max_bytes)
-    from .build import build_reports  # the notebook machinery, once the inputs are good
+    from .kernels import kernel_factory
 
-    build_reports(Path(args.out).expanduser().resolve(), parameters, force=args.force)
+    with kernel_factory():  # started now: it imports its libraries while this process does
+        from .build import build_reports  # the notebook machinery, once the inputs are good
+
+        build_reports(Path(args.out).expanduser().resolve(), parameters, force=args.force)
     return 0
 
 

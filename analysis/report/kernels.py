@@ -7,9 +7,10 @@ ipykernel, pandas and this package (about 1.5 s of CPU per kernel, five or six t
 report), a *kernel factory* (:func:`serve`) imports them once, and each kernel is a fork of it.
 The factory never runs notebook code, so every kernel starts from the same state.
 
-:class:`ForkingKernelManager` asks the factory for a kernel and falls back to the usual launch
-whenever it cannot (the factory is not running or not ready, the kernel command is not this
-Python's ``ipykernel_launcher``, the platform is not Linux, or ``FRAMING_FORK_KERNELS=0``).
+:func:`manager_class` gives a kernel manager that asks the factory for a kernel and falls
+back to the usual launch whenever it cannot (the factory is not running or not ready, the
+kernel command is not this Python's ``ipykernel_launcher``, the platform is not Linux, or
+``FRAMING_FORK_KERNELS=0``). :func:`kernel_environment` is the environment every kernel gets.
 :func:`kernel_factory` runs a factory for the length of a ``with`` block.
 """
 
@@ -27,10 +28,12 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 
-from jupyter_client.manager import AsyncKernelManager
+from ..paths import PROJECT_ROOT
 
+KERNEL_ENV = {"PYTHONHASHSEED": "0", "SOURCE_DATE_EPOCH": "0"}  # fixed seeds and dates
 SWITCH = "FRAMING_FORK_KERNELS"  # "0" turns forked kernels off
 INLINE_BACKEND = "module://matplotlib_inline.backend_inline"  # what ipykernel sets, if unset
 # imported by the factory, in this order; a module that fails to import is skipped
@@ -38,7 +41,26 @@ INLINE_BACKEND = "module://matplotlib_inline.backend_inline"  # what ipykernel s
 PRELOADED = ("ipykernel.kernelapp", "ipykernel.ipkernel", "numpy", "pandas", "matplotlib",
              "matplotlib.figure", "matplotlib.axes", "analysis", "analysis.report.display",
              "analysis.report.summary", "analysis.report.prose")
+_RUNNING: str | None = None  # the socket of the factory this process runs, if any
 READY_TIMEOUT = 30.0  # seconds a kernel request waits for the factory to listen
+
+
+@contextlib.contextmanager
+def kernel_environment() -> Iterator[None]:
+    """Environment inherited by kernels: this checkout's package first, fixed seeds and dates."""
+    names = (*KERNEL_ENV, "PYTHONPATH")
+    saved = {name: os.environ.get(name) for name in names}
+    os.environ.update(KERNEL_ENV)
+    os.environ["PYTHONPATH"] = os.pathsep.join(
+        [str(PROJECT_ROOT), *([saved["PYTHONPATH"]] if saved["PYTHONPATH"] else [])])
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def available() -> bool:
@@ -50,11 +72,11 @@ def available() -> bool:
 def kernel_factory() -> Iterator[str | None]:
     """Run a kernel factory for the ``with`` block; yield its socket's path (None when kernels
     cannot be forked here). The factory starts with the environment kernels get
-    (:func:`~analysis.report.execute.kernel_environment`) and is stopped at the end."""
-    from .execute import kernel_environment
-
-    if not available():
-        yield None
+    (:func:`kernel_environment`) and is stopped at the end. Inside a block that already runs
+    one, that one is yielded (so a caller can start it early, while it goes on working)."""
+    global _RUNNING
+    if _RUNNING is not None or not available():
+        yield _RUNNING
         return
     with tempfile.TemporaryDirectory(prefix="framing-kernels-") as folder:
         path = str(Path(folder) / "factory.sock")
@@ -63,9 +85,11 @@ def kernel_factory() -> Iterator[str | None]:
                 [sys.executable, "-m", "analysis.report.kernels", path],
                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL, start_new_session=True)
+        _RUNNING = path
         try:
             yield path
         finally:
+            _RUNNING = None
             process.terminate()
             try:
                 process.wait(timeout=10)
@@ -144,43 +168,52 @@ class ForkedKernel:
         self.send_signal(signal.SIGTERM)
 
 
-class ForkingKernelManager(AsyncKernelManager):
-    """``jupyter_client``'s kernel manager, starting kernels from the factory at
-    ``factory_path`` (a class attribute set by :func:`manager_class`), or as usual."""
+def manager_class(factory_path: str | None) -> type:
+    """The kernel manager class for a factory at ``factory_path``: ``jupyter_client``'s
+    ``AsyncKernelManager`` starting kernels from the factory, or as usual whenever it cannot
+    (None: ``AsyncKernelManager`` itself)."""
+    from jupyter_client.manager import AsyncKernelManager
 
-    factory_path: str | None = None
-
-    async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
-        argv = self._launcher_arguments(kernel_cmd)
-        if argv is None or not self.factory_path or not available():
-            return await super()._async_launch_kernel(kernel_cmd, **kw)
-        env = dict(kw.get("env") or os.environ)
-        cwd = str(kw.get("cwd") or os.getcwd())
-        try:
-            pid = await request_kernel(self.factory_path, argv, env, cwd)
-        except (OSError, ValueError):
-            return await super()._async_launch_kernel(kernel_cmd, **kw)
-        provisioner = self.provisioner
-        provisioner.process = ForkedKernel(pid)
-        provisioner.pid, provisioner.pgid, provisioner.cwd = pid, pid, cwd
-        self._reconcile_connection_info(provisioner.connection_info)
-
-    @staticmethod
-    def _launcher_arguments(kernel_cmd: list[str]) -> list[str] | None:
-        """The arguments after ``python -m ipykernel_launcher`` when the command runs this
-        Python's launcher; None for any other command."""
-        if len(kernel_cmd) < 3 or kernel_cmd[1:3] != ["-m", "ipykernel_launcher"]:
-            return None
-        if os.path.realpath(kernel_cmd[0]) != os.path.realpath(sys.executable):
-            return None
-        return list(kernel_cmd[3:])
-
-
-def manager_class(factory_path: str | None) -> type[AsyncKernelManager]:
-    """The kernel manager class for a factory at ``factory_path`` (None: the usual one)."""
     if factory_path is None:
         return AsyncKernelManager
-    return type("FactoryKernelManager", (ForkingKernelManager,), {"factory_path": factory_path})
+    return type("ForkingKernelManager", (_forking_manager(),), {"factory_path": factory_path})
+
+
+@cache
+def _forking_manager() -> type:
+    from jupyter_client.manager import AsyncKernelManager
+
+    class ForkingKernelManager(AsyncKernelManager):
+        """Starts kernels from the factory at ``factory_path``, or as usual."""
+
+        factory_path: str | None = None
+
+        async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
+            argv = launcher_arguments(kernel_cmd)
+            if argv is None or not self.factory_path or not available():
+                return await super()._async_launch_kernel(kernel_cmd, **kw)
+            env = dict(kw.get("env") or os.environ)
+            cwd = str(kw.get("cwd") or os.getcwd())
+            try:
+                pid = await request_kernel(self.factory_path, argv, env, cwd)
+            except (OSError, ValueError):
+                return await super()._async_launch_kernel(kernel_cmd, **kw)
+            provisioner = self.provisioner
+            provisioner.process = ForkedKernel(pid)
+            provisioner.pid, provisioner.pgid, provisioner.cwd = pid, pid, cwd
+            self._reconcile_connection_info(provisioner.connection_info)
+
+    return ForkingKernelManager
+
+
+def launcher_arguments(kernel_cmd: list[str]) -> list[str] | None:
+    """The arguments after ``python -m ipykernel_launcher`` when the command runs this
+    Python's launcher; None for any other command."""
+    if len(kernel_cmd) < 3 or kernel_cmd[1:3] != ["-m", "ipykernel_launcher"]:
+        return None
+    if os.path.realpath(kernel_cmd[0]) != os.path.realpath(sys.executable):
+        return None
+    return list(kernel_cmd[3:])
 
 
 # --- the factory process ---------------------------------------------------------------------
