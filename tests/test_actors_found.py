@@ -6,7 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import nbformat
+import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import analysis
 from analysis import AnalysisInputError, LexiconError
@@ -229,3 +232,34 @@ def test_word_groups_give_the_top_actors_written_forms_for_dispersion(write_arti
     article = analysis.load_article(write_article(text), id="a")
     groups = analysis.actors.word_groups(article, top=2)
     assert groups == {"Jane Holloway": ["holloway", "senator jane holloway"], "Senate": ["senate"]}
+
+
+def _main_types_by_pandas(frame: pd.DataFrame) -> dict[str, str]:
+    """The reference: value counts per actor group, ties to the first in ENTITY_TYPES."""
+    from analysis.entities.gazetteer import ENTITY_TYPES
+
+    types = {}
+    for actor, group in frame.groupby("actor"):
+        counted = group["type"][group["type"] != ""].value_counts()
+        best = counted.max() if not counted.empty else None
+        types[actor] = "other" if counted.empty else min(
+            (t for t, n in counted.items() if n == best), key=ENTITY_TYPES.index)
+    return types
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["Ann Lee", "Acme", "Ohio", "Lee"]),
+                          st.sampled_from(["", "person", "organisation", "place", "other"])),
+                max_size=12))
+def test_an_actors_type_is_its_most_frequent_with_ties_in_type_order(rows):
+    from analysis.actors.discovery import main_types
+
+    frame = pd.DataFrame(rows, columns=["actor", "type"])
+    assert main_types(frame["actor"], frame["type"]) == _main_types_by_pandas(frame)
+
+
+def test_a_tie_between_types_goes_to_the_type_listed_first():
+    from analysis.actors.discovery import main_types
+
+    assert main_types(["Lee", "Lee", "Lee"], ["place", "person", ""]) == {"Lee": "person"}
+    assert main_types(["Acme"], [""]) == {"Acme": "other"}

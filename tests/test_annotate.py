@@ -314,3 +314,16 @@ def test_show_and_bad_arguments(flood, seeds):
         view.annotated(flood, layers="tone")
     with pytest.raises(AnalysisInputError, match="one article"):
         view.annotated(seeds)
+
+
+def test_the_reused_sanitiser_cleans_each_fragment_on_its_own():
+    import threading
+
+    assert safe_html("<b>unclosed <i>tags") == "<b>unclosed <i>tags</i></b>"
+    assert safe_html("plain words") == "plain words"
+    assert safe_html('<img src="x" onerror="alert(1)">') == '<img src="x">'
+    results = []
+    worker = threading.Thread(target=lambda: results.append(safe_html("<p>other thread</p>")))
+    worker.start()
+    worker.join()
+    assert results == ["<p>other thread</p>"]

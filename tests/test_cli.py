@@ -95,3 +95,49 @@ def test_a_notebook_name_that_matches_none_is_one_line_naming_the_choices(capsys
     assert err.startswith("framing: error: 99: no such notebook; give a notebook file or one of "
                           "01_load_and_clean, 02_word_frequencies")
     assert err.count("\n") == 1
+
+
+def run_python(code: str) -> str:
+    """Run ``code`` in a fresh interpreter with this checkout first on the path; its stdout."""
+    import os
+    import subprocess
+    import sys
+
+    from analysis.paths import PROJECT_ROOT
+
+    env = {**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          env=env, check=True, cwd=PROJECT_ROOT)
+    return done.stdout
+
+
+def test_the_console_command_is_run_which_skips_the_slow_optional_import():
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+
+    from analysis.paths import PROJECT_ROOT
+
+    project = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert project["project"]["scripts"]["framing"] == "analysis.report.cli:run"
+    # after the skip, notebooks are still read and validated, without the IRI checker module
+    out = run_python(
+        "import sys\n"
+        "from analysis.report.cli import skip_slow_optional_imports\n"
+        "skip_slow_optional_imports()\n"
+        "import nbformat\n"
+        "node = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell('1 + 1')])\n"
+        "nbformat.validate(node)\n"
+        "nbformat.validate(nbformat.reads(nbformat.writes(node), as_version=4))\n"
+        "print(sys.modules['rfc3987_syntax'], 'jsonschema' in sys.modules)\n")
+    assert out.split() == ["None", "True"]
+
+
+def test_compare_checks_its_inputs_before_importing_the_notebook_machinery(tmp_path):
+    out = run_python(
+        "import sys\n"
+        "from analysis.report.cli import main\n"
+        f"code = main(['compare', {str(tmp_path / 'missing.txt')!r}, 'other.txt'])\n"
+        "print(code, *(name in sys.modules for name in ('nbformat', 'papermill', 'nbconvert')))\n")
+    assert out.split() == ["2", "False", "False", "False"]

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import analysis
 from analysis import entities
+from analysis.entities.gazetteer import gazetteer
+from analysis.entities.names import title_spans
 from analysis.paths import SEEDS_DIR
 from analysis.text import build_article, normalise
 
@@ -117,3 +121,29 @@ def test_bad_arguments_raise_analysis_input_error():
         entities.mentions("not an article")
     with pytest.raises(analysis.AnalysisInputError, match="unknown role"):
         entities.mentions(make("Some text here. More text."), roles=["sidebar"])
+
+
+def _title_spans_by_scan(words):
+    """The reference: at each position, try every title, longest first."""
+    spans, i = [], 0
+    while i < len(words):
+        found = next((t for t in gazetteer().titles if tuple(words[i:i + len(t)]) == t), None)
+        if found:
+            spans.append((i, i + len(found)))
+        i += len(found) if found else 1
+    return spans
+
+
+def test_titles_are_found_longest_first():
+    words = "Former Vice President Ellen Marsh met the Secretary of State".split()
+    spans = title_spans(words)
+    assert [" ".join(words[a:b]) for a, b in spans] == ["Former", "Vice President",
+                                                     "Secretary of State"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(sorted({w for t in gazetteer().titles for w in t}
+                                       | {"Mayor", "the", "of", "Smith", "Vice"})),
+                max_size=12))
+def test_title_spans_equal_a_scan_of_every_title(words):
+    assert title_spans(words) == _title_spans_by_scan(words)

@@ -36,6 +36,7 @@ read).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import cache
 
@@ -206,13 +207,24 @@ def pair_canonicals(rows: pd.DataFrame) -> dict[str, str]:
     return {k: v for k, v in mapping.items() if k != v}
 
 
-def _main_type(types: pd.Series) -> str:
-    """The most frequent entity type; ties go to the first in ``ENTITY_TYPES``."""
-    counted = types[types != ""].value_counts()
-    if counted.empty:
+def main_types(actors: Iterable, types: Iterable) -> dict[str, str]:
+    """Each actor's most frequent entity type among its mentions (empty types not counted);
+    ties go to the first in ``ENTITY_TYPES``; "other" when none of its mentions has a type."""
+    counted: dict[str, Counter] = {}
+    for actor, kind in zip(actors, types, strict=True):
+        if not isinstance(actor, str):
+            continue  # a missing actor belongs to no group
+        tally = counted.setdefault(actor, Counter())
+        if isinstance(kind, str) and kind:
+            tally[kind] += 1
+    return {actor: _main_type(tally) for actor, tally in counted.items()}
+
+
+def _main_type(tally: Counter) -> str:
+    if not tally:
         return "other"
-    best = counted.max()
-    return min((t for t, n in counted.items() if n == best), key=ENTITY_TYPES.index)
+    best = max(tally.values())
+    return min((t for t, n in tally.items() if n == best), key=ENTITY_TYPES.index)
 
 
 def all_mentions(articles: Article | Sequence[Article], *,
@@ -235,8 +247,7 @@ def all_mentions(articles: Article | Sequence[Article], *,
         descriptions["actor"] = descriptions["canonical"].replace(mapping)
         descriptions = descriptions[descriptions["actor"].isin(set(frame["actor"]))]
         frame = pd.concat([frame, descriptions], ignore_index=True)
-    types = {actor: _main_type(group["type"]) for actor, group in frame.groupby("actor")}
-    frame["type"] = frame["actor"].map(types)
+    frame["type"] = frame["actor"].map(main_types(frame["actor"], frame["type"]))
     frame = in_input_order(frame, [a.id for a in chosen], ["start", "end"])
     return frame[MENTION_COLUMNS]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 
 from ..lexicons import alternation, grammar_words, table, word_list
 from ..regex_cache import compile_patterns
@@ -63,6 +63,14 @@ class Gazetteer:
     demonyms: frozenset[str]
     not_name: frozenset[str]
     leading_dates: frozenset[str]  # days and months that are not also first names
+
+    @cached_property
+    def titles_by_first_word(self) -> dict[str, tuple[tuple[str, ...], ...]]:
+        """The titles grouped by their first word, each group longest first (as ``titles``)."""
+        grouped: dict[str, list[tuple[str, ...]]] = {}
+        for title in self.titles:
+            grouped.setdefault(title[0], []).append(title)
+        return {word: tuple(group) for word, group in grouped.items()}
 
 
 @cache

@@ -42,9 +42,9 @@ class Mention:
 def title_spans(words: Sequence[str]) -> list[tuple[int, int]]:
     """Word ranges of the titles in ``words`` (longest title first at each position)."""
     spans, i = [], 0
-    titles = gazetteer().titles
+    by_first = gazetteer().titles_by_first_word
     while i < len(words):
-        for title in titles:
+        for title in by_first.get(words[i], ()):
             if tuple(words[i:i + len(title)]) == title:
                 spans.append((i, i + len(title)))
                 i += len(title)

@@ -17,13 +17,10 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from ..actors.event import listed_actors
-from ..errors import AnalysisInputError, LexiconError, NotebookError
+from ..errors import AnalysisInputError, NotebookError
 from ..paths import NOTEBOOKS_DIR, REPORTS_DIR, display_path, project_path
-from ..text.article import Article, check_roles
+from ..text.article import Article
 from ..text.manifest import load_articles, looks_like_path
-from ..text.roles import DEFAULT_ROLES
-from ..words.choices import word_choices as read_word_choices
 from .execute import execute_evaluating, tidy_executed
 from .folder import (
     MARKER,
@@ -36,12 +33,13 @@ from .folder import (
 )
 from .html import render_html
 from .index import INDEX_NAME, RenderedNotebook, render_index, summary_from_data, summary_html
+from .inputs import compare_parameters, event_file  # noqa: F401  # re-exported
+from .kernels import kernel_factory
 from .notebooks import (
     PARAMETER_NAMES,
     notebook_defaults,
     notebook_paths,
     notebook_title,
-    parameter_path,
 )
 from .summary import summary_expression
 
@@ -170,13 +168,14 @@ def default_workers(jobs: int) -> int:
 
 
 def run_one(source: Path, folder: Path, parameters: Mapping[str, Any],
-            evaluate: str | None = None) -> tuple[str, str, float, Any]:
+            evaluate: str | None = None, kernel_factory: str | None = None
+            ) -> tuple[str, str, float, Any]:
     """Execute ``source`` into ``folder`` (the kernel runs there), clean it and render its
     page; return its title, its page's name, the seconds it took and the value of
     ``evaluate`` in its kernel after the last cell (None without one)."""
     started = time.perf_counter()
     executed, value = execute_evaluating(source, folder / source.name, parameters, cwd=folder,
-                                         expression=evaluate)
+                                         expression=evaluate, kernel_factory=kernel_factory)
     node = tidy_executed(executed)
     page = render_html(executed, folder / f"{source.stem}.html", index_link=True)
     return notebook_title(node, source.stem), page.name, time.perf_counter() - started, value
@@ -194,32 +193,36 @@ def run_notebooks(jobs: Sequence[NotebookJob], folder: Path, *, workers: int | N
     ``NotebookError`` naming the notebook) when the results, read in that order, reach it;
     notebooks not started by then are cancelled, and those running are waited for. (A
     notebook that fails while an earlier one still runs is seen only then, so later ones may
-    still run meanwhile.)
+    still run meanwhile.) Each notebook's fresh kernel is forked from a kernel factory that
+    has already imported the libraries (:mod:`.kernels`), where that is possible.
     """
     workers = default_workers(len(jobs)) if workers is None else max(1, workers)
-    if workers == 1 or len(jobs) < 2:
-        results = []
-        for job in jobs:
-            progress(f"{job.name}: running ...")
-            result = run_one(job.source, folder, job.parameters,
-                             **({"evaluate": job.evaluate} if job.evaluate else {}))
-            results.append(_finish(job, folder, result, progress))
-        return results, (meanwhile() if meanwhile else None)
-    import papermill  # noqa: F401  # imported once here, not in each worker (when forked)
+    with kernel_factory() as factory:
+        forked = {"kernel_factory": factory} if factory else {}
+        if workers == 1 or len(jobs) < 2:
+            results = []
+            for job in jobs:
+                progress(f"{job.name}: running ...")
+                result = run_one(job.source, folder, job.parameters,
+                                 **({"evaluate": job.evaluate} if job.evaluate else {}),
+                                 **forked)
+                results.append(_finish(job, folder, result, progress))
+            return results, (meanwhile() if meanwhile else None)
+        import papermill  # noqa: F401  # imported once here, not in each worker (when forked)
 
-    pool = ProcessPoolExecutor(max_workers=workers)
-    futures: list[Future] = []
-    try:
-        for job in jobs:
-            progress(f"{job.name}: running ...")
-            futures.append(pool.submit(run_one, job.source, folder, dict(job.parameters),
-                                       job.evaluate))
-        extra = meanwhile() if meanwhile else None
-        results = [_finish(job, folder, future.result(), progress)
-                   for job, future in zip(jobs, futures, strict=True)]
-    finally:
-        pool.shutdown(wait=True, cancel_futures=True)
-    return results, extra
+        pool = ProcessPoolExecutor(max_workers=workers)
+        futures: list[Future] = []
+        try:
+            for job in jobs:
+                progress(f"{job.name}: running ...")
+                futures.append(pool.submit(run_one, job.source, folder, dict(job.parameters),
+                                           job.evaluate, factory))
+            extra = meanwhile() if meanwhile else None
+            results = [_finish(job, folder, future.result(), progress)
+                       for job, future in zip(jobs, futures, strict=True)]
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+        return results, extra
 
 
 def _finish(job: NotebookJob, folder: Path, result: tuple,
@@ -260,50 +263,3 @@ def copy_inputs(folder: Path, parameters: Mapping[str, Any],
         if value is not None and len(Path(value).parts) > 1:  # a bare name is a lexicon's
             copies[name] = copy(project_path(value), Path(value).name)
     return copies
-
-
-def compare_parameters(first: str | Path, second: str | Path, *,
-                       labels: Sequence[str | None] = (None, None),
-                       roles: Sequence[str] | None = None,
-                       actors: str | Path | None = None,
-                       word_choices: str | Path | None = None,
-                       max_bytes: int | None = None) -> dict[str, Any]:
-    """Notebook parameters for comparing two article files; checks the files first.
-
-    ``actors`` and ``word_choices`` are event files (paths, relative ones read from the
-    current folder): the story's actors and aliases (format of ``lexicons/actors.tsv``) and
-    its alternative words (format of ``lexicons/word_choices.tsv``); None (``ACTORS`` and
-    ``WORD_CHOICES`` None in the notebooks) means none: the actors are then found in the
-    articles and no word choices are counted. ``max_bytes`` raises or lowers the size limit
-    of an article file (``MAX_BYTES`` in the notebooks; None: the default).
-
-    Raises an ``ArticleError`` subclass naming the file when one cannot be read,
-    ``LexiconError`` naming an event file that is missing or malformed, and
-    ``AnalysisInputError`` for unknown roles. Two files with the same name get distinct ids
-    (``a`` and ``a-2``).
-    """
-    paths = [parameter_path(p) for p in (first, second)]
-    chosen = list(roles) if roles else list(DEFAULT_ROLES)
-    check_roles(chosen)
-    articles = load_articles(paths, roles=chosen, max_bytes=max_bytes)
-    names = [label or article.id for label, article in zip(labels, articles, strict=True)]
-    return {"ARTICLES": paths, "LABELS": names, "ROLES": chosen,
-            "ACTORS": event_file(actors, "--actors", listed_actors),
-            "WORD_CHOICES": event_file(word_choices, "--word-choices", read_word_choices),
-            **({"MAX_BYTES": max_bytes} if max_bytes is not None else {})}
-
-
-def event_file(path: str | Path | None, option: str, check: Callable[[str], Any]) -> str | None:
-    """An event file given on the command line as notebooks receive it (relative to the
-    project root when inside it, else absolute), after ``check`` has read it; None for None.
-    A missing file raises ``LexiconError`` naming the option and the file."""
-    if path is None:
-        return None
-    resolved = Path(path).expanduser().resolve()
-    if not resolved.is_file():
-        raise LexiconError(f"{option} {path}: no such file")
-    # a file directly in the project root would read as a name in analysis/lexicons/
-    shown = parameter_path(resolved)
-    value = shown if len(Path(shown).parts) > 1 else str(resolved)
-    check(value)
-    return value

@@ -204,14 +204,19 @@ def _roles_option(text: str | None) -> list[str] | None:
 
 
 def _compare(args: argparse.Namespace) -> int:
-    from .build import build_reports, compare_parameters
+    from .inputs import compare_parameters
 
     roles = _roles_option(args.roles)
     parameters = compare_parameters(args.first, args.second, roles=roles,
                                     labels=(args.label_a, args.label_b), actors=args.actors,
                                     word_choices=args.word_choices,
                                     max_bytes=args.max_bytes)
-    build_reports(Path(args.out).expanduser().resolve(), parameters, force=args.force)
+    from .kernels import kernel_factory
+
+    with kernel_factory():  # started now: it imports its libraries while this process does
+        from .build import build_reports  # the notebook machinery, once the inputs are good
+
+        build_reports(Path(args.out).expanduser().resolve(), parameters, force=args.force)
     return 0
 
 
@@ -333,6 +338,27 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# jsonschema, which nbformat imports, builds an Earley parser at import for its optional IRI
+# format checker when ``rfc3987_syntax`` is installed (a Jupyter dependency): two seconds of
+# every command that reads a notebook. Notebook schemas check no IRI format, so the command
+# goes without that module (jsonschema skips the checker when its import fails).
+SLOW_OPTIONAL_IMPORTS = ("rfc3987_syntax",)
+
+
+def skip_slow_optional_imports() -> None:
+    """Make the imports in ``SLOW_OPTIONAL_IMPORTS`` fail (``ImportError``) in this process,
+    unless already done."""
+    for name in SLOW_OPTIONAL_IMPORTS:
+        sys.modules.setdefault(name, None)
+
+
+def run() -> None:
+    """The ``framing`` command: :func:`main` in a process of its own, without the slow
+    optional imports."""
+    skip_slow_optional_imports()
+    sys.exit(main())
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: run a subcommand and turn input errors into a one-line message."""
     args = build_parser().parse_args(argv)
@@ -357,4 +383,4 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

@@ -17,44 +17,24 @@ its outputs or the kernel's history.
 from __future__ import annotations
 
 import ast
-import contextlib
-import os
 import re
 import shutil
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import nbformat
 
 from ..errors import NotebookError
-from ..paths import PROJECT_ROOT, REPORTS_DIR, display_path
+from ..paths import REPORTS_DIR, display_path
+from .kernels import KERNEL_ENV, kernel_environment  # noqa: F401  # used here and re-exported
 
 INJECTED_TAG = "injected-parameters"
 EXECUTED_DIR = REPORTS_DIR / "executed"  # where `make notebooks` runs them before copying back
-KERNEL_ENV = {"PYTHONHASHSEED": "0", "SOURCE_DATE_EPOCH": "0"}
 # the kernel's own log only says "running over TCP" and "KeyboardInterrupt caught" at shutdown;
 # errors in cells reach the executed notebook, not this log
 KERNEL_ARGUMENTS = ["--IPKernelApp.log_level=CRITICAL"]
 _STYLER_TABLE = re.compile(r'<table id="T_([0-9a-zA-Z]+)"')
-
-
-@contextlib.contextmanager
-def kernel_environment() -> Iterator[None]:
-    """Environment inherited by kernels: this checkout's package first, fixed seeds and dates."""
-    names = (*KERNEL_ENV, "PYTHONPATH")
-    saved = {name: os.environ.get(name) for name in names}
-    os.environ.update(KERNEL_ENV)
-    os.environ["PYTHONPATH"] = os.pathsep.join(
-        [str(PROJECT_ROOT), *([saved["PYTHONPATH"]] if saved["PYTHONPATH"] else [])])
-    try:
-        yield
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
 
 
 def failed_cell(source: Path, cell_source: str, exec_count: int | None) -> str:
@@ -153,12 +133,14 @@ def execute(source: Path, target: Path, parameters: Mapping[str, Any] | None = N
 
 
 def execute_evaluating(source: Path, target: Path, parameters: Mapping[str, Any] | None = None,
-                       *, cwd: Path | None = None, expression: str | None = None
-                       ) -> tuple[Path, Any]:
+                       *, cwd: Path | None = None, expression: str | None = None,
+                       kernel_factory: str | None = None) -> tuple[Path, Any]:
     """:func:`execute`, then, when every cell ran, evaluate ``expression`` in the notebook's
     kernel before it stops (nothing is added to the notebook); return the executed copy and
     the expression's value, read back from its ``repr`` (None without an expression, or when
-    it fails or its value is not a Python literal)."""
+    it fails or its value is not a Python literal). ``kernel_factory`` is the socket of a
+    running :func:`~analysis.report.kernels.kernel_factory`: the fresh kernel is then forked
+    from it (None: started as a new process)."""
     import papermill as pm
     from nbclient.exceptions import DeadKernelError
     from papermill.exceptions import PapermillExecutionError
@@ -167,6 +149,10 @@ def execute_evaluating(source: Path, target: Path, parameters: Mapping[str, Any]
     evaluated: dict[str, Any] = {}
     extra = ({"engine_name": register_engine(), "expression": expression,
               "evaluated": evaluated} if expression else {})
+    if kernel_factory is not None:
+        from .kernels import manager_class
+
+        extra["kernel_manager_class"] = manager_class(kernel_factory)
     try:
         for attempt in range(1, KERNEL_START_ATTEMPTS + 1):
             try:

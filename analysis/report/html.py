@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 import re
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -169,10 +170,21 @@ def safe_html(fragment: Any) -> str:
     headings, links to follow (http, https, mailto), embedded figures and styles survive.
     """
     text = fragment.decode() if isinstance(fragment, bytes) else str(fragment)
-    cleaner = bleach.Cleaner(tags=SAFE_TAGS, attributes=_allowed_attribute,
-                             protocols=[*_LINK_SCHEMES, "data"], css_sanitizer=_CSS,
-                             strip=False, strip_comments=True, filters=[_LocalStyleBlocks])
-    return cleaner.clean(text)
+    return _cleaner().clean(text)
+
+
+_THREAD = threading.local()
+
+
+def _cleaner() -> bleach.Cleaner:
+    """This thread's sanitiser (building one takes longer than cleaning most fragments, and
+    a ``Cleaner`` must not be shared between threads)."""
+    cleaner = getattr(_THREAD, "cleaner", None)
+    if cleaner is None:
+        cleaner = _THREAD.cleaner = bleach.Cleaner(
+            tags=SAFE_TAGS, attributes=_allowed_attribute, protocols=[*_LINK_SCHEMES, "data"],
+            css_sanitizer=_CSS, strip=False, strip_comments=True, filters=[_LocalStyleBlocks])
+    return cleaner
 
 
 def html_exporter() -> HTMLExporter:

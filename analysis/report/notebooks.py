@@ -5,12 +5,13 @@ from __future__ import annotations
 import ast
 import re
 from pathlib import Path
-from typing import Any
-
-import nbformat
+from typing import TYPE_CHECKING, Any
 
 from ..errors import AnalysisInputError
 from ..paths import NOTEBOOKS_DIR, PROJECT_ROOT, display_path
+
+if TYPE_CHECKING:  # nbformat is imported when a notebook is read (it takes a while to import)
+    import nbformat
 
 PARAMETER_NAMES = ("ARTICLES", "LABELS", "MANIFEST", "ROLES", "ACTORS", "WORD_CHOICES",
                    "MAX_BYTES", "OUTPUT_DIR")
@@ -45,6 +46,8 @@ def pair_notebooks(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
 
 def notebook_defaults(notebook: Path) -> dict[str, Any]:
     """The literal values assigned in a notebook's cell tagged ``parameters``."""
+    import nbformat
+
     node = nbformat.read(notebook, as_version=4)
     cell = next((c for c in node.cells if "parameters" in c.metadata.get("tags", [])), None)
     if cell is None:

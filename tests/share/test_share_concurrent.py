@@ -82,9 +82,9 @@ def test_one_worker_runs_in_this_process_without_a_pool(tmp_path, monkeypatch):
     ran: list[Path] = []
     monkeypatch.setattr(runner, "ProcessPoolExecutor", no_pool)
     monkeypatch.setattr(runner, "run_one",
-                        lambda source, folder, parameters: (source.stem, f"{source.stem}.html",
-                                                            0.0) if not ran.append(source)
-                        else None)
+                        lambda source, folder, parameters, **options: (
+                            source.stem, f"{source.stem}.html", 0.0)
+                        if not ran.append(source) else None)
     jobs = [runner.NotebookJob(f"[{n}/2] {n}.ipynb", Path(f"{n}.ipynb"), {}) for n in (1, 2)]
     lines: list[str] = []
     pages, extra = runner.run_notebooks(jobs, tmp_path, workers=1, progress=lines.append,
