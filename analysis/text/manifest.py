@@ -19,7 +19,7 @@ import pandas as pd
 from ..errors import AnalysisInputError, ArticleError, ManifestError, NothingToAnalyseError
 from ..paths import SEED_MANIFEST, display_path, project_path
 from .article import Article, check_roles, checked_items
-from .pool import check_workers, chunk_results
+from .pool import WorkerPool, check_workers, chunk_results
 from .reading import MAX_ARTICLE_BYTES, load_article
 from .roles import DEFAULT_ROLES
 from .tokenise import word_count
@@ -187,13 +187,17 @@ class Corpus(Sequence):
     ``workers`` is the number of processes that :meth:`map` (and so the counting functions of
     :mod:`analysis.words` given a group) reads articles in: None (the default) is one per core
     this process may run on, 1 reads them all in this process. The results and the skipped
-    rows are the same either way.
+    rows are the same either way. The worker processes start when a group first needs them
+    and serve the corpus's later groups too (their caches stay warm); they stop when the
+    corpus is garbage-collected or closed (:meth:`close`), or when another corpus starts its
+    own.
     """
 
     def __init__(self, manifest: str | Path = SEED_MANIFEST, *, group_by: str | None = None,
                  progress: bool = False, errors: str = "raise", workers: int | None = None):
         check_errors_mode(errors)
         self.workers = check_workers(workers)
+        self._pool = WorkerPool(self.workers)  # started by the first group that needs it
         self.manifest = project_path(manifest)
         self.group_by = group_by
         self.progress = progress
@@ -243,7 +247,7 @@ class Corpus(Sequence):
             return
         for done, failed in chunk_results(rows, func, merge=merge, load=article_from_row,
                                           stop_at_error=self.errors == "raise",
-                                          workers=self.workers):
+                                          workers=self.workers, pool=self._pool):
             for row, exc in failed:
                 if self.errors == "raise":
                     raise exc
@@ -252,6 +256,11 @@ class Corpus(Sequence):
                 yield from done
             elif done is not None:
                 yield done
+
+    def close(self) -> None:
+        """Stop the corpus's worker processes now (the next group that needs them starts
+        new ones); without it they stop when the corpus is garbage-collected."""
+        self._pool.shutdown()
 
     def _skip(self, row: dict[str, str], exc: ArticleError) -> None:
         if row["id"] in self._skipped:
