@@ -23,6 +23,7 @@ from ..lexicons import grammar_words, table, word_list
 from .normalisation import HANDLE_PATTERN, HASHTAG_PATTERN, LINK_PATTERN, is_mark, past_marks
 from .sentspans import span_tokenize as punkt_spans
 from .wordspans import span_tokenize
+from .wordspans import tokenize as plain_tokens
 
 WORD_KINDS = ("word", "number")
 
@@ -231,7 +232,13 @@ def word_tokens(text: str) -> tuple[list[str], int]:
     :func:`token_spans`, without building its spans (a sentence with a link, a handle, a
     hashtag or a character beyond ASCII goes through ``token_spans`` itself)."""
     if text.isascii() and not _protected(text):
-        surfaces = [text[a:b] for a, b in _word_spans(text)]
+        surfaces = plain_tokens(text)
+        if surfaces is None:
+            surfaces = [text[a:b] for a, b in _word_spans(text)]
+        elif len(surfaces) > 1 and surfaces[-1] == "." and (
+                surfaces[-2].lower() in abbreviations()
+                and not text[text.rfind(".") - 1].isspace()):
+            surfaces[-2:] = [surfaces[-2] + "."]  # as _word_spans: "in the U.S."
         kinds = list(map(token_kind, surfaces))
         return list(compress(surfaces, map("word".__eq__, kinds))), kinds.count("number")
     spans = token_spans(text)

@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import chain
 
 _ISOLATED = "«“‘„»”’\u2012-\u2015;@#$%&?!*\\[\\](){}<>\""
 _EARLY = frozenset("«“‘„;@#$%&?!\u2012\u2013\u2014\u2015 ")  # spaced before ([^'])'
@@ -47,6 +48,11 @@ _PIECE = re.compile(
     f"(?=[\\s{_ISOLATED}]|\\Z)"
     f"|[^\\s{_ISOLATED}]++"
 )
+# Each always-separate character, or each run of other non-space characters with the
+# character that follows it ("" at the end).
+_RUNS = re.compile(f"([{_ISOLATED}])|([^\\s{_ISOLATED}]++)(?=([\\s\\S]?))")
+_OTHER_SPACE = re.compile("[^\\S ]")  # any whitespace but " "
+_WORD_RUN = re.compile(f"([.\\-]?+{_PLAIN}(?:[.\\-]{_PLAIN})*+[.\\-]?+)([,:])?+")
 _CONTROL = re.compile("[\x1c-\x1f]")
 # In lower case, a superset test for MacIntyre's contractions (ſ, ı and the dot of a lowered İ
 # match s and i in a case-insensitive stdlib pattern).
@@ -113,6 +119,67 @@ def span_tokenize(text: str) -> list[tuple[int, int]]:
         spans += _run_spans(text[a:b], a, stop - a if a <= stop < b else -1, early,
                             contractions)
     return spans
+
+
+def tokenize(text: str) -> list[str] | None:
+    """The tokens of a sentence, as ``[text[a:b] for a, b in span_tokenize(text)]``, found
+    without their spans, word by word (what lies between two spaces), each word's tokens
+    cached; None for a sentence handed to NLTK, or with one of MacIntyre's contractions or
+    a space other than " " (there ``span_tokenize`` is the way).
+
+    The sentence-final stop NLTK cuts off is a token of its own and only closing quotes and
+    brackets follow it, each a token of its own, so the words before it are tokenised alone,
+    as if a space followed them.
+    """
+    if to_nltk(text) or _OTHER_SPACE.search(text) or _CONTRACTION.search(text.lower()):
+        return None
+    stop = _final_stop(text)
+    words = (text[:stop] if stop >= 0 else text).split(" ")
+    last = words.pop()
+    found = list(chain.from_iterable(map(_spaced_words.__getitem__, words)))
+    found += _spaced_words[last] if stop >= 0 else _word_tokens(last, False)
+    if stop >= 0:
+        found.append(".")
+        found += "".join(text[stop + 1:].split())
+    return found
+
+
+class _SpacedWords(dict):
+    """:func:`_word_tokens` of each word a space follows, by word: a per-word cache read in
+    C (``map(cache.__getitem__, words)``), emptied when it reaches ``LIMIT`` words."""
+
+    LIMIT = 100_000
+
+    def __missing__(self, word: str) -> tuple[str, ...]:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        tokens = self[word] = _word_tokens(word, True)
+        return tokens
+
+
+_spaced_words = _SpacedWords()
+
+
+def _word_tokens(word: str, spaced: bool) -> tuple[str, ...]:
+    """The tokens of one word (no space in it) of a sentence without contractions, the
+    sentence's final stop not in it; ``spaced``: a space follows it."""
+    found: list[str] = []
+    for isolated, run, after in _RUNS.findall(word):
+        if isolated:
+            found.append(isolated)
+        else:  # NLTK sees a space after the run (an early one: see _run_spans)
+            found += _run_tokens(run, after in _EARLY or (not after and spaced))
+    return tuple(found)
+
+
+def _run_tokens(run: str, early: bool) -> tuple[str, ...]:
+    """The tokens of one run of non-space characters with no always-separate character, as
+    :func:`span_tokenize` makes them in a sentence without contractions when the run does not
+    hold the sentence's final stop."""
+    word = _WORD_RUN.fullmatch(run)
+    if word:
+        return tuple(filter(None, word.groups()))
+    return tuple(run[a:b] for a, b in _run_spans(run, 0, -1, early, False))
 
 
 def to_nltk(text: str) -> bool:
