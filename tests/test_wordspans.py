@@ -139,8 +139,8 @@ def test_most_sentences_are_tokenised_word_by_word(seeds):
 
 
 def test_the_word_cache_is_emptied_when_full(monkeypatch):
-    monkeypatch.setattr(wordspans._SpacedWords, "LIMIT", 3)
-    monkeypatch.setattr(wordspans, "_spaced_words", wordspans._SpacedWords())
+    monkeypatch.setattr(wordspans, "_spaced_words",
+                        wordspans.WordCache(wordspans._spaced_word, 3))
     assert tokenize("one two, three four five.") == ["one", "two", ",", "three", "four",
                                                       "five", "."]
     # emptied when "four" came, three words in (the last word before the stop is cached too)

@@ -22,7 +22,7 @@ from itertools import compress
 from ..lexicons import grammar_words, table, word_list
 from .normalisation import HANDLE_PATTERN, HASHTAG_PATTERN, LINK_PATTERN, is_mark, past_marks
 from .sentspans import span_tokenize as punkt_spans
-from .wordspans import span_tokenize
+from .wordspans import WordCache, span_tokenize
 from .wordspans import tokenize as plain_tokens
 
 WORD_KINDS = ("word", "number")
@@ -132,6 +132,9 @@ def token_kind(token: str) -> str:
     return "symbol"
 
 
+_kinds = WordCache(token_kind, 200_000)  # token_kind, read in C by word_tokens
+
+
 def _is_punctuation(char: str) -> bool:
     return unicodedata.category(char).startswith("P") or char in "$%&*+<=>^`|~"
 
@@ -239,7 +242,7 @@ def word_tokens(text: str) -> tuple[list[str], int]:
                 surfaces[-2].lower() in abbreviations()
                 and not text[text.rfind(".") - 1].isspace()):
             surfaces[-2:] = [surfaces[-2] + "."]  # as _word_spans: "in the U.S."
-        kinds = list(map(token_kind, surfaces))
+        kinds = list(map(_kinds.__getitem__, surfaces))
         return list(compress(surfaces, map("word".__eq__, kinds))), kinds.count("number")
     spans = token_spans(text)
     return ([text[a:b] for a, b, kind in spans if kind == "word"],

@@ -35,8 +35,10 @@ cases and on generated strings; ``benchmarks/check_tokeniser.py`` on a folder of
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
 from itertools import chain
+from typing import Any
 
 _ISOLATED = "«“‘„»”’\u2012-\u2015;@#$%&?!*\\[\\](){}<>\""
 _EARLY = frozenset("«“‘„;@#$%&?!\u2012\u2013\u2014\u2015 ")  # spaced before ([^'])'
@@ -144,20 +146,27 @@ def tokenize(text: str) -> list[str] | None:
     return found
 
 
-class _SpacedWords(dict):
-    """:func:`_word_tokens` of each word a space follows, by word: a per-word cache read in
-    C (``map(cache.__getitem__, words)``), emptied when it reaches ``LIMIT`` words."""
+class WordCache(dict):
+    """``func`` of each word (or other short key) asked for, cached: a dict, so that
+    ``map(cache.__getitem__, words)`` reads it in C, emptied when it reaches ``limit`` keys
+    (per-word only: never key it on a sentence)."""
 
-    LIMIT = 100_000
+    def __init__(self, func: Callable[[str], Any], limit: int):
+        super().__init__()
+        self.func, self.limit = func, limit
 
-    def __missing__(self, word: str) -> tuple[str, ...]:
-        if len(self) >= self.LIMIT:
+    def __missing__(self, key: str) -> Any:
+        if len(self) >= self.limit:
             self.clear()
-        tokens = self[word] = _word_tokens(word, True)
-        return tokens
+        value = self[key] = self.func(key)
+        return value
 
 
-_spaced_words = _SpacedWords()
+def _spaced_word(word: str) -> tuple[str, ...]:
+    return _word_tokens(word, True)
+
+
+_spaced_words = WordCache(_spaced_word, 100_000)  # the tokens of a word a space follows
 
 
 def _word_tokens(word: str, spaced: bool) -> tuple[str, ...]:
