@@ -321,3 +321,15 @@ def test_a_group_pickles_without_its_workers(corpus_dir):
     copy = pickle.loads(pickle.dumps(corpus.group("A")))
     assert copy.corpus._pool._executor is None and copy.corpus._pool.workers == 2
     assert w.same_tallies({"A": w.tally(copy)}, {"A": before}) and before.total > 500
+
+
+def test_two_corpora_read_in_turns_keep_their_workers(corpus_dir, started):
+    first, second = (analysis.load_corpus(corpus_dir / "corpus.csv", group_by="side",
+                                          workers=2) for _ in range(2))
+    reading = first.group("A").map(_ids, merge=_concat)
+    ids = next(reading) + next(reading)  # the first article, then a chunk from a worker
+    counted = w.tally(second.group("A"))  # starts a second pool: the first is still read
+    ids += [i for chunk in reading for i in chunk]
+    assert ids == [f"n{n:02d}" for n in range(0, ARTICLES, 2)]
+    assert started == [2, 2] and counted.total > 500
+    assert first._pool.active == second._pool.active == 0

@@ -16,8 +16,9 @@ the rows and results across costs about what a second core saves on so few artic
 
 A corpus keeps its pool (:class:`WorkerPool`) for all its groups, so the workers' caches
 (token kinds, counted forms, compiled patterns) stay warm from one group to the next. At most
-one pool is alive in a process: starting one shuts down any other first, so no process is
-forked while another pool's thread runs. A pool ends when its corpus is garbage-collected or
+one idle pool is alive in a process: starting one shuts down any other that no iteration is
+reading from, so no process is forked while another pool's thread runs (unless two corpora
+are read in turns). A pool ends when its corpus is garbage-collected or
 the interpreter exits.
 """
 
@@ -109,13 +110,14 @@ class WorkerPool:
         self.workers = workers
         self._executor: ProcessPoolExecutor | None = None
         self._finalizer: weakref.finalize | None = None
+        self.active = 0  # iterations reading from these workers now
 
     def executor(self) -> ProcessPoolExecutor:
         """The running workers, started (after shutting down any other pool) if needed."""
         if self._executor is None:
             other = WorkerPool._live() if WorkerPool._live else None
-            if other is not None and other is not self:
-                other.shutdown()
+            if other is not None and other is not self and not other.active:
+                other.shutdown()  # (one still being read from keeps its workers)
             self._executor = ProcessPoolExecutor(self.workers, mp_context=_context())
             self._finalizer = weakref.finalize(self, self._executor.shutdown, wait=False,
                                                cancel_futures=True)
@@ -178,6 +180,7 @@ def chunk_results(rows: Iterable[Row], func: Callable, *, merge: Callable | None
     own = pool is None
     pool = WorkerPool(workers) if own else pool
     pending: deque = deque()
+    pool.active += 1
     try:
         while True:
             while len(pending) < IN_FLIGHT * pool.workers and (chunk := next(queued, None)):
@@ -193,6 +196,7 @@ def chunk_results(rows: Iterable[Row], func: Callable, *, merge: Callable | None
             pool.shutdown()
         raise
     finally:
+        pool.active -= 1
         if own:
             pool.shutdown()
         else:
