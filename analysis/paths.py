@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import re
 from pathlib import Path
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
@@ -34,3 +36,41 @@ def display_path(path: str | Path) -> str:
         return path.resolve().relative_to(PROJECT_ROOT).as_posix()
     except (ValueError, OSError, RuntimeError):  # outside the project; a symlink loop
         return path.as_posix()
+
+
+_PLAIN_NAME = re.compile(r"(?:[^/\0]+/)*[^/\0]+")
+
+
+def plain_path(folder: str, name: str) -> str | None:
+    """``str(resolved(Path(folder), name))``, found with strings alone, for the usual name:
+    relative, POSIX, no empty, ``.`` or ``..`` part and no symbolic link along it (it is then
+    inside the folder); None for any other name."""
+    if os.sep != "/" or not _PLAIN_NAME.fullmatch(name):
+        return None
+    target = folder
+    for part in name.split("/"):
+        if part in (".", ".."):
+            return None
+        target = f"{target}/{part}" if target != "/" else f"/{part}"
+        if os.path.islink(target):
+            return None
+    return target
+
+
+def resolved(folder: Path, name: str) -> Path:
+    """``(folder / name).resolve()`` for a resolved ``folder``: a relative name with no ``..``
+    and no symbolic link along it resolves to itself, so only other names pay for the walk
+    up the whole tree."""
+    relative = Path(name)
+    if name and not relative.is_absolute() and ".." not in relative.parts:
+        target = folder
+        try:
+            for part in relative.parts:
+                target = target / part
+                if target.is_symlink():
+                    break
+            else:
+                return target
+        except OSError:  # a name too long for the system: let resolve() say what it makes
+            pass
+    return (folder / name).resolve()

@@ -4,6 +4,7 @@ process and of the Dask path, raises and skips the same rows, and keeps little i
 from __future__ import annotations
 
 import os
+import pickle
 import random
 import warnings
 
@@ -84,7 +85,7 @@ def test_pool_counts_equal_one_process_and_dask(corpus_dir, unit, started):
     _, single = tallies(manifest, unit, workers=1)
     assert started == []
     _, pooled = tallies(manifest, unit, workers=2)
-    assert started == [2, 2]  # one pool per group
+    assert started == [2]  # one pool for the corpus, shared by its two groups
     with dask.config.set(scheduler="synchronous"):
         on_dask = tallies_on_dask(manifest, unit=unit, group_by="side", partitions=3)
     assert w.same_tallies(pooled, single)
@@ -152,7 +153,7 @@ def test_the_first_unreadable_row_raises_its_one_line_error(broken, workers, sta
     assert "\n" not in str(caught.value)
     with pytest.raises(ArticleEncodingError, match=r"legacy\.txt: not valid UTF-8 \(byte 0xe9"):
         w.tally(corpus.group("B"))
-    assert started == ([] if workers == 1 else [2, 2])  # the workers met both rows
+    assert started == ([] if workers == 1 else [2])  # the same workers met both rows
 
 
 def test_the_pool_skips_and_lists_the_rows_one_process_skips(corpus_dir, broken):
@@ -283,3 +284,52 @@ def test_forked_workers_inherit_what_the_first_article_compiled(corpus_dir):
     assert os.getpid() not in workers and 1 <= len(workers) <= 2
     assert all(compiled for _, compiled, _ in seen[1:])
     assert sum(n for _, _, n in seen) > 0
+
+
+def _pid(article):
+    return [os.getpid()]
+
+
+def _pids(parts):
+    return sorted({pid for part in parts for pid in part})
+
+
+def test_a_corpus_keeps_its_workers_for_all_its_groups(corpus_dir, started):
+    corpus = analysis.load_corpus(corpus_dir / "corpus.csv", group_by="side", workers=2)
+    seen = [_pids(corpus.group(g).map(_pid, merge=_pids)) for g in ("A", "B", "A")]
+    workers = set(seen[0]) - {os.getpid()}
+    assert len(workers) == 2 and started == [2]
+    assert set(seen[1]) - {os.getpid()} == workers == set(seen[2]) - {os.getpid()}
+    assert os.getpid() in seen[1]  # each group's first article is still read here
+
+
+def test_a_second_corpus_stops_the_first_ones_workers(corpus_dir, started):
+    first, second = (analysis.load_corpus(corpus_dir / "corpus.csv", group_by="side",
+                                          workers=2) for _ in range(2))
+    assert w.tally(first.group("A")).total == w.tally(second.group("A")).total > 500
+    assert first._pool._executor is None and second._pool._executor is not None
+    assert w.same_tallies({"B": w.tally(first.group("B"))}, {"B": w.tally(second.group("B"))})
+    assert started == [2, 2, 2, 2]  # never two pools at once: each start stops the other
+    assert first._pool._executor is None  # second counted B last
+    second.close()
+    assert second._pool._executor is None
+
+
+def test_a_group_pickles_without_its_workers(corpus_dir):
+    corpus = analysis.load_corpus(corpus_dir / "corpus.csv", group_by="side", workers=2)
+    before = w.tally(corpus.group("A"))
+    copy = pickle.loads(pickle.dumps(corpus.group("A")))
+    assert copy.corpus._pool._executor is None and copy.corpus._pool.workers == 2
+    assert w.same_tallies({"A": w.tally(copy)}, {"A": before}) and before.total > 500
+
+
+def test_two_corpora_read_in_turns_keep_their_workers(corpus_dir, started):
+    first, second = (analysis.load_corpus(corpus_dir / "corpus.csv", group_by="side",
+                                          workers=2) for _ in range(2))
+    reading = first.group("A").map(_ids, merge=_concat)
+    ids = next(reading) + next(reading)  # the first article, then a chunk from a worker
+    counted = w.tally(second.group("A"))  # starts a second pool: the first is still read
+    ids += [i for chunk in reading for i in chunk]
+    assert ids == [f"n{n:02d}" for n in range(0, ARTICLES, 2)]
+    assert started == [2, 2] and counted.total > 500
+    assert first._pool.active == second._pool.active == 0

@@ -270,3 +270,22 @@ def test_unknown_manifest_id_lists_the_known_ones():
 def test_unknown_role_is_a_clear_error(dm):
     with pytest.raises(AnalysisInputError, match=r"unknown role\(s\) \['bodies'\]"):
         dm.select(roles=["bodies"])
+
+
+@pytest.mark.parametrize(("name", "plain"), [
+    ("story.txt", True), ("more/story.txt", True), ("more/deeper/x y.txt", True),
+    ("more/./story.txt", False), ("more//story.txt", False), ("more/", False),
+    ("../story.txt", False), ("/etc/passwd", False), ("link.txt", False),
+    ("linked/story.txt", False), (".", False),
+])
+def test_plain_names_resolve_by_strings_as_by_pathlib(tmp_path, name, plain):
+    from analysis.paths import plain_path, resolved
+
+    folder = (tmp_path / "corpus").resolve()
+    (folder / "more" / "deeper").mkdir(parents=True)
+    (folder / "link.txt").symlink_to(tmp_path / "elsewhere.txt")
+    (folder / "linked").symlink_to(folder / "more")
+    found = plain_path(str(folder), name)
+    assert (found is not None) == plain
+    if plain:
+        assert found == str(resolved(folder, name)) == f"{folder}/{name}"

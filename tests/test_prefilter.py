@@ -56,6 +56,16 @@ _PATTERNS = [re.compile(p) for p in (
 def test_a_skipped_search_could_not_have_matched(pattern, text):
     if pattern.search(text):
         assert may_match(pattern, text)
+        assert may_match(pattern, text, text.lower())  # as the caption cues call it
+    assert may_match(pattern, text, text.lower()) == may_match(pattern, text)
+
+
+def test_the_post_introductions_need_a_colon():
+    from analysis.text.segments import cues as segment_cues
+
+    clauses = [needed(p)[0] for p, _ in segment_cues("post_intro")]
+    assert clauses == [(":",)]
+    assert not may_match(segment_cues("post_intro")[0][0], "The senator tweeted on Monday.")
 
 
 def test_may_match_checks_every_run():

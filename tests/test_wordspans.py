@@ -12,6 +12,7 @@ from hypothesis import example, given
 from hypothesis import strategies as st
 from hypothesis_profiles import examples
 
+from analysis.text import wordspans
 from analysis.text.normalisation import is_mark
 from analysis.text.tokenise import (
     _PROTECTED,
@@ -20,8 +21,9 @@ from analysis.text.tokenise import (
     _protected,
     _word_spans,
     token_spans,
+    word_tokens,
 )
-from analysis.text.wordspans import span_tokenize, to_nltk
+from analysis.text.wordspans import span_tokenize, to_nltk, tokenize
 
 
 def spans_or_error(tokenize, text: str):
@@ -32,8 +34,15 @@ def spans_or_error(tokenize, text: str):
 
 
 def assert_same_as_nltk(text: str) -> None:
-    assert spans_or_error(span_tokenize, text) == spans_or_error(_nltk_spans, text), text
-    assert token_spans(text) == _nltk_token_spans(text), text
+    reference = spans_or_error(_nltk_spans, text)
+    assert spans_or_error(span_tokenize, text) == reference, text
+    reference_tokens = _nltk_token_spans(text)
+    assert token_spans(text) == reference_tokens, text
+    # the counting path: tokens without spans, then the words and the count of numbers
+    fast = tokenize(text)
+    assert fast is None or fast == [text[a:b] for a, b in reference], text
+    assert word_tokens(text) == ([text[a:b] for a, b, kind in reference_tokens if kind == "word"],
+                                 sum(kind == "number" for _, _, kind in reference_tokens)), text
 
 
 def tokens(text: str) -> list[str]:
@@ -115,6 +124,29 @@ def test_tokens_of_some_tricky_strings():
                                                    "U.S", "."]
     assert tokens("a,,b ---x") == ["a", ",", ",b", "--", "-x"]
     assert tokens("'90s O'Brien's") == ["'", "90s", "O'Brien", "'s"]
+
+
+def test_most_sentences_are_tokenised_word_by_word(seeds):
+    sentences = [sentence.text for seed in seeds for sentence in seed.sentences]
+    word_by_word = [text for text in sentences if tokenize(text) is not None]
+    assert len(word_by_word) > 0.9 * len(sentences)
+    assert tokenize("We can't stop, 'it' said.\")") == [
+        "We", "ca", "n't", "stop", ",", "'", "it", "'", "said", ".", '"', ")"]
+    assert tokenize("In the U.S.") == ["In", "the", "U.S", "."]  # word_tokens joins these
+    assert word_tokens("In the U.S.") == (["In", "the", "U.S."], 0)
+    assert word_tokens("In the U.S .") == (["In", "the", "U.S"], 0)
+    assert tokenize("He said it. gonna") is None and tokenize("a\tb") is None
+
+
+def test_the_word_cache_is_emptied_when_full(monkeypatch):
+    monkeypatch.setattr(wordspans, "_spaced_words",
+                        wordspans.WordCache(wordspans._spaced_word, 3))
+    assert tokenize("one two, three four five.") == ["one", "two", ",", "three", "four",
+                                                      "five", "."]
+    # emptied when "four" came, three words in (the last word before the stop is cached too)
+    assert dict(wordspans._spaced_words) == {"four": ("four",), "five": ("five",)}
+    assert tokenize("one two, three") == ["one", "two", ",", "three"]
+    assert dict(wordspans._spaced_words) == {"two,": ("two", ",")}  # "three": no space after
 
 
 def test_quote_pairing_cases_go_to_nltk():

@@ -50,14 +50,15 @@ def needed(pattern: re.Pattern[str]) -> tuple[Clause, ...]:
     return tuple(sorted(set(clauses), key=lambda c: (len(c), -len(min(c, key=len)), c)))
 
 
-def may_match(pattern: re.Pattern[str], text: str) -> bool:
+def may_match(pattern: re.Pattern[str], text: str, lowered: str | None = None) -> bool:
     """False when ``text`` lacks what every match of ``pattern`` contains (the pattern cannot
-    match it); True otherwise."""
+    match it); True otherwise. ``lowered``, when given, is ``text.lower()`` (for a caller that
+    tries several patterns on one text)."""
     clauses = needed(pattern)
     if clauses and pattern.flags & _IGNORECASE:
         if not text.isascii():
             return True
-        text = text.lower()
+        text = text.lower() if lowered is None else lowered
     for clause in clauses:
         for run in clause:
             if run in text:

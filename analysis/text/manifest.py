@@ -17,9 +17,9 @@ from typing import NamedTuple
 import pandas as pd
 
 from ..errors import AnalysisInputError, ArticleError, ManifestError, NothingToAnalyseError
-from ..paths import SEED_MANIFEST, display_path, project_path
+from ..paths import SEED_MANIFEST, display_path, plain_path, project_path, resolved
 from .article import Article, check_roles, checked_items
-from .pool import check_workers, chunk_results
+from .pool import WorkerPool, check_workers, chunk_results
 from .reading import MAX_ARTICLE_BYTES, load_article
 from .roles import DEFAULT_ROLES
 from .tokenise import word_count
@@ -95,6 +95,7 @@ def iter_manifest(manifest: str | Path = SEED_MANIFEST,
     shown = display_path(path)
     manifest_header(path, required)
     folder = path.parent.resolve()
+    folder_name = str(folder)
     seen: dict[str, int] = {}
     with path.open(encoding="utf-8-sig", newline="") as handle:
         for line_no, row in _rows(csv.DictReader(handle), shown):
@@ -108,30 +109,15 @@ def iter_manifest(manifest: str | Path = SEED_MANIFEST,
                 raise ManifestError(f"{shown}, line {line_no}: duplicate id {row['id']!r} "
                                     f"(first used on line {seen[row['id']]})")
             seen[row["id"]] = line_no
-            target = _resolved(folder, row["file"])
-            if Path(row["file"]).is_absolute() or not target.is_relative_to(folder):
-                raise ManifestError(f"{shown}, line {line_no}: file {row['file']!r} is outside "
-                                    "the manifest's folder; keep articles beside their manifest")
-            yield {**{c: "" for c in MANIFEST_COLUMNS}, **row, "path": str(target)}
-
-
-def _resolved(folder: Path, name: str) -> Path:
-    """``(folder / name).resolve()`` for a resolved ``folder``: a relative name with no ``..``
-    and no symbolic link along it resolves to itself, so only other names pay for the walk
-    up the whole tree."""
-    relative = Path(name)
-    if name and not relative.is_absolute() and ".." not in relative.parts:
-        target = folder
-        try:
-            for part in relative.parts:
-                target = target / part
-                if target.is_symlink():
-                    break
-            else:
-                return target
-        except OSError:  # a name too long for the system: let resolve() say what it makes
-            pass
-    return (folder / name).resolve()
+            target = plain_path(folder_name, row["file"])
+            if target is None:
+                found = resolved(folder, row["file"])
+                if Path(row["file"]).is_absolute() or not found.is_relative_to(folder):
+                    raise ManifestError(f"{shown}, line {line_no}: file {row['file']!r} is "
+                                        "outside the manifest's folder; keep articles beside "
+                                        "their manifest")
+                target = str(found)
+            yield {**{c: "" for c in MANIFEST_COLUMNS}, **row, "path": target}
 
 
 def _rows(reader: csv.DictReader, shown: str) -> Iterator[tuple[int, dict]]:
@@ -187,13 +173,17 @@ class Corpus(Sequence):
     ``workers`` is the number of processes that :meth:`map` (and so the counting functions of
     :mod:`analysis.words` given a group) reads articles in: None (the default) is one per core
     this process may run on, 1 reads them all in this process. The results and the skipped
-    rows are the same either way.
+    rows are the same either way. The worker processes start when a group first needs them
+    and serve the corpus's later groups too (their caches stay warm); they stop when the
+    corpus is garbage-collected or closed (:meth:`close`), or when another corpus starts its
+    own.
     """
 
     def __init__(self, manifest: str | Path = SEED_MANIFEST, *, group_by: str | None = None,
                  progress: bool = False, errors: str = "raise", workers: int | None = None):
         check_errors_mode(errors)
         self.workers = check_workers(workers)
+        self._pool = WorkerPool(self.workers)  # started by the first group that needs it
         self.manifest = project_path(manifest)
         self.group_by = group_by
         self.progress = progress
@@ -243,7 +233,7 @@ class Corpus(Sequence):
             return
         for done, failed in chunk_results(rows, func, merge=merge, load=article_from_row,
                                           stop_at_error=self.errors == "raise",
-                                          workers=self.workers):
+                                          workers=self.workers, pool=self._pool):
             for row, exc in failed:
                 if self.errors == "raise":
                     raise exc
@@ -252,6 +242,11 @@ class Corpus(Sequence):
                 yield from done
             elif done is not None:
                 yield done
+
+    def close(self) -> None:
+        """Stop the corpus's worker processes now (the next group that needs them starts
+        new ones); without it they stop when the corpus is garbage-collected."""
+        self._pool.shutdown()
 
     def _skip(self, row: dict[str, str], exc: ArticleError) -> None:
         if row["id"] in self._skipped:

@@ -13,16 +13,26 @@ models and the lexicons (and whatever else ``func`` compiles on first use, such 
 grammar) once, and the workers, forked after it, inherit them. A group of at most
 ``POOL_MIN_CHUNKS`` chunks is read here and never starts a pool: starting one and sending
 the rows and results across costs about what a second core saves on so few articles.
+
+A corpus keeps its pool (:class:`WorkerPool`) for all its groups, so the workers' caches
+(token kinds, counted forms, compiled patterns) stay warm from one group to the next. At most
+one idle pool is alive in a process: starting one shuts down any other that no iteration is
+reading from, so no process is forked while another pool's thread runs (unless two corpora
+are read in turns). A pool ends when its corpus is garbage-collected or
+the interpreter exits.
 """
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import sys
+import weakref
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
 from itertools import chain, islice
 from typing import Any
 
@@ -90,14 +100,71 @@ def _context() -> multiprocessing.context.BaseContext:
     return multiprocessing.get_context()
 
 
+class WorkerPool:
+    """The worker processes of one corpus, started when a group first needs them and kept for
+    the corpus's other groups (pickles as its number of workers alone)."""
+
+    _live: weakref.ref | None = None  # the pool of this process whose workers are running
+
+    def __init__(self, workers: int):
+        self.workers = workers
+        self._executor: ProcessPoolExecutor | None = None
+        self._finalizer: weakref.finalize | None = None
+        self.active = 0  # iterations reading from these workers now
+
+    def executor(self) -> ProcessPoolExecutor:
+        """The running workers, started (after shutting down any other pool) if needed."""
+        if self._executor is None:
+            other = WorkerPool._live() if WorkerPool._live else None
+            if other is not None and other is not self and not other.active:
+                other.shutdown()  # (one still being read from keeps its workers)
+            self._executor = ProcessPoolExecutor(self.workers, mp_context=_context())
+            self._finalizer = weakref.finalize(self, self._executor.shutdown, wait=False,
+                                               cancel_futures=True)
+            WorkerPool._live = weakref.ref(self)
+        return self._executor
+
+    def submit(self, *args) -> Any:
+        """Submit a task; the first one forks the workers, with this process's objects frozen
+        out of the garbage collector meanwhile (the workers' collections then never walk, and
+        so never copy, the memory they share with this process)."""
+        fresh = self._executor is None
+        executor = self.executor()
+        if fresh:
+            gc.freeze()
+        try:
+            return executor.submit(*args)
+        finally:
+            if fresh:
+                gc.unfreeze()
+
+    def shutdown(self) -> None:
+        """Stop the workers (a later group starts new ones)."""
+        if self._finalizer is not None:
+            self._finalizer.detach()
+        if self._executor is not None:
+            self._executor.shutdown(wait=True, cancel_futures=True)
+        self._executor = self._finalizer = None
+
+    def __getstate__(self) -> dict:
+        return {"workers": self.workers}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__init__(state["workers"])
+
+
 def chunk_results(rows: Iterable[Row], func: Callable, *, merge: Callable | None,
-                  stop_at_error: bool, load: Callable, workers: int) -> Iterator[ChunkResult]:
+                  stop_at_error: bool, load: Callable, workers: int,
+                  pool: WorkerPool | None = None) -> Iterator[ChunkResult]:
     """:func:`read_chunk` of consecutive chunks of ``rows``, in order: the first row here (it
-    loads the models the workers then inherit), the others in ``workers`` processes; rows
-    that fit ``POOL_MIN_CHUNKS`` chunks are all read here, without a pool.
+    loads the models the workers then inherit), the others in ``pool``'s processes (without
+    one, in ``workers`` processes started for these rows alone); rows that fit
+    ``POOL_MIN_CHUNKS`` chunks are all read here, without a pool.
 
     With ``stop_at_error``, iteration ends after the first chunk that has an unreadable row
-    (the caller raises its error); the pool is shut down when iteration ends or is abandoned.
+    (the caller raises its error); tasks not yet started are then cancelled and those running
+    are waited for, and so they are if iteration is abandoned. A pool made here is shut down
+    when iteration ends.
     """
     rows = iter(rows)
     ahead = list(islice(rows, POOL_MIN_CHUNKS * CHUNK_ROWS + 1))
@@ -110,11 +177,13 @@ def chunk_results(rows: Iterable[Row], func: Callable, *, merge: Callable | None
         return
     following = chain(ahead[1:], rows)
     queued = iter(lambda: list(islice(following, CHUNK_ROWS)), [])
-    pool = ProcessPoolExecutor(workers, mp_context=_context())
+    own = pool is None
+    pool = WorkerPool(workers) if own else pool
+    pending: deque = deque()
+    pool.active += 1
     try:
-        pending: deque = deque()
         while True:
-            while len(pending) < IN_FLIGHT * workers and (chunk := next(queued, None)):
+            while len(pending) < IN_FLIGHT * pool.workers and (chunk := next(queued, None)):
                 pending.append(pool.submit(read_chunk, chunk, func, merge, stop_at_error, load))
             if not pending:
                 return
@@ -122,5 +191,15 @@ def chunk_results(rows: Iterable[Row], func: Callable, *, merge: Callable | None
             yield done
             if stop_at_error and done[1]:
                 return
+    except (BrokenProcessPool, KeyboardInterrupt):
+        if not own:  # a worker that died (or was interrupted): the next group starts anew
+            pool.shutdown()
+        raise
     finally:
-        pool.shutdown(wait=True, cancel_futures=True)
+        pool.active -= 1
+        if own:
+            pool.shutdown()
+        else:
+            for future in pending:
+                future.cancel()
+            wait(pending)

@@ -187,8 +187,9 @@ def caption_reason(text: str, repeated: bool) -> str | None:
 def _caption_cue(text: str) -> str | None:
     """The reason of the first caption cue in ``text`` (a cue pattern, or a photo credit that
     ends or opens it), whatever its length: :func:`caption_reason` checks the length."""
+    lowered = text.lower()
     for pattern, reason in _caption_rules():
-        if may_match(pattern, text) and pattern.search(text):
+        if may_match(pattern, text, lowered) and pattern.search(text):
             return reason
     credits = credits_in(text)
     if credits and credits[-1][1] >= len(text.rstrip(" .")):
@@ -284,8 +285,9 @@ def _unsigned_posts(texts: Sequence[str], originals: Sequence[int],
     for before, i in zip(originals, originals[1:], strict=False):
         if i in taken or before in taken:
             continue
-        intro = next((m for p, _ in cues("post_intro") for m in [p.search(texts[before])] if m),
-                     None)
+        text = texts[before]  # most paragraphs lack what an introduction needs (a ":")
+        intro = next((m for p, _ in cues("post_intro") if may_match(p, text)
+                      for m in [p.search(text)] if m), None)
         if intro is None or len(texts[i]) > POST_MAX_CHARS:
             continue
         post += 1

@@ -25,7 +25,8 @@ from .normalisation import HANDLE_PATTERN, HASHTAG_PATTERN, LINK_PATTERN, is_mar
 from .sentspans import span_tokenize as punkt_spans
 from .stemmer import EnglishStemmer
 from .stemmer import stem as snowball_stem
-from .wordspans import span_tokenize
+from .wordspans import WordCache, span_tokenize
+from .wordspans import tokenize as plain_tokens
 
 WORD_KINDS = ("word", "number")
 
@@ -132,6 +133,9 @@ def token_kind(token: str) -> str:
     return "symbol"
 
 
+_kinds = WordCache(token_kind, 200_000)  # token_kind, read in C by word_tokens
+
+
 def _is_punctuation(char: str) -> bool:
     return unicodedata.category(char).startswith("P") or char in "$%&*+<=>^`|~"
 
@@ -232,8 +236,14 @@ def word_tokens(text: str) -> tuple[list[str], int]:
     :func:`token_spans`, without building its spans (a sentence with a link, a handle, a
     hashtag or a character beyond ASCII goes through ``token_spans`` itself)."""
     if text.isascii() and not _protected(text):
-        surfaces = [text[a:b] for a, b in _word_spans(text)]
-        kinds = list(map(token_kind, surfaces))
+        surfaces = plain_tokens(text)
+        if surfaces is None:
+            surfaces = [text[a:b] for a, b in _word_spans(text)]
+        elif len(surfaces) > 1 and surfaces[-1] == "." and (
+                surfaces[-2].lower() in abbreviations()
+                and not text[text.rfind(".") - 1].isspace()):
+            surfaces[-2:] = [surfaces[-2] + "."]  # as _word_spans: "in the U.S."
+        kinds = list(map(_kinds.__getitem__, surfaces))
         return list(compress(surfaces, map("word".__eq__, kinds))), kinds.count("number")
     spans = token_spans(text)
     return ([text[a:b] for a, b, kind in spans if kind == "word"],

@@ -35,7 +35,10 @@ cases and on generated strings; ``benchmarks/check_tokeniser.py`` on a folder of
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from functools import cache
+from itertools import chain
+from typing import Any
 
 _ISOLATED = "«“‘„»”’\u2012-\u2015;@#$%&?!*\\[\\](){}<>\""
 _EARLY = frozenset("«“‘„;@#$%&?!\u2012\u2013\u2014\u2015 ")  # spaced before ([^'])'
@@ -47,6 +50,11 @@ _PIECE = re.compile(
     f"(?=[\\s{_ISOLATED}]|\\Z)"
     f"|[^\\s{_ISOLATED}]++"
 )
+# Each always-separate character, or each run of other non-space characters with the
+# character that follows it ("" at the end).
+_RUNS = re.compile(f"([{_ISOLATED}])|([^\\s{_ISOLATED}]++)(?=([\\s\\S]?))")
+_OTHER_SPACE = re.compile("[^\\S ]")  # any whitespace but " "
+_WORD_RUN = re.compile(f"([.\\-]?+{_PLAIN}(?:[.\\-]{_PLAIN})*+[.\\-]?+)([,:])?+")
 _CONTROL = re.compile("[\x1c-\x1f]")
 # In lower case, a superset test for MacIntyre's contractions (ſ, ı and the dot of a lowered İ
 # match s and i in a case-insensitive stdlib pattern).
@@ -113,6 +121,74 @@ def span_tokenize(text: str) -> list[tuple[int, int]]:
         spans += _run_spans(text[a:b], a, stop - a if a <= stop < b else -1, early,
                             contractions)
     return spans
+
+
+def tokenize(text: str) -> list[str] | None:
+    """The tokens of a sentence, as ``[text[a:b] for a, b in span_tokenize(text)]``, found
+    without their spans, word by word (what lies between two spaces), each word's tokens
+    cached; None for a sentence handed to NLTK, or with one of MacIntyre's contractions or
+    a space other than " " (there ``span_tokenize`` is the way).
+
+    The sentence-final stop NLTK cuts off is a token of its own and only closing quotes and
+    brackets follow it, each a token of its own, so the words before it are tokenised alone,
+    as if a space followed them.
+    """
+    if to_nltk(text) or _OTHER_SPACE.search(text) or _CONTRACTION.search(text.lower()):
+        return None
+    stop = _final_stop(text)
+    words = (text[:stop] if stop >= 0 else text).split(" ")
+    last = words.pop()
+    found = list(chain.from_iterable(map(_spaced_words.__getitem__, words)))
+    found += _spaced_words[last] if stop >= 0 else _word_tokens(last, False)
+    if stop >= 0:
+        found.append(".")
+        found += "".join(text[stop + 1:].split())
+    return found
+
+
+class WordCache(dict):
+    """``func`` of each word (or other short key) asked for, cached: a dict, so that
+    ``map(cache.__getitem__, words)`` reads it in C, emptied when it reaches ``limit`` keys
+    (per-word only: never key it on a sentence)."""
+
+    def __init__(self, func: Callable[[str], Any], limit: int):
+        super().__init__()
+        self.func, self.limit = func, limit
+
+    def __missing__(self, key: str) -> Any:
+        if len(self) >= self.limit:
+            self.clear()
+        value = self[key] = self.func(key)
+        return value
+
+
+def _spaced_word(word: str) -> tuple[str, ...]:
+    return _word_tokens(word, True)
+
+
+_spaced_words = WordCache(_spaced_word, 100_000)  # the tokens of a word a space follows
+
+
+def _word_tokens(word: str, spaced: bool) -> tuple[str, ...]:
+    """The tokens of one word (no space in it) of a sentence without contractions, the
+    sentence's final stop not in it; ``spaced``: a space follows it."""
+    found: list[str] = []
+    for isolated, run, after in _RUNS.findall(word):
+        if isolated:
+            found.append(isolated)
+        else:  # NLTK sees a space after the run (an early one: see _run_spans)
+            found += _run_tokens(run, after in _EARLY or (not after and spaced))
+    return tuple(found)
+
+
+def _run_tokens(run: str, early: bool) -> tuple[str, ...]:
+    """The tokens of one run of non-space characters with no always-separate character, as
+    :func:`span_tokenize` makes them in a sentence without contractions when the run does not
+    hold the sentence's final stop."""
+    word = _WORD_RUN.fullmatch(run)
+    if word:
+        return tuple(filter(None, word.groups()))
+    return tuple(run[a:b] for a, b in _run_spans(run, 0, -1, early, False))
 
 
 def to_nltk(text: str) -> bool:

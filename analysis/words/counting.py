@@ -31,6 +31,7 @@ from ..text.manifest import ArticleGroup
 from ..text.roles import DEFAULT_ROLES
 from ..text.tables import sentence_keys, sentence_texts, tokens
 from ..text.tokenise import WORD_KINDS, stopwords, token_keys, word_norm, word_tokens
+from ..text.wordspans import WordCache
 
 UNITS = ("word", "stem", "bigram", "trigram")
 OCCURRENCE_COLUMNS = ["article", "paragraph", "sentence", "term", "start", "end", "match"]
@@ -159,16 +160,18 @@ def _tally_words(article: Article, *, stems: bool, roles: Iterable[str] | None) 
             result.counts[stem_] += n
             result.forms.setdefault(stem_, Counter())[norm] += n
     else:
-        result.counts.update(filter(None, map(_counted_form, words)))
+        result.counts.update(filter(None, map(_counted_forms.__getitem__, words)))
     result.total = total
     return result
 
 
-@lru_cache(maxsize=200_000)
 def _counted_form(word: str) -> str | None:
     """The term a word token counts as (its ``norm``), or None for a stopword."""
     norm, stop = word_norm(word)
     return None if stop else norm
+
+
+_counted_forms = WordCache(_counted_form, 200_000)
 
 
 @lru_cache(maxsize=200_000)
