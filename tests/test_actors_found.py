@@ -8,8 +8,9 @@ from pathlib import Path
 import nbformat
 import pandas as pd
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
+from hypothesis_profiles import examples
 
 import analysis
 from analysis import AnalysisInputError, LexiconError
@@ -247,7 +248,7 @@ def _main_types_by_pandas(frame: pd.DataFrame) -> dict[str, str]:
     return types
 
 
-@settings(max_examples=200, deadline=None)
+@examples(200)
 @given(st.lists(st.tuples(st.sampled_from(["Ann Lee", "Acme", "Ohio", "Lee"]),
                           st.sampled_from(["", "person", "organisation", "place", "other"])),
                 max_size=12))

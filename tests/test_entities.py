@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
+from hypothesis_profiles import examples
 
 import analysis
 from analysis import entities
@@ -141,7 +142,7 @@ def test_titles_are_found_longest_first():
                                                      "Secretary of State"]
 
 
-@settings(max_examples=300, deadline=None)
+@examples(300)
 @given(st.lists(st.sampled_from(sorted({w for t in gazetteer().titles for w in t}
                                        | {"Mayor", "the", "of", "Smith", "Vice"})),
                 max_size=12))

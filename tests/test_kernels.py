@@ -67,7 +67,7 @@ def test_a_forked_kernel_runs_a_notebook_as_a_new_kernel_does(tmp_path, factory)
     source = notebook(tmp_path, probe, "print(preloaded)", FIGURE)
     new, _ = execute_evaluating(source, tmp_path / "new.ipynb")
     forked, value = execute_evaluating(source, tmp_path / "forked.ipynb",
-                                       kernel_factory=factory, expression="preloaded")
+                                       factory_socket=factory, expression="preloaded")
     assert outputs(new)[0] == outputs(forked)[0] == [("stream", "work True 0 True\n")]
     assert outputs(new)[2] == outputs(forked)[2] == [("display_data", ["image/png",
                                                                        "text/plain"])]
@@ -79,14 +79,14 @@ def test_a_failing_cell_in_a_forked_kernel_names_the_cell(tmp_path, factory):
     source = notebook(tmp_path, "x = 1", "1 / 0")
     with pytest.raises(NotebookError, match=r"probe.ipynb: cell \[2\] `1 / 0` failed with "
                                             r"ZeroDivisionError"):
-        execute_evaluating(source, tmp_path / "out.ipynb", kernel_factory=factory)
+        execute_evaluating(source, tmp_path / "out.ipynb", factory_socket=factory)
 
 
 def test_without_a_listening_factory_the_kernel_starts_as_usual(tmp_path, monkeypatch):
     monkeypatch.setattr(kernels, "READY_TIMEOUT", 0.2)
     source = notebook(tmp_path, "print(6 * 7)")
     done, _ = execute_evaluating(source, tmp_path / "out.ipynb",
-                                 kernel_factory=str(tmp_path / "no-factory.sock"))
+                                 factory_socket=str(tmp_path / "no-factory.sock"))
     assert outputs(done) == [[("stream", "42\n")]]
 
 
@@ -123,7 +123,7 @@ def test_a_bad_request_gets_an_error_and_the_factory_goes_on(tmp_path, factory):
     assert ask(factory, b"not json\n") == {"error": "bad request"}
     assert ask(factory, b'{"argv": []}\n') == {"error": "bad request"}
     source = notebook(tmp_path, "print('still here')")
-    done, _ = execute_evaluating(source, tmp_path / "out.ipynb", kernel_factory=factory)
+    done, _ = execute_evaluating(source, tmp_path / "out.ipynb", factory_socket=factory)
     assert outputs(done) == [[("stream", "still here\n")]]
 
 
@@ -134,7 +134,7 @@ def test_a_kernel_whose_python_settings_differ_starts_anew(tmp_path, factory, mo
     monkeypatch.setenv("PYTHONHASHSEED", "7")  # execute_evaluating sets it back to 0
     monkeypatch.setattr(kernels, "KERNEL_ENV", {"PYTHONHASHSEED": "7"})
     source = notebook(tmp_path, "import sys\nprint('pandas' in sys.modules)")
-    done, _ = execute_evaluating(source, tmp_path / "out.ipynb", kernel_factory=factory)
+    done, _ = execute_evaluating(source, tmp_path / "out.ipynb", factory_socket=factory)
     assert outputs(done) == [[("stream", "False\n")]]  # a new process: nothing preloaded
 
 

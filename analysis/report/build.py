@@ -168,14 +168,14 @@ def default_workers(jobs: int) -> int:
 
 
 def run_one(source: Path, folder: Path, parameters: Mapping[str, Any],
-            evaluate: str | None = None, kernel_factory: str | None = None
+            evaluate: str | None = None, factory_socket: str | None = None
             ) -> tuple[str, str, float, Any]:
     """Execute ``source`` into ``folder`` (the kernel runs there), clean it and render its
     page; return its title, its page's name, the seconds it took and the value of
     ``evaluate`` in its kernel after the last cell (None without one)."""
     started = time.perf_counter()
     executed, value = execute_evaluating(source, folder / source.name, parameters, cwd=folder,
-                                         expression=evaluate, kernel_factory=kernel_factory)
+                                         expression=evaluate, factory_socket=factory_socket)
     node = tidy_executed(executed)
     page = render_html(executed, folder / f"{source.stem}.html", index_link=True)
     return notebook_title(node, source.stem), page.name, time.perf_counter() - started, value
@@ -198,7 +198,7 @@ def run_notebooks(jobs: Sequence[NotebookJob], folder: Path, *, workers: int | N
     """
     workers = default_workers(len(jobs)) if workers is None else max(1, workers)
     with kernel_factory() as factory:
-        forked = {"kernel_factory": factory} if factory else {}
+        forked = {"factory_socket": factory} if factory else {}
         if workers == 1 or len(jobs) < 2:
             results = []
             for job in jobs:

@@ -134,11 +134,11 @@ def execute(source: Path, target: Path, parameters: Mapping[str, Any] | None = N
 
 def execute_evaluating(source: Path, target: Path, parameters: Mapping[str, Any] | None = None,
                        *, cwd: Path | None = None, expression: str | None = None,
-                       kernel_factory: str | None = None) -> tuple[Path, Any]:
+                       factory_socket: str | None = None) -> tuple[Path, Any]:
     """:func:`execute`, then, when every cell ran, evaluate ``expression`` in the notebook's
     kernel before it stops (nothing is added to the notebook); return the executed copy and
     the expression's value, read back from its ``repr`` (None without an expression, or when
-    it fails or its value is not a Python literal). ``kernel_factory`` is the socket of a
+    it fails or its value is not a Python literal). ``factory_socket`` is the socket of a
     running :func:`~analysis.report.kernels.kernel_factory`: the fresh kernel is then forked
     from it (None: started as a new process)."""
     import papermill as pm
@@ -149,10 +149,10 @@ def execute_evaluating(source: Path, target: Path, parameters: Mapping[str, Any]
     evaluated: dict[str, Any] = {}
     extra = ({"engine_name": register_engine(), "expression": expression,
               "evaluated": evaluated} if expression else {})
-    if kernel_factory is not None:
+    if factory_socket is not None:
         from .kernels import manager_class
 
-        extra["kernel_manager_class"] = manager_class(kernel_factory)
+        extra["kernel_manager_class"] = manager_class(factory_socket)
     try:
         for attempt in range(1, KERNEL_START_ATTEMPTS + 1):
             try:
