@@ -176,3 +176,14 @@ def test_notebooks_run_in_a_pool_after_one_ran_in_this_process(tmp_path):
                           env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)})
     assert done.returncode == 0, done.stderr[-2000:]
     assert done.stdout.split() == ["01_a.html", "02_b.html"]
+
+
+def test_a_stopped_factory_is_seen_at_once(tmp_path):
+    socket_path = tmp_path / "factory.sock"
+    assert not kernels._factory_alive(str(socket_path))  # no process id written
+    (tmp_path / kernels.PID_FILE).write_text(str(os.getpid()))
+    assert kernels._factory_alive(str(socket_path))
+    finished = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
+                              capture_output=True, text=True, check=True)
+    (tmp_path / kernels.PID_FILE).write_text(finished.stdout.strip())
+    assert not kernels._factory_alive(str(socket_path))

@@ -42,7 +42,8 @@ PRELOADED = ("ipykernel.kernelapp", "ipykernel.ipkernel", "numpy", "pandas", "ma
              "matplotlib.figure", "matplotlib.axes", "analysis", "analysis.report.display",
              "analysis.report.summary", "analysis.report.prose")
 _RUNNING: str | None = None  # the socket of the factory this process runs, if any
-READY_TIMEOUT = 30.0  # seconds a kernel request waits for the factory to listen
+READY_TIMEOUT = 120.0  # seconds a kernel request waits for a running factory to listen
+PID_FILE = "factory.pid"  # beside the socket: the factory's process id
 
 
 @contextlib.contextmanager
@@ -85,6 +86,7 @@ def kernel_factory() -> Iterator[str | None]:
                 [sys.executable, "-m", "analysis.report.kernels", path],
                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL, start_new_session=True)
+        Path(folder, PID_FILE).write_text(str(process.pid), encoding="ascii")
         _RUNNING = path
         try:
             yield path
@@ -100,19 +102,31 @@ def kernel_factory() -> Iterator[str | None]:
 
 async def request_kernel(path: str, argv: list[str], env: dict[str, str], cwd: str,
                          timeout: float | None = None) -> int:
-    """Ask the factory at ``path`` for a kernel; return its process id. Waits up to
-    ``timeout`` seconds (None: ``READY_TIMEOUT``) for the factory to listen; raises
-    ``OSError`` when it does not. (No thread is used: a process forked later, such as a
-    worker of a process pool, would inherit an event loop whose threads it does not have.)"""
+    """Ask the factory at ``path`` for a kernel; return its process id. While the factory
+    is still importing, waits up to ``timeout`` seconds (None: ``READY_TIMEOUT``) for it to
+    listen; raises ``OSError`` when it does not, or has stopped. (No thread is used: a
+    process forked later, such as a worker of a process pool, would inherit an event loop
+    whose threads it does not have.)"""
     deadline = time.monotonic() + (READY_TIMEOUT if timeout is None else timeout)
     request = json.dumps({"argv": argv, "env": env, "cwd": cwd}).encode("utf-8") + b"\n"
     while True:
         try:
             return _ask(path, request)
         except (FileNotFoundError, ConnectionRefusedError):
-            if time.monotonic() > deadline:
+            if time.monotonic() > deadline or not _factory_alive(path):
                 raise
             await asyncio.sleep(0.05)
+
+
+def _factory_alive(path: str) -> bool:
+    """Whether the factory whose socket is ``path`` still runs (its process id is written
+    beside the socket; an exited process not yet collected is a zombie, ``Z``)."""
+    try:
+        pid = int(Path(path).with_name(PID_FILE).read_text(encoding="ascii"))
+        stat = Path(f"/proc/{pid}/stat").read_text(encoding="ascii", errors="replace")
+    except (OSError, ValueError):
+        return False
+    return stat.rpartition(")")[2].split()[:1] not in (["Z"], ["X"])
 
 
 def _ask(path: str, request: bytes) -> int:
