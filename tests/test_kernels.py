@@ -187,3 +187,27 @@ def test_a_stopped_factory_is_seen_at_once(tmp_path):
                               capture_output=True, text=True, check=True)
     (tmp_path / kernels.PID_FILE).write_text(finished.stdout.strip())
     assert not kernels._factory_alive(str(socket_path))
+
+
+ORPHAN = """
+import os, subprocess, sys, time
+factory = subprocess.Popen([sys.executable, "-m", "analysis.report.kernels", sys.argv[1],
+                            str(os.getpid())])
+print(factory.pid, flush=True)
+time.sleep(60)
+"""
+
+
+def test_the_factory_stops_when_the_command_that_started_it_is_killed(tmp_path):
+    starter = subprocess.Popen([sys.executable, "-c", ORPHAN, str(tmp_path / "f.sock")],
+                               stdout=subprocess.PIPE, text=True, cwd=PROJECT_ROOT,
+                               env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)})
+    pid = int(starter.stdout.readline())
+    (tmp_path / kernels.PID_FILE).write_text(str(pid))
+    assert kernels._factory_alive(str(tmp_path / "f.sock"))
+    starter.kill()
+    starter.wait()
+    deadline = time.monotonic() + 60
+    while kernels._factory_alive(str(tmp_path / "f.sock")) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not kernels._factory_alive(str(tmp_path / "f.sock"))

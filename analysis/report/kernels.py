@@ -44,6 +44,7 @@ PRELOADED = ("ipykernel.kernelapp", "ipykernel.ipkernel", "numpy", "pandas", "ma
 _RUNNING: str | None = None  # the socket of the factory this process runs, if any
 READY_TIMEOUT = 120.0  # seconds a kernel request waits for a running factory to listen
 PID_FILE = "factory.pid"  # beside the socket: the factory's process id
+PARENT_CHECK = 1.0  # seconds between the factory's checks that the command that started it runs
 
 
 @contextlib.contextmanager
@@ -83,7 +84,7 @@ def kernel_factory() -> Iterator[str | None]:
         path = str(Path(folder) / "factory.sock")
         with kernel_environment():
             process = subprocess.Popen(
-                [sys.executable, "-m", "analysis.report.kernels", path],
+                [sys.executable, "-m", "analysis.report.kernels", path, str(os.getpid())],
                 stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL, start_new_session=True)
         Path(folder, PID_FILE).write_text(str(process.pid), encoding="ascii")
@@ -232,9 +233,11 @@ def launcher_arguments(kernel_cmd: list[str]) -> list[str] | None:
 
 # --- the factory process ---------------------------------------------------------------------
 
-def serve(path: str) -> None:
+def serve(path: str, parent: int | None = None) -> None:
     """The factory: import ``PRELOADED``, then fork a kernel for each request on the socket
-    at ``path`` until stopped (SIGTERM)."""
+    at ``path`` until stopped (SIGTERM), or until its parent, the process ``parent`` (None:
+    the one at the start), has gone."""
+    parent = os.getppid() if parent is None else parent
     if sys.path and (sys.path[0] in ("", os.getcwd())):
         del sys.path[0]  # as ipykernel_launcher does; the kernel's shell puts "" back
     startup = _startup_settings(os.environ)
@@ -246,8 +249,15 @@ def serve(path: str) -> None:
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     listener.bind(path)
     listener.listen(16)
+    listener.settimeout(PARENT_CHECK)
     while True:
-        connection, _ = listener.accept()
+        try:
+            connection, _ = listener.accept()
+        except TimeoutError:
+            if os.getppid() != parent:
+                return  # the command that started it is gone (killed): so is the factory
+            continue
+        connection.settimeout(None)
         with connection:
             try:
                 request = json.loads(connection.makefile("rb").readline())
@@ -315,4 +325,4 @@ def _run_kernel(argv: list[str], env: dict[str, str], cwd: str) -> None:
 
 
 if __name__ == "__main__":
-    serve(sys.argv[1])
+    serve(sys.argv[1], int(sys.argv[2]) if len(sys.argv) > 2 else None)
