@@ -42,9 +42,9 @@ _PLAIN_NAME = re.compile(r"(?:[^/\0]+/)*[^/\0]+")
 
 
 def plain_path(folder: str, name: str) -> str | None:
-    """``str(resolved(Path(folder), name))``, found with strings alone, for the usual name:
-    relative, POSIX, no empty, ``.`` or ``..`` part and no symbolic link along it (it is then
-    inside the folder); None for any other name."""
+    """``str((Path(folder) / name).resolve())`` for a resolved ``folder``, found with strings
+    alone, for the usual name: relative, POSIX, no empty, ``.`` or ``..`` part and no
+    symbolic link along it (it is then inside the folder); None for any other name."""
     if os.sep != "/" or not _PLAIN_NAME.fullmatch(name):
         return None
     target = folder
@@ -58,19 +58,8 @@ def plain_path(folder: str, name: str) -> str | None:
 
 
 def resolved(folder: Path, name: str) -> Path:
-    """``(folder / name).resolve()`` for a resolved ``folder``: a relative name with no ``..``
-    and no symbolic link along it resolves to itself, so only other names pay for the walk
-    up the whole tree."""
-    relative = Path(name)
-    if name and not relative.is_absolute() and ".." not in relative.parts:
-        target = folder
-        try:
-            for part in relative.parts:
-                target = target / part
-                if target.is_symlink():
-                    break
-            else:
-                return target
-        except OSError:  # a name too long for the system: let resolve() say what it makes
-            pass
-    return (folder / name).resolve()
+    """``(folder / name).resolve()`` for a resolved ``folder``: a plain name
+    (:func:`plain_path`) resolves to itself, so only other names pay for the walk up the
+    whole tree."""
+    plain = plain_path(str(folder), name)
+    return Path(plain) if plain is not None else (folder / name).resolve()

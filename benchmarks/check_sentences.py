@@ -20,12 +20,11 @@ import argparse
 import os
 import platform
 import sys
-import time
-from pathlib import Path
+
+from checking import folder_articles, side_by_side
 
 from analysis.corpora.polnear import documents
 from analysis.errors import ArticleError
-from analysis.text.reading import load_article
 from analysis.text.sentspans import span_tokenize
 from analysis.text.tokenise import _nltk_sentence_spans
 
@@ -43,33 +42,11 @@ def polnear_articles(root: str, split: str) -> list:
     return found
 
 
-def folder_articles(folder: str) -> list:
-    """The readable ``*.txt`` articles of a folder, in file-name order."""
-    found = []
-    for path in sorted(Path(folder).glob("*.txt")):
-        try:
-            found.append(load_article(path))
-        except ArticleError:
-            continue
-    return found
-
 
 def mismatches(texts: list[str]) -> list[str]:
     """The texts where the fast splitter and NLTK's Punkt disagree."""
     return [text for text in texts if span_tokenize(text) != _nltk_sentence_spans(text)]
 
-
-def side_by_side(texts: list[str], repeat: int) -> dict[str, float]:
-    """The fastest of ``repeat`` passes over ``texts`` of each splitter, in seconds; the
-    splitters' passes alternate so both meet the same load on a shared machine."""
-    best = dict.fromkeys((name for name, _ in SPLITTERS), float("inf"))
-    for _ in range(repeat):
-        for name, split in SPLITTERS:
-            start = time.perf_counter()
-            for text in texts:
-                split(text)
-            best[name] = min(best[name], time.perf_counter() - start)
-    return best
 
 
 def report(label: str, articles: list, repeat: int) -> int:
@@ -84,7 +61,7 @@ def report(label: str, articles: list, repeat: int) -> int:
     print(f"mismatches: {len(bad)} paragraphs, {len(bad_raw)} raw article texts")
     for text in (bad + bad_raw)[:5]:
         print(f"  {text[:100]!r}")
-    timings = side_by_side(texts, repeat)
+    timings = side_by_side(SPLITTERS, texts, repeat)
     print(f"best of {repeat} passes      |  seconds | paragraphs/s |  MB/s")
     for name, seconds in timings.items():
         print(f"{name:22} | {seconds:8.3f} | {len(texts) / seconds:12,.0f} | "

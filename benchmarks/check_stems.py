@@ -23,28 +23,16 @@ import os
 import platform
 import sys
 import tempfile
-import time
 from pathlib import Path
 
+from checking import folder_articles, side_by_side
 from nltk.stem.snowball import SnowballStemmer
 
-from analysis.errors import ArticleError
-from analysis.text.reading import load_article
 from analysis.text.stemmer import stem
 from analysis.text.tokenise import sentence_spans, word_tokens
 
 STEMMERS = (("NLTK Snowball", SnowballStemmer("english").stem), ("analysis.text.stemmer", stem))
 
-
-def folder_articles(folder: Path) -> list:
-    """The readable ``*.txt`` articles of a folder, in file-name order."""
-    found = []
-    for path in sorted(folder.glob("*.txt")):
-        try:
-            found.append(load_article(path))
-        except ArticleError:
-            continue
-    return found
 
 
 def vocabulary(articles: list) -> list[str]:
@@ -58,18 +46,6 @@ def vocabulary(articles: list) -> list[str]:
     return sorted(words)
 
 
-def side_by_side(words: list[str], repeat: int) -> dict[str, float]:
-    """The fastest of ``repeat`` passes over ``words`` of each stemmer, in seconds; the
-    stemmers' passes alternate so both meet the same load on a shared machine."""
-    best = dict.fromkeys((name for name, _ in STEMMERS), float("inf"))
-    for _ in range(repeat):
-        for name, stemmer in STEMMERS:
-            start = time.perf_counter()
-            for word in words:
-                stemmer(word)
-            best[name] = min(best[name], time.perf_counter() - start)
-    return best
-
 
 def report(label: str, articles: list, repeat: int) -> int:
     """Print the check and the timings for one set of articles; return the differences."""
@@ -80,7 +56,7 @@ def report(label: str, articles: list, repeat: int) -> int:
     print(f"differences: {len(different)}")
     for word in different[:5]:
         print(f"  {word!r}: NLTK {reference(word)!r}, here {stem(word)!r}")
-    timings = side_by_side(words, repeat)
+    timings = side_by_side(STEMMERS, words, repeat)
     print(f"best of {repeat} passes           |  seconds | µs/word")
     for name, seconds in timings.items():
         print(f"{name:27} | {seconds:8.3f} | {seconds / max(len(words), 1) * 1e6:7.2f}")

@@ -27,7 +27,7 @@ import nbformat
 
 from ..errors import NotebookError
 from ..paths import REPORTS_DIR, display_path
-from .kernels import KERNEL_ENV, kernel_environment  # noqa: F401  # used here and re-exported
+from .kernels import kernel_environment, manager_class
 
 INJECTED_TAG = "injected-parameters"
 EXECUTED_DIR = REPORTS_DIR / "executed"  # where `make notebooks` runs them before copying back
@@ -150,8 +150,6 @@ def execute_evaluating(source: Path, target: Path, parameters: Mapping[str, Any]
     extra = ({"engine_name": register_engine(), "expression": expression,
               "evaluated": evaluated} if expression else {})
     if factory_socket is not None:
-        from .kernels import manager_class
-
         extra["kernel_manager_class"] = manager_class(factory_socket)
     try:
         for attempt in range(1, KERNEL_START_ATTEMPTS + 1):

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache, partial
+from functools import partial
 
 import pandas as pd
 
@@ -156,7 +156,8 @@ def _tally_words(article: Article, *, stems: bool, roles: Iterable[str] | None) 
         total += len(found) + numbers
         words += found
     if stems:
-        for (stem_, norm), n in Counter(filter(None, map(_stem_and_form, words))).items():
+        keyed = filter(None, map(_stems_and_forms.__getitem__, words))
+        for (stem_, norm), n in Counter(keyed).items():
             result.counts[stem_] += n
             result.forms.setdefault(stem_, Counter())[norm] += n
     else:
@@ -174,11 +175,13 @@ def _counted_form(word: str) -> str | None:
 _counted_forms = WordCache(_counted_form, 200_000)
 
 
-@lru_cache(maxsize=200_000)
 def _stem_and_form(word: str) -> tuple[str, str] | None:
     """``(stem, norm)`` of a word token, or None for a stopword."""
     _, norm, stem_, stop = token_keys(word, "word")
     return None if stop else (stem_, norm)
+
+
+_stems_and_forms = WordCache(_stem_and_form, 200_000)
 
 
 def tally(source: Countable, *, unit: str = "word",

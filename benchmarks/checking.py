@@ -1,0 +1,36 @@
+"""What the ``check_*.py`` scripts share: reading a folder of articles, and timing two
+implementations of one step side by side."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from analysis.errors import ArticleError
+from analysis.text.reading import load_article
+
+
+def folder_articles(folder: str | Path) -> list:
+    """The readable ``*.txt`` articles of a folder, in file-name order."""
+    found = []
+    for path in sorted(Path(folder).glob("*.txt")):
+        try:
+            found.append(load_article(path))
+        except ArticleError:
+            continue
+    return found
+
+
+def side_by_side(steps: Sequence[tuple[str, Callable]], items: list, repeat: int
+                 ) -> dict[str, float]:
+    """The fastest of ``repeat`` passes over ``items`` of each named step, in seconds; the
+    steps' passes alternate so both meet the same load on a shared machine."""
+    best = dict.fromkeys((name for name, _ in steps), float("inf"))
+    for _ in range(repeat):
+        for name, step in steps:
+            start = time.perf_counter()
+            for item in items:
+                step(item)
+            best[name] = min(best[name], time.perf_counter() - start)
+    return best
