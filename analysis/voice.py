@@ -64,36 +64,42 @@ def spans(articles, *, roles: Iterable[str] | None = DEFAULT_ROLES) -> pd.DataFr
     wanted = check_roles(roles)
     rows = []
     for article in article_list(articles):
-        found = attributions(article, roles=roles)
-        found = found[found["role"].isin(wanted) & (found["speech_start"] >= 0)
-                      & (found["speech_end"] > found["speech_start"])]
-        # the words naming the source and the cue are the writer's, even between the parts of
-        # a quotation ('"We will win," Smith said. "And win big."')
-        speech = cut_holes(merge_spans([(int(r.speech_start), int(r.speech_end), {r.canonical})
-                                        for r in found.itertuples()]),
-                           [(int(r.start), int(r.end)) for r in found.itertuples()]
-                           + [(int(r.cue_start), int(r.cue_end)) for r in found.itertuples()
-                              if r.cue_start >= 0])
-        posts = {int(r.speech_start) for r in found.itertuples() if r.frame == "embed"}
-        index = SpeechIndex(speech)
-        verbatim = []
-        for paragraph in article.select(roles=roles):
-            for quote in outer_quotes(paragraph.text):
-                a, b = paragraph.raw_span(quote.inner_start, quote.inner_end)
-                credited = [(max(a, s), min(b, e), names)
-                            for s, e, names in index.overlapping(a, b)]
-                verbatim += credited
-                if not credited and quote.closed and word_count(
-                        paragraph.text[quote.inner_start:quote.inner_end]) >= LONG_QUOTE_WORDS:
-                    verbatim.append((a, b, set()))  # someone's words, though no one is named
-        verbatim += [(s, e, n) for s, e, n in speech if s in posts]
-        verbatim = merge_spans(verbatim)
-        labelled = [(s, e, n, "quoted") for s, e, n in verbatim]
-        labelled += [(s, e, n, "reported")
-                     for s, e, n in cut_holes(speech, [(s, e) for s, e, _ in verbatim])]
-        rows += [{"article": article.id, "start": s, "end": e, "voice": v,
-                  "sources": ", ".join(sorted(n))} for s, e, n, v in sorted(labelled)]
+        rows += article.cached(("voice spans", wanted), lambda a=article: _spans(a, wanted))
     return pd.DataFrame(rows, columns=SPAN_COLUMNS)
+
+
+def _spans(article, wanted: frozenset[str]) -> tuple[dict, ...]:
+    """The rows of :func:`spans` for one article (cached on it per roles: several lenses and
+    the annotated view need them)."""
+    found = attributions(article, roles=wanted)
+    found = found[found["role"].isin(wanted) & (found["speech_start"] >= 0)
+                  & (found["speech_end"] > found["speech_start"])]
+    # the words naming the source and the cue are the writer's, even between the parts of
+    # a quotation ('"We will win," Smith said. "And win big."')
+    speech = cut_holes(merge_spans([(int(r.speech_start), int(r.speech_end), {r.canonical})
+                                    for r in found.itertuples()]),
+                       [(int(r.start), int(r.end)) for r in found.itertuples()]
+                       + [(int(r.cue_start), int(r.cue_end)) for r in found.itertuples()
+                          if r.cue_start >= 0])
+    posts = {int(r.speech_start) for r in found.itertuples() if r.frame == "embed"}
+    index = SpeechIndex(speech)
+    verbatim = []
+    for paragraph in article.select(roles=wanted):
+        for quote in outer_quotes(paragraph.text):
+            a, b = paragraph.raw_span(quote.inner_start, quote.inner_end)
+            credited = [(max(a, s), min(b, e), names)
+                        for s, e, names in index.overlapping(a, b)]
+            verbatim += credited
+            if not credited and quote.closed and word_count(
+                    paragraph.text[quote.inner_start:quote.inner_end]) >= LONG_QUOTE_WORDS:
+                verbatim.append((a, b, set()))  # someone's words, though no one is named
+    verbatim += [(s, e, n) for s, e, n in speech if s in posts]
+    verbatim = merge_spans(verbatim)
+    labelled = [(s, e, n, "quoted") for s, e, n in verbatim]
+    labelled += [(s, e, n, "reported")
+                 for s, e, n in cut_holes(speech, [(s, e) for s, e, _ in verbatim])]
+    return tuple({"article": article.id, "start": s, "end": e, "voice": v,
+                  "sources": ", ".join(sorted(n))} for s, e, n, v in sorted(labelled))
 
 
 def segments(articles, *, roles: Iterable[str] | None = DEFAULT_ROLES,

@@ -211,3 +211,25 @@ def test_the_factory_stops_when_the_command_that_started_it_is_killed(tmp_path):
     while kernels._factory_alive(str(tmp_path / "f.sock")) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not kernels._factory_alive(str(tmp_path / "f.sock"))
+
+
+def test_the_caches_the_factory_fills_are_the_ones_the_lenses_read():
+    """Each ``WARMED`` call returns a cached value (so filling it in the factory spares every
+    kernel the work), and the lenses then compile no stock lexicon again."""
+    import importlib
+
+    from analysis import frames, loaded, stance
+    from analysis.lexicons import match
+    from analysis.paths import SEEDS_DIR
+    from analysis.text import build_article
+
+    calls = [(getattr(importlib.import_module(m), f), a) for m, f, a in kernels.WARMED]
+    match._compile_file.cache_clear()
+    assert all(function(*arguments) is function(*arguments) for function, arguments in calls)
+    compiled = match._compile_file.cache_info().currsize
+    assert compiled == 3
+    article = build_article("Storm hits coast\n\nThe mayor said the brazen agency lied.\n",
+                            id="storm", path=SEEDS_DIR / "storm.txt")
+    assert len(stance.markers(article)) + len(loaded.markers(article)) > 0
+    frames.scores(article)
+    assert match._compile_file.cache_info().currsize == compiled

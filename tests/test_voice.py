@@ -102,3 +102,18 @@ def test_a_long_quotation_no_source_is_found_for_is_not_the_narrators(write_arti
     assert [article.raw[s:e] for s, e in zip(quoted["start"], quoted["end"], strict=True)] == [
         "The party had a fair and proper reason to act early,"]
     assert list(quoted["sources"]) == [""]
+
+
+def test_spans_are_computed_once_per_article_and_roles_and_each_call_gets_its_own_table():
+    article = build_article(TEXT, id="storm", path=SEEDS_DIR / "storm.txt")
+    first = voice.spans(article)
+    assert first["voice"].tolist() == ["reported", "quoted", "reported", "quoted", "reported"]
+    cached = [key for key in article.cache if key[0] == "voice spans"]
+    assert cached == [("voice spans", frozenset({"headline", "body"}))]
+    first.loc[0, "voice"] = "changed by the caller"
+    again = voice.spans(article)
+    assert again["voice"].tolist()[0] == "reported"
+    # the same roles however they are given; other roles are computed apart
+    assert voice.spans(article, roles=("body", "headline")).equals(again)
+    assert voice.spans(article, roles=["body"])["start"].tolist() == again["start"].tolist()
+    assert len([key for key in article.cache if key[0] == "voice spans"]) == 2

@@ -31,7 +31,7 @@ from .folder import (
     refuse_foreign,
     write_marker,
 )
-from .html import render_html
+from .html import render_html, warm_renderer
 from .index import INDEX_NAME, RenderedNotebook, render_index, summary_from_data, summary_html
 from .inputs import compare_parameters, event_file  # noqa: F401  # re-exported
 from .kernels import kernel_factory
@@ -194,10 +194,13 @@ def run_notebooks(jobs: Sequence[NotebookJob], folder: Path, *, workers: int | N
     notebooks not started by then are cancelled, and those running are waited for. (A
     notebook that fails while an earlier one still runs is seen only then, so later ones may
     still run meanwhile.) Each notebook's fresh kernel is forked from a kernel factory that
-    has already imported the libraries (:mod:`.kernels`), where that is possible.
+    has already imported the libraries (:mod:`.kernels`), where that is possible; the
+    renderer is warmed here first (:func:`~.html.warm_renderer`), so the workers inherit it.
     """
     workers = default_workers(len(jobs)) if workers is None else max(1, workers)
     with kernel_factory() as factory:
+        # while the factory imports: the workers, forked below, inherit a ready renderer
+        warm_renderer()
         forked = {"factory_socket": factory} if factory else {}
         if workers == 1 or len(jobs) < 2:
             results = []

@@ -196,11 +196,40 @@ def html_exporter() -> HTMLExporter:
     )
 
 
+def _exporter() -> HTMLExporter:
+    """This thread's exporter (it compiles its templates on first use, a quarter of a second:
+    one exporter renders every page a process writes)."""
+    exporter = getattr(_THREAD, "exporter", None)
+    if exporter is None:
+        exporter = _THREAD.exporter = html_exporter()
+    return exporter
+
+
+def warm_renderer() -> None:
+    """Build this thread's exporter and sanitiser and render a small page in memory, so that
+    the templates are compiled, and the highlighter and parsers imported, before the first
+    page (a process that forks workers calls it first: they inherit all of it)."""
+    text = "\n".join(["<p><b>x</b></p>", "<table><tr><td>1</td></tr></table>"])
+    code = nbformat.v4.new_code_cell("print(1)\n1", outputs=[
+        nbformat.v4.new_output("stream", name="stdout", text="1\n"),
+        nbformat.v4.new_output("display_data", data={"text/html": text,
+                                                     "text/markdown": "*x*"}),
+        nbformat.v4.new_output("display_data", data={"image/png": "iVBORw0KGgo=",
+                                                     "text/plain": "<Figure>"}),
+        nbformat.v4.new_output("execute_result", data={"text/plain": "1"}, execution_count=1),
+    ])
+    node = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# x\n\n[a](b)"),
+                                           code])
+    node.metadata["language_info"] = {"name": "python", "pygments_lexer": "ipython3"}
+    _exporter().from_notebook_node(node, resources={"metadata": {"name": "warm"},
+                                                    "index_link": True})
+
+
 def render_html(notebook: Path, target: Path, *, index_link: bool = False) -> Path:
     """Render an executed notebook to deterministic, sanitised HTML with figures embedded."""
     node = shareable_parameters(clean_notebook(nbformat.read(notebook, as_version=4)))
     resources = {"metadata": {"name": notebook.stem}, "index_link": index_link}
-    body, _ = html_exporter().from_notebook_node(node, resources=resources)
+    body, _ = _exporter().from_notebook_node(node, resources=resources)
     target.write_text(NOTEBOOK_LINK.sub(r'href="\1.html', body), encoding="utf-8")
     return target
 

@@ -5,7 +5,9 @@ empty namespace, started with the same command line, environment and working fol
 ``jupyter_client`` would start it. Only the start differs. Instead of a new Python that imports
 ipykernel, pandas and this package (about 1.5 s of CPU per kernel, five or six times per
 report), a *kernel factory* (:func:`serve`) imports them once, and each kernel is a fork of it.
-The factory never runs notebook code, so every kernel starts from the same state.
+The factory also fills a few pure caches of the package once (``WARMED``: the name pattern,
+the stock lexicons compiled, the tone analyser), which every kernel would otherwise build. The
+factory never runs notebook code, so every kernel starts from the same state.
 
 :func:`manager_class` gives a kernel manager that asks the factory for a kernel and falls
 back to the usual launch whenever it cannot (the factory is not running or not ready, the
@@ -41,6 +43,17 @@ INLINE_BACKEND = "module://matplotlib_inline.backend_inline"  # what ipykernel s
 PRELOADED = ("ipykernel.kernelapp", "ipykernel.ipkernel", "numpy", "pandas", "matplotlib",
              "matplotlib.figure", "matplotlib.axes", "analysis", "analysis.report.display",
              "analysis.report.summary", "analysis.report.prose")
+# what the lenses build once per process and keep (pure, argument-free caches: the name pattern,
+# the stock lexicons compiled, the tone analyser): built once in the factory, not in each kernel
+WARMED = (("analysis.entities.gazetteer", "name_regex", ()),
+          ("analysis.entities.gazetteer", "first_names", ()),
+          ("analysis.entities.gazetteer", "shared_first_names", ()),
+          ("analysis.lexicons.match", "compile_lexicon",
+           ("stance.tsv", ("category", "subcategory"))),
+          ("analysis.lexicons.match", "compile_lexicon", ("loaded.tsv", ("category", "origin"))),
+          ("analysis.lexicons.match", "compile_lexicon",
+           ("frames.tsv", ("frame", "item"), "frame")),
+          ("analysis.tone", "_vader", ()))
 _RUNNING: str | None = None  # the socket of the factory this process runs, if any
 READY_TIMEOUT = 120.0  # seconds a kernel request waits for a running factory to listen
 PID_FILE = "factory.pid"  # beside the socket: the factory's process id
@@ -234,9 +247,9 @@ def launcher_arguments(kernel_cmd: list[str]) -> list[str] | None:
 # --- the factory process ---------------------------------------------------------------------
 
 def serve(path: str, parent: int | None = None) -> None:
-    """The factory: import ``PRELOADED``, then fork a kernel for each request on the socket
-    at ``path`` until stopped (SIGTERM), or until its parent, the process ``parent`` (None:
-    the one at the start), has gone."""
+    """The factory: import ``PRELOADED`` and fill the caches ``WARMED`` names, then fork a
+    kernel for each request on the socket at ``path`` until stopped (SIGTERM), or until its
+    parent, the process ``parent`` (None: the one at the start), has gone."""
     parent = os.getppid() if parent is None else parent
     if sys.path and (sys.path[0] in ("", os.getcwd())):
         del sys.path[0]  # as ipykernel_launcher does; the kernel's shell puts "" back
@@ -245,6 +258,9 @@ def serve(path: str, parent: int | None = None) -> None:
     for name in PRELOADED:
         with contextlib.suppress(Exception):
             importlib.import_module(name)
+    for module, function, arguments in WARMED:
+        with contextlib.suppress(Exception):
+            getattr(importlib.import_module(module), function)(*arguments)
     signal.signal(signal.SIGCHLD, _reap)  # so their CPU time counts as this process's children
     listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     listener.bind(path)

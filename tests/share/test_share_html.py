@@ -14,7 +14,13 @@ import analysis
 from analysis.paths import PROJECT_ROOT, SEEDS_DIR
 from analysis.report import index as report_index
 from analysis.report.execute import clean_notebook
-from analysis.report.html import html_exporter, safe_html, shareable_parameters
+from analysis.report.html import (
+    html_exporter,
+    render_html,
+    safe_html,
+    shareable_parameters,
+    warm_renderer,
+)
 from analysis.report.index import RenderedNotebook, render_index
 from analysis.report.notebooks import (
     notebook_defaults,
@@ -87,6 +93,28 @@ def test_exporter_output_is_the_same_every_time():
     node = hostile_notebook()
     first = html_exporter().from_notebook_node(node)[0]
     assert html_exporter().from_notebook_node(node)[0] == first
+
+
+def test_pages_rendered_by_one_warmed_exporter_are_those_a_new_exporter_renders(tmp_path):
+    """``render_html`` keeps one exporter per thread and ``warm_renderer`` readies it: a page
+    comes out the same whatever was rendered before it."""
+    hostile, other = tmp_path / "01_hostile.ipynb", tmp_path / "02_other.ipynb"
+    nbformat.write(hostile_notebook(), hostile)
+    nbformat.write(new_notebook(cells=[new_markdown_cell("# Other\n\n| a |\n|---|\n| 1 |"),
+                                       new_code_cell("2", outputs=[new_output(
+                                           "execute_result", {"text/plain": "2"},
+                                           execution_count=1)])]), other)
+    fresh = html_exporter().from_notebook_node(
+        clean_notebook(nbformat.read(hostile, as_version=4)),
+        resources={"metadata": {"name": hostile.stem}, "index_link": True})[0]
+    pages = []
+    for number, source in enumerate([hostile, other, hostile]):
+        if number == 1:
+            warm_renderer()
+        target = render_html(source, tmp_path / f"{number}.html", index_link=True)
+        pages.append(target.read_text(encoding="utf-8"))
+    assert pages[0] == pages[2] == fresh
+    assert "<h1" in pages[1] and "Other" in pages[1] and pages[1] != pages[0]
 
 
 def styled_output(frame: pd.DataFrame) -> nbformat.NotebookNode:
