@@ -233,3 +233,36 @@ def test_the_caches_the_factory_fills_are_the_ones_the_lenses_read():
     assert len(stance.markers(article)) + len(loaded.markers(article)) > 0
     frames.scores(article)
     assert match._compile_file.cache_info().currsize == compiled
+
+
+def test_a_client_is_ready_when_the_kernel_went_idle_after_answering(tmp_path, factory):
+    """The client reads IOPub up to the kernel's ``idle`` for ``kernel_info`` and no further:
+    nothing is left unread, and the first request's messages are the first to come."""
+    import asyncio
+
+    manager = kernels.manager_class(factory)(kernel_name="python3")
+    assert manager.client_factory.__name__ == "ReadyKernelClient"
+
+    async def first_messages() -> tuple[bool, list[str]]:
+        await manager.start_kernel(cwd=str(tmp_path))
+        client = manager.client()
+        client.start_channels()
+        try:
+            await client.wait_for_ready(timeout=60)
+            left = await client.iopub_channel.msg_ready()
+            request = client.execute("print(6 * 7)")
+            seen = []
+            while not seen or seen[-1] != "status:idle":
+                message = await client.iopub_channel.get_msg(timeout=30)
+                assert message["parent_header"].get("msg_id") == request
+                content = message["content"]
+                seen.append(f"{message['msg_type']}:"
+                            f"{content.get('execution_state') or content.get('text', '')}")
+            return left, seen
+        finally:
+            client.stop_channels()
+            await manager.shutdown_kernel(now=True)
+
+    left, seen = asyncio.run(first_messages())
+    assert left is False
+    assert seen == ["status:busy", "execute_input:", "stream:42\n", "status:idle"]

@@ -40,9 +40,10 @@ SWITCH = "FRAMING_FORK_KERNELS"  # "0" turns forked kernels off
 INLINE_BACKEND = "module://matplotlib_inline.backend_inline"  # what ipykernel sets, if unset
 # imported by the factory, in this order; a module that fails to import is skipped
 # (not pyplot: the inline backend it loads needs the kernel's shell to exist)
-PRELOADED = ("ipykernel.kernelapp", "ipykernel.ipkernel", "numpy", "pandas", "matplotlib",
-             "matplotlib.figure", "matplotlib.axes", "analysis", "analysis.report.display",
-             "analysis.report.summary", "analysis.report.prose")
+# (ipykernel.debugger, which imports debugpy, is half of a kernel's own start-up)
+PRELOADED = ("ipykernel.kernelapp", "ipykernel.ipkernel", "ipykernel.debugger", "numpy",
+             "pandas", "matplotlib", "matplotlib.figure", "matplotlib.axes", "analysis",
+             "analysis.report.display", "analysis.report.summary", "analysis.report.prose")
 # what the lenses build once per process and keep (pure, argument-free caches: the name pattern,
 # the stock lexicons compiled, the tone analyser): built once in the factory, not in each kernel
 WARMED = (("analysis.entities.gazetteer", "name_regex", ()),
@@ -53,7 +54,8 @@ WARMED = (("analysis.entities.gazetteer", "name_regex", ()),
           ("analysis.lexicons.match", "compile_lexicon", ("loaded.tsv", ("category", "origin"))),
           ("analysis.lexicons.match", "compile_lexicon",
            ("frames.tsv", ("frame", "item"), "frame")),
-          ("analysis.tone", "_vader", ()))
+          ("analysis.tone", "_vader", ()),
+          ("PIL.Image", "preinit", ()))  # the image formats, loaded when the first PNG is saved
 _RUNNING: str | None = None  # the socket of the factory this process runs, if any
 READY_TIMEOUT = 120.0  # seconds a kernel request waits for a running factory to listen
 PID_FILE = "factory.pid"  # beside the socket: the factory's process id
@@ -210,11 +212,17 @@ def manager_class(factory_path: str | None) -> type:
 @cache
 def _forking_manager() -> type:
     from jupyter_client.manager import AsyncKernelManager
+    from traitlets import default
 
     class ForkingKernelManager(AsyncKernelManager):
-        """Starts kernels from the factory at ``factory_path``, or as usual."""
+        """Starts kernels from the factory at ``factory_path``, or as usual; its clients are
+        :func:`_ready_client`'s."""
 
         factory_path: str | None = None
+
+        @default("client_factory")
+        def _client_factory_default(self) -> type:
+            return _ready_client()
 
         async def _async_launch_kernel(self, kernel_cmd: list[str], **kw) -> None:
             argv = launcher_arguments(kernel_cmd)
@@ -232,6 +240,60 @@ def _forking_manager() -> type:
             self._reconcile_connection_info(provisioner.connection_info)
 
     return ForkingKernelManager
+
+
+READY_READ = 0.2  # seconds to wait for each IOPub message while the kernel gets ready
+
+
+@cache
+def _ready_client() -> type:
+    from queue import Empty
+
+    from jupyter_client.asynchronous import AsyncKernelClient
+    from jupyter_core.utils import ensure_async
+
+    class ReadyKernelClient(AsyncKernelClient):
+        """``jupyter_client``'s client, with a wait for the kernel that ends when it is ready.
+
+        ``jupyter_client`` asks for ``kernel_info`` until the reply comes and one IOPub
+        message follows (so IOPub is connected), then reads IOPub until 0.2 s pass without a
+        message: 0.2 s lost at every kernel start. This one reads IOPub up to the kernel's
+        ``idle`` status for the answered request (the last message the request makes), and
+        asks again as ``jupyter_client`` does when that does not come within 0.2 s. Every
+        message the kernel sent before is read either way; the notebook's cells come after.
+        """
+
+        async def wait_for_ready(self, timeout: float | None = None) -> None:
+            deadline = time.monotonic() + (float("inf") if timeout is None else timeout)
+            while True:
+                request = self.kernel_info()
+                try:
+                    reply = await ensure_async(self.shell_channel.get_msg(timeout=1))
+                except Empty:
+                    reply = None
+                if (reply is not None and reply["msg_type"] == "kernel_info_reply"
+                        and await self._idle_after(request)):
+                    self._handle_kernel_info_reply(reply)
+                    return
+                if not await self._async_is_alive():
+                    raise RuntimeError("Kernel died before replying to kernel_info")
+                if time.monotonic() > deadline:
+                    raise RuntimeError(f"Kernel didn't respond in {timeout:.0f} seconds")
+
+        async def _idle_after(self, request: str) -> bool:
+            """Read IOPub up to the ``idle`` status of ``request``; False when a wait for
+            the next message times out."""
+            while True:
+                try:
+                    message = await ensure_async(self.iopub_channel.get_msg(timeout=READY_READ))
+                except Empty:
+                    return False
+                if (message["msg_type"] == "status"
+                        and message["content"].get("execution_state") == "idle"
+                        and message["parent_header"].get("msg_id") == request):
+                    return True
+
+    return ReadyKernelClient
 
 
 def launcher_arguments(kernel_cmd: list[str]) -> list[str] | None:
