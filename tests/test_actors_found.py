@@ -264,3 +264,21 @@ def test_a_tie_between_types_goes_to_the_type_listed_first():
 
     assert main_types(["Lee", "Lee", "Lee"], ["place", "person", ""]) == {"Lee": "person"}
     assert main_types(["Acme"], [""]) == {"Acme": "other"}
+
+
+def test_all_mentions_are_found_once_for_a_pair_and_roles_and_each_call_gets_a_copy():
+    from analysis.actors.discovery import all_mentions
+
+    first, second = make(SENATE_A, "senate_a"), make(SENATE_B, "senate_b")
+    found = all_mentions([first, second])
+    assert {"Jane Holloway", "Federal Aviation Administration"} <= set(found["actor"])
+    kept = [key for key in first.cache if key[0][0] == "all mentions"]
+    assert kept == [(("all mentions", frozenset({"headline", "body"})), (second,))]
+    found.loc[found.index[0], "actor"] = "changed by the caller"
+    again = all_mentions([first, second])
+    assert "changed by the caller" not in set(again["actor"])
+    # another pair, order or roles is another entry, computed on its own
+    alone = all_mentions([second, first], roles=["body"])
+    assert alone["article"].iloc[0] == "senate_b" and set(alone["role"]) == {"body"}
+    assert len([key for key in first.cache if key[0][0] == "all mentions"]) == 1
+    assert len([key for key in second.cache if key[0][0] == "all mentions"]) == 1

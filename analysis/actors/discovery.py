@@ -49,7 +49,13 @@ from ..lexicons import grammar_words
 from ..lexicons.match import EVIDENCE_COLUMNS
 from ..sources.cues import coreference
 from ..sources.rows import attributions
-from ..text.article import Article, Paragraph, article_list, roles_with_embeds
+from ..text.article import (
+    Article,
+    Paragraph,
+    article_list,
+    cached_together,
+    roles_with_embeds,
+)
 from ..text.roles import DEFAULT_ROLES
 
 TOP = 8
@@ -231,9 +237,16 @@ def all_mentions(articles: Article | Sequence[Article], *,
                  roles: Iterable[str] | None = DEFAULT_ROLES) -> pd.DataFrame:
     """Every mention of every actor found, in text order (``MENTION_COLUMNS``): the name
     mentions of the entity lens and the descriptions resolved by the sources lens, each
-    under the actor's one name across the articles; ``type`` is the actor's type."""
+    under the actor's one name across the articles; ``type`` is the actor's type. Computed
+    once for the same articles and roles (several tables and views need it); each call gets
+    its own copy."""
     chosen = article_list(articles)
     wanted = _read_roles(roles)
+    return cached_together(chosen, ("all mentions", wanted),
+                           lambda: _all_mentions(chosen, roles, wanted)).copy()
+
+
+def _all_mentions(chosen: list[Article], roles: Iterable[str] | None, wanted) -> pd.DataFrame:
     names = [row for a in chosen for row in _name_rows(a, wanted)]
     frame = pd.DataFrame(names, columns=[*EVIDENCE_COLUMNS, "canonical", "type", "kind",
                                          "variant"])

@@ -12,7 +12,7 @@ import pandas as pd
 from .. import actors, loaded, sources, tone, voice
 from .. import frames as frames_lens
 from ..stance import counted
-from ..text.article import Article
+from ..text.article import Article, cached_together
 from ..text.roles import DEFAULT_ROLES
 from ..words import key_terms, keyness_between
 from ..words import profile as lexical_profile
@@ -35,8 +35,18 @@ def _number(value: float, digits: int = 1) -> str:
 def table(articles: Sequence[Article], *,
           roles: Iterable[str] | None = DEFAULT_ROLES) -> pd.DataFrame:
     """Side-by-side measures from every lens: one row per measure, one column per article
-    label. Values are plain text (numbers formatted for reading), never pre-escaped."""
+    label. Values are plain text (numbers formatted for reading), never pre-escaped.
+    Computed once for the same articles and roles (notebook 05 shows it, and its kernel then
+    gives it to the index); each call gets its own copy."""
+    chosen = list(articles)
     roles = list(roles) if roles is not None else None
+    if not chosen:
+        return _table(chosen, roles)
+    key = ("summary table", None if roles is None else tuple(roles))
+    return cached_together(chosen, key, lambda: _table(chosen, roles)).copy()
+
+
+def _table(articles: list[Article], roles: list[str] | None) -> pd.DataFrame:
     profile = lexical_profile(articles, roles=roles).set_index("article")
     key = keyness_between(articles, roles=roles)
     key_a, key_b = key_terms(key, 3, significant_only=True, content_only=True)

@@ -160,6 +160,14 @@ def _split_sentences(paragraphs: Sequence[Paragraph]) -> tuple[Sentence, ...]:
     return tuple(found)
 
 
+def cached_together(articles: Sequence[Article], key, compute):
+    """The value cached under ``key`` for ``articles`` taken together, computed once by
+    ``compute()``: it is kept on the first article, under ``key`` and the others (the same
+    article objects, or equal ones, in the same order)."""
+    first, *others = articles
+    return first.cached((key, tuple(others)), compute)
+
+
 def article_list(articles: Article | Sequence[Article]) -> list[Article]:
     """One article or a sequence of them as a list; a clear error for anything else, for an
     empty list and for repeated ids."""

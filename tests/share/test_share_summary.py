@@ -95,3 +95,15 @@ def test_the_index_summary_comes_from_the_summary_notebook(tmp_path, monkeypatch
     articles = analysis.load_articles([first, second], labels=["Wire A", "Wire B"])
     expected = summary_html(articles, roles=ROLES)
     assert expected.count("<tr>") > 10 and expected in page
+
+
+def test_the_table_is_computed_once_for_the_same_articles_and_roles(seeds):
+    first = analysis.summary.table(seeds, roles=["headline", "body"])
+    key = (("summary table", ("headline", "body")), (seeds[1],))
+    assert key in seeds[0].cache
+    assert list(first.columns[2:]) == [a.label for a in seeds]
+    first.iloc[0, 2] = "changed by the caller"
+    again = analysis.summary.table(seeds, roles=("headline", "body"))
+    assert again.iloc[0, 2] != "changed by the caller"
+    assert again.equals(seeds[0].cache[key])
+    assert len([k for k in seeds[0].cache if k[0][0] == "summary table"]) == 1
