@@ -205,15 +205,16 @@ def _roles_option(text: str | None) -> list[str] | None:
 
 def _compare(args: argparse.Namespace) -> int:
     from .inputs import compare_parameters
-
-    roles = _roles_option(args.roles)
-    parameters = compare_parameters(args.first, args.second, roles=roles,
-                                    labels=(args.label_a, args.label_b), actors=args.actors,
-                                    word_choices=args.word_choices,
-                                    max_bytes=args.max_bytes)
     from .kernels import kernel_factory
 
-    with kernel_factory():  # started now: it imports its libraries while this process does
+    roles = _roles_option(args.roles)
+    # started first: it imports its libraries while this process checks the inputs and
+    # imports its own (on bad input it is stopped with the block, having run no kernel)
+    with kernel_factory():
+        parameters = compare_parameters(args.first, args.second, roles=roles,
+                                        labels=(args.label_a, args.label_b),
+                                        actors=args.actors, word_choices=args.word_choices,
+                                        max_bytes=args.max_bytes)
         from .build import build_reports  # the notebook machinery, once the inputs are good
 
         build_reports(Path(args.out).expanduser().resolve(), parameters, force=args.force)

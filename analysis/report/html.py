@@ -188,11 +188,12 @@ def _cleaner() -> bleach.Cleaner:
 
 
 def html_exporter() -> HTMLExporter:
-    """nbconvert's lab template without CDN scripts, sanitising every HTML/Markdown output."""
+    """nbconvert's lab template without CDN scripts, sanitising every HTML/Markdown output.
+    The notebook is validated once, after nbconvert's preprocessors, not after each one."""
     return HTMLExporter(
         template_name="lab", template_file=SHARE_TEMPLATE_NAME,
         extra_loaders=[FileSystemLoader(str(TEMPLATES))],
-        sanitize_html=True, filters={"clean_html": safe_html},
+        sanitize_html=True, filters={"clean_html": safe_html}, optimistic_validation=True,
     )
 
 
