@@ -214,8 +214,9 @@ def test_the_factory_stops_when_the_command_that_started_it_is_killed(tmp_path):
 
 
 def test_the_caches_the_factory_fills_are_the_ones_the_lenses_read():
-    """Each ``WARMED`` call returns a cached value (so filling it in the factory spares every
-    kernel the work), and the lenses then compile no stock lexicon again."""
+    """Each ``WARMED`` call gives the same object every time (a cache, so filling it in the
+    factory spares every kernel the work), and the lenses then compile no stock lexicon
+    again."""
     import importlib
 
     from analysis import frames, loaded, stance

@@ -12,7 +12,9 @@ factory never runs notebook code, so every kernel starts from the same state.
 :func:`manager_class` gives a kernel manager that asks the factory for a kernel and falls
 back to the usual launch whenever it cannot (the factory is not running or not ready, the
 kernel command is not this Python's ``ipykernel_launcher``, the platform is not Linux, or
-``FRAMING_FORK_KERNELS=0``). :func:`kernel_environment` is the environment every kernel gets.
+``FRAMING_FORK_KERNELS=0``); its clients wait for a kernel only until it is ready (the kernel's
+``idle`` after answering ``kernel_info``), not 0.2 s more. :func:`kernel_environment` is the
+environment every kernel gets.
 :func:`kernel_factory` runs a factory for the length of a ``with`` block.
 """
 
