@@ -147,6 +147,23 @@ def test_dispersion_plot_data(seeds):
         f"{r.term} ({names[r.article]})": r.y for r in rows.itertuples()}
 
 
+def test_titles_sit_where_matplotlibs_own_search_puts_them(seeds, monkeypatch):
+    """The house style fixes ``axes.titley`` (matplotlib then skips its search for a place
+    above any top ticks): with no ticks on top, the figure is drawn pixel for pixel as with
+    the search."""
+    key = words.keyness_between(seeds)
+    fixed = plots.keyness(key, labels=LABELS)
+    monkeypatch.setitem(plots.HOUSE_STYLE, "axes.titley", None)
+    searched = plots.keyness(key, labels=LABELS)
+    for figure in (fixed.figure, searched.figure):
+        figure.canvas.draw()
+    assert searched._autotitlepos and not fixed._autotitlepos
+    assert fixed._left_title.get_position() == searched._left_title.get_position() == (0.0, 1.0)
+    assert np.array_equal(np.asarray(fixed.figure.canvas.buffer_rgba()),
+                          np.asarray(searched.figure.canvas.buffer_rgba()))
+    plt.close("all")
+
+
 def test_source_figures_plot_every_category(seeds):
     counts = analysis.sources.kind_counts(seeds)
     kinds = plots.wide_table(counts, "kind", "attributions")

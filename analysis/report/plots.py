@@ -34,6 +34,7 @@ HOUSE_STYLE = {
     "axes.titlesize": 11,
     "axes.titleweight": "bold",
     "axes.titlelocation": "left",
+    "axes.titley": 1.0,  # where matplotlib would put it (no ticks on top), without searching
     "axes.spines.top": False,
     "axes.spines.right": False,
     "axes.grid": True,
