@@ -333,3 +333,23 @@ def test_two_corpora_read_in_turns_keep_their_workers(corpus_dir, started):
     assert ids == [f"n{n:02d}" for n in range(0, ARTICLES, 2)]
     assert started == [2, 2] and counted.total > 500
     assert first._pool.active == second._pool.active == 0
+
+
+def test_starting_workers_keeps_an_earlier_freeze(corpus_dir, started):
+    """A notebook's ``setup_notebook`` froze what its kernel had imported; starting the pool
+    freezes this process's objects while it forks, and leaves the earlier freeze in place."""
+    import gc
+
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        corpus = analysis.load_corpus(corpus_dir / "corpus.csv", group_by="side", workers=2)
+        assert w.tally(corpus.group("A")).total > 500 and started == [2]
+        corpus.close()
+        assert gc.get_freeze_count() > 0.9 * frozen > 0  # (frozen objects may still be freed)
+    finally:
+        gc.unfreeze()
+    corpus = analysis.load_corpus(corpus_dir / "corpus.csv", group_by="side", workers=2)
+    assert w.tally(corpus.group("A")).total > 500 and started == [2, 2]
+    corpus.close()
+    assert gc.get_freeze_count() == 0  # nothing was frozen before: all thawed after the fork

@@ -3,12 +3,16 @@ annotated view keeps them whole."""
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
+import sys
 
 import pandas as pd
 import pytest
 
 import analysis
+from analysis.paths import PROJECT_ROOT
 from analysis.report.display import TEXT_WIDTH
 
 LONG = ("The harbour master said on Tuesday that the new ferry would keep its winter timetable "
@@ -29,6 +33,14 @@ def test_a_long_sentence_cell_is_shortened_in_a_notebook_table(notebook_options)
     assert len(LONG) > 2 * TEXT_WIDTH
     assert TEXT_WIDTH - 5 <= len(shown) <= TEXT_WIDTH and shown.endswith("...")
     assert LONG.startswith(shown[:-3])
+
+
+def test_setup_moves_the_imported_libraries_out_of_the_collectors_reach():
+    code = ("import gc, analysis; assert gc.get_freeze_count() == 0; "
+            "analysis.display.setup_notebook(); print(gc.get_freeze_count())")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)})
+    assert int(done.stdout) > 50_000  # pandas, matplotlib and the package's objects
 
 
 def test_the_annotated_view_keeps_the_sentence_whole(write_article):

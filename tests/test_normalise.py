@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis_profiles import examples
 
+from analysis.text import normalisation
 from analysis.text.normalisation import normalise
 
 
@@ -135,3 +137,11 @@ def test_edit_search_on_a_sentence_with_every_kind_of_edit():
                      ("double_quote", "\u201c"), ("double_quote", "\u201d"),
                      ("handle", "@ "), ("zero_width", "\u200b"), ("doubled_quote", "''"),
                      ("doubled_quote", "''"), ("space", "\t"), ("space", "\u00a0")]
+
+
+def test_mark_class_holds_exactly_the_combining_marks():
+    marks = re.compile(f"[{normalisation.mark_class()}]")
+    every = "".join(map(chr, range(0x110000)))
+    found = {m.start() for m in marks.finditer(every)}
+    assert found == {c for c in range(0x110000) if unicodedata.category(chr(c))[0] == "M"}
+    assert {0x0301, 0x0E31, 0x20DD} <= found and not {ord("a"), ord("_"), 0x00B4} & found

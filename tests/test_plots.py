@@ -106,6 +106,30 @@ def test_rate_scatter_labels_do_not_overlap(seeds):
     assert strongest in {text.get_text() for text in labels}
 
 
+def test_rate_scatter_ticks_are_plain_numbers(seeds):
+    ax = plots.rate_scatter(words.keyness_between(seeds, min_count=1), labels=LABELS)
+    ax.figure.canvas.draw()
+    for axis in (ax.xaxis, ax.yaxis):
+        low, high = sorted(axis.get_view_interval())
+        shown = {float(tick.get_loc()): tick.label1.get_text() for tick in axis.get_major_ticks()
+                 if low <= tick.get_loc() <= high}
+        assert shown == {10.0: "10", 100.0: "100"}  # the seeds' rates run from 5 to 344
+    plt.close(ax.figure)
+
+
+def test_plain_log_ticks_on_a_narrow_range():
+    # less than a decade: matplotlib labels minor ticks too, and they stay plain numbers
+    _, ax = plt.subplots()
+    ax.set_xscale("log")
+    ax.xaxis.set_major_formatter(plots.PlainLogFormatter(labelOnlyBase=False))
+    ax.xaxis.set_minor_formatter(plots.PlainLogFormatter(labelOnlyBase=False))
+    ax.set_xlim(0.2, 0.9)
+    ax.figure.canvas.draw()
+    texts = [t.get_text() for t in ax.get_xticklabels(minor=True) if t.get_text()]
+    assert texts == ["0.2", "0.3", "0.4", "0.6"]
+    plt.close(ax.figure)
+
+
 def test_dispersion_plot_data(seeds):
     hits = words.dispersion(seeds, {"money": ["bounties", "rewards"], "Taliban": "taliban"})
     data = plots.dispersion_data(hits)
@@ -121,6 +145,23 @@ def test_dispersion_plot_data(seeds):
     rows = data[["term", "article", "y"]].drop_duplicates()
     assert dict(zip(tick_labels(ax), ax.get_yticks(), strict=True)) == {
         f"{r.term} ({names[r.article]})": r.y for r in rows.itertuples()}
+
+
+def test_titles_sit_where_matplotlibs_own_search_puts_them(seeds, monkeypatch):
+    """The house style fixes ``axes.titley`` (matplotlib then skips its search for a place
+    above any top ticks): with no ticks on top, the figure is drawn pixel for pixel as with
+    the search."""
+    key = words.keyness_between(seeds)
+    fixed = plots.keyness(key, labels=LABELS)
+    monkeypatch.setitem(plots.HOUSE_STYLE, "axes.titley", None)
+    searched = plots.keyness(key, labels=LABELS)
+    for figure in (fixed.figure, searched.figure):
+        figure.canvas.draw()
+    assert searched._autotitlepos and not fixed._autotitlepos
+    assert fixed._left_title.get_position() == searched._left_title.get_position() == (0.0, 1.0)
+    assert np.array_equal(np.asarray(fixed.figure.canvas.buffer_rgba()),
+                          np.asarray(searched.figure.canvas.buffer_rgba()))
+    plt.close("all")
 
 
 def test_source_figures_plot_every_category(seeds):
@@ -204,10 +245,10 @@ HOSTILE = ["Cost $x^$", "US$5 and $6"]  # a stray "$" crashed mathtext; two were
 
 
 def mathtext(fig: plt.Figure) -> list[str]:
-    """The texts of ``fig`` that matplotlib would draw as maths (or TeX), but for the powers of
-    ten a log axis writes in mathtext itself."""
+    """The texts of ``fig`` that matplotlib would draw as maths (or TeX); log axes' ticks
+    included (:class:`analysis.plots.PlainLogFormatter` writes them as plain numbers)."""
     return [t.get_text() for t in fig.findobj(matplotlib.text.Text)
-            if t._preprocess_math(t.get_text())[1] and "\\mathdefault" not in t.get_text()]
+            if t._preprocess_math(t.get_text())[1]]
 
 
 def test_labels_and_terms_with_dollars_are_drawn_as_written(seeds):
@@ -237,12 +278,12 @@ def test_labels_and_terms_with_dollars_are_drawn_as_written(seeds):
     assert top.get_title(loc="left") == HOSTILE[0] and tick_labels(top)[-1] == "US$5 and $6"
 
 
-def test_log_axes_keep_their_powers_of_ten_and_a_callers_axes_gets_plain_labels(seeds):
+def test_log_axes_keep_their_number_ticks_and_a_callers_axes_gets_plain_labels(seeds):
     key = words.keyness_between(seeds, min_count=1)
     scatter = plots.rate_scatter(key, labels=HOSTILE)
     scatter.figure.canvas.draw()
-    assert "$\\mathdefault{10^{1}}$" in [t.get_text() for t in scatter.get_xticklabels()]
-    assert all(t.get_parse_math() for t in scatter.get_xticklabels())
+    assert "10" in [t.get_text() for t in scatter.get_xticklabels()]
+    assert all(t.get_parse_math() for t in scatter.get_xticklabels())  # numbers, left alone
     with matplotlib.rc_context({"text.parse_math": True}):
         fig, ax = plt.subplots()  # made outside the house style, with mathtext on
     plots.cue_classes(analysis.sources.cue_class_counts(seeds), labels=HOSTILE, ax=ax)

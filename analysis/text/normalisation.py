@@ -14,6 +14,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
+from operator import itemgetter
 
 # Links are recognised before word tokenisation so that "pic.twitter.com/abc" or
 # "https://t.co/x" never become words.
@@ -81,15 +82,14 @@ def past_marks(text: str, end: int) -> int:
 def mark_class() -> str:
     """Every combining mark as the inside of a regular-expression class (``[\\w{...}]`` is
     a word character with its accents)."""
-    ranges: list[list[int]] = []
-    planes = (range(0x20000), range(0xE0000, 0xE1000))  # no marks are assigned elsewhere
-    for code in (c for plane in planes for c in plane):
-        if unicodedata.category(chr(code))[0] == "M":
-            if ranges and ranges[-1][1] == code - 1:
-                ranges[-1][1] = code
-            else:
-                ranges.append([code, code])
-    return "".join(f"\\U{a:08x}" if a == b else f"\\U{a:08x}-\\U{b:08x}" for a, b in ranges)
+    ranges: list[str] = []
+    for low, high in ((0, 0x20000), (0xE0000, 0xE1000)):  # no marks are assigned elsewhere
+        # each code point's category letter, in one string: runs of "M" are runs of marks
+        letters = "".join(map(itemgetter(0), map(unicodedata.category, map(chr, range(low, high)))))
+        for run in re.finditer("M+", letters):
+            a, b = low + run.start(), low + run.end() - 1
+            ranges.append(f"\\U{a:08x}" if a == b else f"\\U{a:08x}-\\U{b:08x}")
+    return "".join(ranges)
 
 
 @dataclass(frozen=True)

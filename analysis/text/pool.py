@@ -129,13 +129,15 @@ class WorkerPool:
         out of the garbage collector meanwhile (the workers' collections then never walk, and
         so never copy, the memory they share with this process)."""
         fresh = self._executor is None
+        # objects frozen before (``display.setup_notebook``) stay frozen
+        thaw = fresh and gc.get_freeze_count() == 0
         executor = self.executor()
         if fresh:
             gc.freeze()
         try:
             return executor.submit(*args)
         finally:
-            if fresh:
+            if thaw:
                 gc.unfreeze()
 
     def shutdown(self) -> None:
