@@ -12,7 +12,13 @@ from analysis.paths import SEEDS_DIR
 from analysis.text.normalisation import normalise
 from analysis.text.reading import build_article
 from analysis.text.tables import TOKEN_COLUMNS
-from analysis.text.tokenise import sentence_spans, token_kind, token_spans, word_tokens
+from analysis.text.tokenise import (
+    paragraph_words,
+    sentence_spans,
+    token_kind,
+    token_spans,
+    word_tokens,
+)
 
 
 def split(text: str) -> list[str]:
@@ -164,6 +170,55 @@ def test_word_tokens_match_token_spans_on_generated_text(text):
     spans = token_spans(text)
     assert word_tokens(text) == ([text[a:b] for a, b, kind in spans if kind == "word"],
                                  sum(kind == "number" for _, _, kind in spans))
+
+
+def sentence_by_sentence(text: str) -> tuple[list[str], int]:
+    """The word and number tokens of ``token_spans`` of each sentence (the reference)."""
+    words, numbers = [], 0
+    for a, b in sentence_spans(text):
+        sentence = text[a:b]
+        spans = token_spans(sentence)
+        words += [sentence[x:y] for x, y, kind in spans if kind == "word"]
+        numbers += sum(kind == "number" for _, _, kind in spans)
+    return words, numbers
+
+
+_PARAGRAPH_CASES = [
+    "He lives in the U.S. It is big. They moved to the U.S.",  # an abbreviation ends it
+    "In the U.S. and Canada, 3 of 4 agreed. Mr. Smith said so",  # no final stop
+    "It's 'over,' she said. \"We're done.\" (Really.) Wait...",
+    "See www.example.org or @city_hall. Then #vote.",  # not plain: sentence by sentence
+    "We're gonna win. They cannot lose.",  # contractions: sentence by sentence
+    "Zoë said no. The café closed.",  # not ASCII
+    "Two  spaces here.  And there. ",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", _PARAGRAPH_CASES)
+def test_paragraph_words_are_its_sentences_words(text):
+    assert paragraph_words(text) == sentence_by_sentence(text)
+
+
+def test_paragraph_words_of_a_paragraph():
+    assert paragraph_words("They moved to the U.S. In 2020, 3 left.") == (
+        ["They", "moved", "to", "the", "U.S.", "In", "left"], 2)
+
+
+def test_paragraph_words_of_every_seed_paragraph(seeds):
+    paragraphs = [p.text for seed in seeds for p in seed.paragraphs]
+    assert len(paragraphs) > 50
+    for text in paragraphs:
+        assert paragraph_words(text) == sentence_by_sentence(text), text
+
+
+@examples(300)
+@given(st.lists(st.sampled_from(["He", "said", "U.S.", "Mr.", "no.", "3.", "it's", "'a'",
+                                 "\"yes.\"", "(a)", "end!", "why?", "a,", "e.g.", "...", "1.5",
+                                 "don't", "won't.", "x/y", "é.", "-", "--"]),
+                max_size=12).map(" ".join))
+def test_paragraph_words_match_sentence_by_sentence_on_generated_text(text):
+    assert paragraph_words(text) == sentence_by_sentence(text)
 
 
 @pytest.mark.parametrize("surface, expected", [

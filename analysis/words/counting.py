@@ -29,8 +29,8 @@ from ..errors import AnalysisInputError
 from ..text.article import Article, article_list, check_roles
 from ..text.manifest import ArticleGroup
 from ..text.roles import DEFAULT_ROLES
-from ..text.tables import sentence_keys, sentence_texts, tokens
-from ..text.tokenise import WORD_KINDS, stopwords, token_keys, word_norm, word_tokens
+from ..text.tables import sentence_keys, tokens
+from ..text.tokenise import WORD_KINDS, paragraph_words, stopwords, token_keys, word_norm
 from ..text.wordspans import WordCache
 
 UNITS = ("word", "stem", "bigram", "trigram")
@@ -151,10 +151,12 @@ def _tally_words(article: Article, *, stems: bool, roles: Iterable[str] | None) 
     result = Tally()
     words: list[str] = []
     total = 0
-    for text in sentence_texts(article, roles=roles):
-        found, numbers = word_tokens(text)
-        total += len(found) + numbers
-        words += found
+    wanted = check_roles(roles)
+    for paragraph in article.paragraphs:
+        if paragraph.kept and paragraph.role in wanted:
+            found, numbers = paragraph_words(paragraph.text)
+            total += len(found) + numbers
+            words += found
     if stems:
         keyed = filter(None, map(_stems_and_forms.__getitem__, words))
         for (stem_, norm), n in Counter(keyed).items():
