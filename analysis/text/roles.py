@@ -28,12 +28,13 @@ Identical paragraphs that are not adjacent are never merged.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
 from ..lexicons import alternation, grammar_words, regex, table, word_list
-from ..lexicons.prefilter import may_match
+from ..lexicons.prefilter import may_any, may_match, widest
 from .normalisation import HANDLE_PATTERN, HASHTAG_PATTERN, LINK_PATTERN
 from .segments import CAPTION_MAX_WORDS, credits_in, cues
 from .tokenise import WORD_KINDS, token_spans, word_count
@@ -127,18 +128,29 @@ def ends_like_sentence(text: str) -> bool:
     return text.rstrip().endswith(_SENTENCE_END)
 
 
+@cache
+def _whole_rules(name: str) -> tuple[tuple[re.Pattern[str], str, int], ...]:
+    """The rules of a file whose patterns must match a whole paragraph, each with the length
+    of the longest text it can match (no longer text is tried)."""
+    rules = {"boilerplate": _boilerplate_rules, "signature": _signature_rules}[name]()
+    return tuple((p, label, sys.maxsize if widest(p) is None else widest(p))
+                 for p, label in rules)
+
+
 def boilerplate_reason(text: str) -> str | None:
     """Why ``text`` is site furniture, or None when it is not."""
-    for pattern, reason in _boilerplate_rules():
-        if pattern.fullmatch(text):
+    size = len(text)
+    for pattern, reason, most in _whole_rules("boilerplate"):
+        if size <= most and pattern.fullmatch(text):
             return reason
     return None
 
 
 def signature(text: str) -> dict[str, str] | None:
     """Name, handle, date and platform of an embedded post's signature line, if it is one."""
-    for pattern, platform in _signature_rules():
-        match = pattern.fullmatch(text)
+    size = len(text)
+    for pattern, platform, most in _whole_rules("signature"):
+        match = pattern.fullmatch(text) if size <= most else None
         if match:
             found = {k: (v or "").strip() for k, v in match.groupdict().items()}
             return {**found, "platform": platform}
@@ -184,13 +196,19 @@ def caption_reason(text: str, repeated: bool) -> str | None:
     return None
 
 
+@cache
+def _caption_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(pattern for pattern, _ in _caption_rules())
+
+
 def _caption_cue(text: str) -> str | None:
     """The reason of the first caption cue in ``text`` (a cue pattern, or a photo credit that
     ends or opens it), whatever its length: :func:`caption_reason` checks the length."""
     lowered = text.lower()
-    for pattern, reason in _caption_rules():
-        if may_match(pattern, text, lowered) and pattern.search(text):
-            return reason
+    if may_any(_caption_patterns(), text, lowered):  # most paragraphs lack what every cue needs
+        for pattern, reason in _caption_rules():
+            if may_match(pattern, text, lowered) and pattern.search(text):
+                return reason
     credits = credits_in(text)
     if credits and credits[-1][1] >= len(text.rstrip(" .")):
         return f"ends with a photo credit ('{text[credits[-1][0]:credits[-1][1]]}')"

@@ -317,5 +317,7 @@ _key_words = WordCache(_words_of_key, 100_000)
 
 
 def word_count(text: str) -> int:
-    """The number of words (tokens of kind ``word`` or ``number``) in normalised ``text``."""
-    return sum(kind in WORD_KINDS for _, _, kind in token_spans(text))
+    """The number of words (tokens of kind ``word`` or ``number``) in normalised ``text``
+    (tokenised as one sentence; read from :func:`word_tokens`)."""
+    words, numbers = word_tokens(text)
+    return len(words) + numbers
