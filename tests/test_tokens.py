@@ -230,3 +230,26 @@ def test_word_norm_is_token_keys_without_the_stem(surface, expected):
     assert word_norm(surface) == expected
     _, norm, _, stop = token_keys(surface, "word")
     assert (norm, stop) == expected
+
+
+def test_the_blocks_taken_for_markless_hold_no_combining_mark():
+    import unicodedata
+
+    from analysis.text.tokenise import _BEYOND_MARKLESS, _markless
+
+    inside = [chr(c) for c in range(0x2100) if not _BEYOND_MARKLESS.match(chr(c))]
+    assert len(inside) > 900 and "\u2014" in inside and "\u00e9" in inside
+    assert not [c for c in inside if unicodedata.category(c).startswith("M")]
+    assert _markless("caf\u00e9 \u2014 \u20ac5") and not _markless("cafe\u0301")
+    assert not _markless("\u0939\u093f")  # a Devanagari vowel sign is a mark
+
+
+@pytest.mark.parametrize("text", [
+    "Caf\u00e9 \u2014 the \u201cbest\u201d in the U.S.", "He paid \u20ac5. Then \u00bfqu\u00e9?",
+    "re\u0301opened, said the caf\u00e9 owner.", "\u00c9cole \u2013 1\u00bd km \u2026 gone.",
+])
+def test_word_tokens_beyond_ascii(text):
+    spans = token_spans(text)
+    assert word_tokens(text) == ([text[a:b] for a, b, kind in spans if kind == "word"],
+                                 sum(kind == "number" for _, _, kind in spans))
+    assert paragraph_words(text) == sentence_by_sentence(text)

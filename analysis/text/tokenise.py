@@ -163,7 +163,7 @@ def _nltk_spans(text: str) -> list[tuple[int, int]]:
 def token_spans(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, kind)`` of every token in one sentence of normalised text."""
     spans = _token_spans(text, span_tokenize, _protected(text))
-    return spans if text.isascii() else _with_marks(text, spans)  # ASCII has no marks
+    return spans if _markless(text) else _with_marks(text, spans)
 
 
 def _nltk_token_spans(text: str) -> list[tuple[int, int, str]]:
@@ -193,6 +193,18 @@ def _protected(text: str) -> list[re.Match]:
     if "@" in text or "#" in text or "/" in text or "www." in text.lower():
         return list(_PROTECTED.finditer(text))
     return []
+
+
+# characters of the blocks that hold no combining mark: ASCII to Spacing Modifier Letters,
+# General Punctuation, Currency Symbols (tests/test_tokens.py checks it)
+_MARKLESS_BLOCKS = "\x00-\u02ff\u2000-\u206f\u20a0-\u20cf"
+_BEYOND_MARKLESS = re.compile(f"[^{_MARKLESS_BLOCKS}]")
+
+
+def _markless(text: str) -> bool:
+    """Whether ``text`` surely has no combining mark (so :func:`token_spans` has no mark to
+    join): it is ASCII, or all its characters are of blocks that hold none."""
+    return text.isascii() or _BEYOND_MARKLESS.search(text) is None
 
 
 def _with_marks(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -235,8 +247,9 @@ def word_tokens(text: str) -> tuple[list[str], int]:
     """The surfaces of the tokens of kind ``word`` in one sentence of normalised text, in
     order, and how many tokens of kind ``number`` it has: what counting reads of
     :func:`token_spans`, without building its spans (a sentence with a link, a handle, a
-    hashtag or a character beyond ASCII goes through ``token_spans`` itself)."""
-    if text.isascii() and not _protected(text):
+    hashtag or a character of a block that holds combining marks goes through
+    ``token_spans`` itself)."""
+    if _markless(text) and not _protected(text):
         keys: list[str] = []
         if plain(text) and _add_keys(text, keys):
             return _key_words_of(keys)
@@ -258,13 +271,13 @@ def paragraph_words(text: str) -> tuple[list[str], int]:
     """:func:`word_tokens` of each sentence of one paragraph's normalised text
     (:func:`sentence_spans`), joined: the word surfaces in order and the number of numbers.
 
-    A paragraph whose text is ASCII, with no link, handle or hashtag and plain to the word
-    tokeniser (``wordspans.plain``) has only such sentences: their words are then gathered as
-    word keys (``wordspans.word_keys``) and looked up together, each key's words and numbers
-    cached (per word, never per sentence).
+    A paragraph with no combining mark (``_markless``), no link, handle or hashtag, and plain
+    to the word tokeniser (``wordspans.plain``), has only such sentences: their words are then
+    gathered as word keys (``wordspans.word_keys``) and looked up together, each key's words
+    and numbers cached (per word, never per sentence).
     """
     spans = sentence_spans(text)
-    if not (text.isascii() and not _protected(text) and plain(text)):
+    if not (_markless(text) and not _protected(text) and plain(text)):
         words: list[str] = []
         numbers = 0
         for a, b in spans:
