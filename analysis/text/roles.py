@@ -29,7 +29,7 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -52,6 +52,7 @@ RELATED_BLOCK = "related-links block"
 _LB = "\r\n|\r(?!\n)|[\n\u2028]"  # never CR and LF of one CRLF as two breaks
 _BLANK_LINES = re.compile(f"(?:{_LB})(?:[^\\S\r\n\u2028\u2029]*(?:{_LB}))+|\u2029")
 _LINE_BREAK = re.compile(f"{_LB}|\u2029")
+_BREAK_START = re.compile("[\r\n\u2028\u2029]")  # where a match of either can start
 _NON_SPACE = re.compile(r"\S")
 _SENTENCE_END = tuple(".!?:;\"')]…")
 _FOOTNOTE_START = re.compile(r"^(?P<marker>\*+|†|‡)\s*(?P<rest>\S.*)$", re.S)
@@ -73,10 +74,10 @@ def split_paragraphs(raw: str) -> list[tuple[int, int]]:
     """Spans of the paragraphs in ``raw``: blank lines (or U+2029 PARAGRAPH SEPARATOR)
     separate them, or single line breaks (U+2028 LINE SEPARATOR is one) when the text has
     neither. Spans exclude surrounding whitespace."""
-    separator = _BLANK_LINES if _BLANK_LINES.search(raw) else _LINE_BREAK
+    separator = _BLANK_LINES if next(_breaks(_BLANK_LINES, raw), None) else _LINE_BREAK
     spans = []
     position = 0
-    for match in [*separator.finditer(raw), None]:
+    for match in [*_breaks(separator, raw), None]:
         chunk_end = match.start() if match else len(raw)
         first = _NON_SPACE.search(raw, position, chunk_end)
         if first:
@@ -87,6 +88,21 @@ def split_paragraphs(raw: str) -> list[tuple[int, int]]:
         if match:
             position = match.end()
     return spans
+
+
+def _breaks(separator: re.Pattern[str], raw: str) -> Iterator[re.Match[str]]:
+    """The matches of ``separator.finditer(raw)``, found faster: a separator starts with a
+    line or paragraph break, so it is tried only where ``_BREAK_START`` finds one (the
+    regular-expression engine skips the other characters in C)."""
+    search, match = _BREAK_START.search, separator.match
+    position = 0
+    while (candidate := search(raw, position)) is not None:
+        found = match(raw, candidate.start())
+        if found is None:
+            position = candidate.start() + 1
+            continue
+        yield found
+        position = found.end()
 
 
 def _rules(name: str, label: str, flags: int = 0) -> tuple[tuple[re.Pattern[str], str], ...]:
