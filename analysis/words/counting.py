@@ -22,6 +22,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import repeat
+from operator import add
 
 import pandas as pd
 
@@ -101,10 +103,17 @@ class Tally:
 
     def add(self, other: Tally) -> None:
         """Add another pass's counts to these."""
-        self.counts.update(other.counts)
+        _add_counts(self.counts, other.counts)
         self.total += other.total
         for stem_, forms in other.forms.items():
-            self.forms.setdefault(stem_, Counter()).update(forms)
+            _add_counts(self.forms.setdefault(stem_, Counter()), forms)
+
+
+def _add_counts(counts: Counter, more: Counter) -> None:
+    """``counts.update(more)`` (new keys in ``more``'s order), the sums made in C."""
+    keys = more.keys()
+    sums = map(add, more.values(), map(counts.get, keys, repeat(0)))
+    dict.update(counts, zip(keys, sums, strict=True))
 
 
 def sum_tallies(parts: Iterable[Tally]) -> Tally:
