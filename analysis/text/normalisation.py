@@ -52,7 +52,15 @@ _EDIT_START = re.compile(
 def _edits(source: str) -> Iterator[re.Match[str]]:
     """The matches of ``_EDITS.finditer(source)``, found faster: ``_EDITS`` is tried only where
     ``_EDIT_START`` says an edit can start (most characters cannot start one)."""
-    search, match = _EDIT_START.search, _EDITS.match
+    return matches_at(_EDITS, _EDIT_START, source)
+
+
+def matches_at(pattern: re.Pattern[str], starts: re.Pattern[str], source: str
+               ) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern.finditer(source)``, for a pattern that matches no empty string
+    and whose matches start only where ``starts`` matches, found faster: ``pattern`` is tried
+    only there (the engine scans for ``starts``, a short pattern, in C)."""
+    search, match = starts.search, pattern.match
     position = 0
     while (candidate := search(source, position)) is not None:
         found = match(source, candidate.start())

@@ -35,7 +35,7 @@ from functools import cache
 
 from ..lexicons import alternation, grammar_words, regex, table, word_list
 from ..lexicons.prefilter import may_any, may_match, widest
-from .normalisation import HANDLE_PATTERN, HASHTAG_PATTERN, LINK_PATTERN
+from .normalisation import HANDLE_PATTERN, HASHTAG_PATTERN, LINK_PATTERN, matches_at
 from .segments import CAPTION_MAX_WORDS, credits_in, cues
 from .tokenise import WORD_KINDS, token_spans, word_count
 
@@ -92,17 +92,8 @@ def split_paragraphs(raw: str) -> list[tuple[int, int]]:
 
 def _breaks(separator: re.Pattern[str], raw: str) -> Iterator[re.Match[str]]:
     """The matches of ``separator.finditer(raw)``, found faster: a separator starts with a
-    line or paragraph break, so it is tried only where ``_BREAK_START`` finds one (the
-    regular-expression engine skips the other characters in C)."""
-    search, match = _BREAK_START.search, separator.match
-    position = 0
-    while (candidate := search(raw, position)) is not None:
-        found = match(raw, candidate.start())
-        if found is None:
-            position = candidate.start() + 1
-            continue
-        yield found
-        position = found.end()
+    line or paragraph break, so it is tried only where ``_BREAK_START`` finds one."""
+    return matches_at(separator, _BREAK_START, raw)
 
 
 def _rules(name: str, label: str, flags: int = 0) -> tuple[tuple[re.Pattern[str], str], ...]:
