@@ -152,6 +152,7 @@ def test_the_offset_map_is_built_only_when_asked_for():
                                                 "handle", "footnote"]
 
 
+@examples(300)
 @given(st.text(alphabet=_EDIT_ALPHABET + "e\u0301\u00e9", max_size=40), st.integers(0, 9))
 def test_the_map_built_later_is_the_map_built_with_the_text(raw, base):
     later, now = normalise(raw, base), _mapped(raw, base)
