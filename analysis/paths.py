@@ -41,19 +41,26 @@ def display_path(path: str | Path) -> str:
 _PLAIN_NAME = re.compile(r"(?:[^/\0]+/)*[^/\0]+")
 
 
-def plain_path(folder: str, name: str) -> str | None:
+def plain_path(folder: str, name: str, folders: set[str] | None = None) -> str | None:
     """``str((Path(folder) / name).resolve())`` for a resolved ``folder``, found with strings
     alone, for the usual name: relative, POSIX, no empty, ``.`` or ``..`` part and no
-    symbolic link along it (it is then inside the folder); None for any other name."""
+    symbolic link along it (it is then inside the folder); None for any other name.
+    ``folders``, when given, holds subfolders already found to be no link (a caller resolving
+    many names of one folder passes the same set: each subfolder is then looked at once)."""
     if os.sep != "/" or not _PLAIN_NAME.fullmatch(name):
         return None
+    parts = name.split("/")
     target = folder
-    for part in name.split("/"):
+    for number, part in enumerate(parts, 1):
         if part in (".", ".."):
             return None
         target = f"{target}/{part}" if target != "/" else f"/{part}"
+        if folders is not None and number < len(parts) and target in folders:
+            continue
         if os.path.islink(target):
             return None
+        if folders is not None and number < len(parts):
+            folders.add(target)
     return target
 
 

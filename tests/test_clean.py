@@ -259,3 +259,20 @@ def test_headline_may_follow_site_furniture_and_lists_under_most_read_are_set_as
                                            "boilerplate", "boilerplate", "boilerplate"]
     assert decisions[1].reason.startswith("first paragraph after site furniture")
     assert decisions[5].reason == "list under the 'Most read' heading in paragraph 4"
+
+
+@examples(500)
+@given(st.text(alphabet="ab \t\r\n\u2028\u2029\u00a0", max_size=40))
+def test_break_search_finds_what_the_full_patterns_find(raw):
+    from analysis.text.roles import _BLANK_LINES, _LINE_BREAK, _breaks
+
+    for separator in (_BLANK_LINES, _LINE_BREAK):
+        assert [m.span() for m in _breaks(separator, raw)] == [
+            m.span() for m in separator.finditer(raw)]
+    assert (next(_breaks(_BLANK_LINES, raw), None) is None) == (_BLANK_LINES.search(raw) is None)
+
+
+def test_paragraphs_split_at_blank_lines_or_else_at_line_breaks():
+    assert split_paragraphs("One.\r\n \r\nTwo\nstill two.\u2029Three.") == [
+        (0, 4), (9, 23), (24, 30)]
+    assert split_paragraphs(" One.\r\nTwo.\u2028Three. ") == [(1, 5), (7, 11), (12, 18)]

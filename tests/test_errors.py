@@ -287,5 +287,11 @@ def test_plain_names_resolve_by_strings_as_by_pathlib(tmp_path, name, plain):
     (folder / "linked").symlink_to(folder / "more")
     found = plain_path(str(folder), name)
     assert (found is not None) == plain
+    checked: set[str] = set()  # as a manifest's reading shares it between its rows
+    for other in ("more/story.txt", name, "linked/x.txt", name):
+        plain_path(str(folder), other, checked)
+        assert plain_path(str(folder), name, checked) == found
+    assert checked == {f"{folder}/more", f"{folder}/more/deeper"} & {
+        f"{folder}/more", *([f"{folder}/more/deeper"] if name.startswith("more/deeper/") else [])}
     if plain:
         assert found == str(resolved(folder, name)) == f"{folder}/{name}"

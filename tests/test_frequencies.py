@@ -251,3 +251,18 @@ def test_fast_counts_equal_evidence_counts_on_any_text(raw):
     art = article(raw)
     for unit in UNITS:
         assert w.tally(art, unit=unit).counts == Counter(w.occurrences(art, unit=unit)["term"])
+
+
+def test_adding_tallies_sums_counts_and_forms_as_counter_update_does():
+    from collections import Counter
+
+    from analysis.words.counting import Tally, sum_tallies
+
+    first = Tally(Counter({"war": 2, "peace": 1}), 10, {"run": Counter({"running": 1})})
+    second = Tally(Counter({"truce": 4, "war": 3}), 7,
+                   {"run": Counter({"runs": 2, "running": 1}), "go": Counter({"went": 1})})
+    total = sum_tallies([first, second])
+    assert list(total.counts.items()) == [("war", 5), ("peace", 1), ("truce", 4)]
+    assert total.total == 17
+    assert total.forms == {"run": Counter({"running": 2, "runs": 2}), "go": Counter({"went": 1})}
+    assert first.counts == Counter({"war": 2, "peace": 1})  # the parts are left as they were

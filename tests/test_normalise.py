@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from hypothesis_profiles import examples
 
 from analysis.text import normalisation
-from analysis.text.normalisation import normalise
+from analysis.text.normalisation import _mapped, normalise
 
 
 def raw_of(raw: str, text_span: tuple[int, int], result) -> str:
@@ -145,3 +145,27 @@ def test_mark_class_holds_exactly_the_combining_marks():
     found = {m.start() for m in marks.finditer(every)}
     assert found == {c for c in range(0x110000) if unicodedata.category(chr(c))[0] == "M"}
     assert {0x0301, 0x0E31, 0x20DD} <= found and not {ord("a"), ord("_"), 0x00B4} & found
+
+
+def segments_of(result) -> list:
+    return [*result.offsets.segments, *result.offsets.deletions]
+
+
+def test_the_offset_map_is_built_only_when_asked_for():
+    raw = "He said \u2018no\u2019  twice @ FBI Taliban *"
+    result = normalise(raw, base=5)
+    assert result.text == "He said 'no' twice @FBI Taliban"
+    assert result._offsets is None  # counting reads the text alone
+    assert raw_of(" " * 5 + raw, (8, 12), result) == "\u2018no\u2019"
+    assert result._offsets is not None
+    assert [s.kind for s in result.edits()] == ["single_quote", "single_quote", "space",
+                                                "handle", "footnote"]
+
+
+@examples(300)
+@given(st.text(alphabet=_EDIT_ALPHABET + "e\u0301\u00e9", max_size=40), st.integers(0, 9))
+def test_the_map_built_later_is_the_map_built_with_the_text(raw, base):
+    later, now = normalise(raw, base), _mapped(raw, base)
+    assert later.text == now.text
+    assert segments_of(later) == segments_of(now)
+    assert later.offsets.raw_end == now.offsets.raw_end

@@ -2,13 +2,22 @@
 the text lacks it could never have matched."""
 
 import re
+import sys
 
 from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis_profiles import examples
 
-from analysis.lexicons.prefilter import may_match, needed
-from analysis.text.roles import _caption_rules
+from analysis.lexicons.prefilter import (
+    FOLDED_TO_ASCII,
+    folds_as_lower,
+    may_any,
+    may_match,
+    needed,
+    pooled,
+    widest,
+)
+from analysis.text.roles import _boilerplate_rules, _caption_patterns, _caption_rules
 from analysis.text.segments import credits_in, cues
 
 
@@ -73,3 +82,49 @@ def test_may_match_checks_every_run():
     assert may_match(pattern, "xx ab yy cd")
     assert may_match(pattern, "xx ab yy ef")
     assert not may_match(pattern, "xx ab yy")
+
+
+def test_no_text_longer_than_the_widest_match_matches_whole():
+    assert widest(re.compile(r"(?i:read more)(?: at| on|:)? .{1,80}")) == 93
+    assert widest(re.compile(r"ab?c")) == 3
+    assert widest(re.compile(r"a(?=bcd)")) == 1  # a lookahead reads but does not match
+    assert widest(re.compile(r"ab+")) is None and widest(re.compile(r"x\d*")) is None
+
+
+@examples(300)
+@given(st.sampled_from([re.compile(p) for p in (
+    r"(?i:read more)(?: at| on|:)? .{1,8}", r"(a|bc){1,3}", r"(?:x(?=y))?y{2}", r"(a)b\1",
+    r"[\w-]{2,4}\.?", r"(?i:k)s",
+)] + [p for p, _ in _boilerplate_rules()]), st.text(alphabet="ab cxyREADMORE:.-k\u212a",
+                                                     max_size=12))
+def test_a_text_that_matches_whole_is_no_longer_than_the_widest_match(pattern, text):
+    if pattern.fullmatch(text):
+        assert widest(pattern) is None or len(text) <= widest(pattern)
+
+
+def test_the_pooled_runs_of_the_caption_cues():
+    exact, folded = pooled(_caption_patterns())
+    assert exact == ()
+    assert "photo" in folded and "photograph" not in folded  # "photo" is in "photograph"
+    assert not may_any(_caption_patterns(), "The mayor spoke at noon on Tuesday.")
+    assert may_any(_caption_patterns(), "A PHOTO of the mayor")
+    assert may_any(_caption_patterns(), "getty image\u017f")  # "\u017f" matches "s"
+    assert not may_any(_caption_patterns(), "The caf\u00e9 opened \u2014 at noon.")  # beyond ASCII
+    assert pooled((re.compile("a"), re.compile(r"\w+"))) is None  # the second needs nothing
+    assert pooled((re.compile("ab|cd"), re.compile("Ab", re.I))) == (("ab", "cd"), ("ab",))
+
+
+@examples(400)
+@given(st.text(alphabet="abcdefxyONX /APRFeutrsonpimh()\u017f\u212a\u00e9KIkPHOTO", max_size=30))
+def test_may_any_is_false_only_where_no_pattern_matches(text):
+    patterns = (*_PATTERNS, *_caption_patterns())
+    for group in (_caption_patterns(), tuple(_PATTERNS[:4]), patterns):
+        if any(p.search(text) for p in group):
+            assert may_any(group, text) and may_any(group, text, text.lower())
+
+
+def test_only_four_characters_beyond_ascii_match_ascii_letters_case_insensitively():
+    letter = re.compile("[a-z]", re.I)
+    found = [c for c in map(chr, range(128, sys.maxunicode + 1)) if letter.fullmatch(c)]
+    assert tuple(found) == FOLDED_TO_ASCII
+    assert folds_as_lower("Caf\u00e9 PHOTO") and not folds_as_lower("\u212aelvin")

@@ -12,7 +12,13 @@ from analysis.paths import SEEDS_DIR
 from analysis.text.normalisation import normalise
 from analysis.text.reading import build_article
 from analysis.text.tables import TOKEN_COLUMNS
-from analysis.text.tokenise import sentence_spans, token_kind, token_spans, word_tokens
+from analysis.text.tokenise import (
+    paragraph_words,
+    sentence_spans,
+    token_kind,
+    token_spans,
+    word_tokens,
+)
 
 
 def split(text: str) -> list[str]:
@@ -166,6 +172,55 @@ def test_word_tokens_match_token_spans_on_generated_text(text):
                                  sum(kind == "number" for _, _, kind in spans))
 
 
+def sentence_by_sentence(text: str) -> tuple[list[str], int]:
+    """The word and number tokens of ``token_spans`` of each sentence (the reference)."""
+    words, numbers = [], 0
+    for a, b in sentence_spans(text):
+        sentence = text[a:b]
+        spans = token_spans(sentence)
+        words += [sentence[x:y] for x, y, kind in spans if kind == "word"]
+        numbers += sum(kind == "number" for _, _, kind in spans)
+    return words, numbers
+
+
+_PARAGRAPH_CASES = [
+    "He lives in the U.S. It is big. They moved to the U.S.",  # an abbreviation ends it
+    "In the U.S. and Canada, 3 of 4 agreed. Mr. Smith said so",  # no final stop
+    "It's 'over,' she said. \"We're done.\" (Really.) Wait...",
+    "See www.example.org or @city_hall. Then #vote.",  # not plain: sentence by sentence
+    "We're gonna win. They cannot lose.",  # contractions: sentence by sentence
+    "Zoë said no. The café closed.",  # not ASCII
+    "Two  spaces here.  And there. ",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", _PARAGRAPH_CASES)
+def test_paragraph_words_are_its_sentences_words(text):
+    assert paragraph_words(text) == sentence_by_sentence(text)
+
+
+def test_paragraph_words_of_a_paragraph():
+    assert paragraph_words("They moved to the U.S. In 2020, 3 left.") == (
+        ["They", "moved", "to", "the", "U.S.", "In", "left"], 2)
+
+
+def test_paragraph_words_of_every_seed_paragraph(seeds):
+    paragraphs = [p.text for seed in seeds for p in seed.paragraphs]
+    assert len(paragraphs) > 50
+    for text in paragraphs:
+        assert paragraph_words(text) == sentence_by_sentence(text), text
+
+
+@examples(300)
+@given(st.lists(st.sampled_from(["He", "said", "U.S.", "Mr.", "no.", "3.", "it's", "'a'",
+                                 "\"yes.\"", "(a)", "end!", "why?", "a,", "e.g.", "...", "1.5",
+                                 "don't", "won't.", "x/y", "é.", "-", "--"]),
+                max_size=12).map(" ".join))
+def test_paragraph_words_match_sentence_by_sentence_on_generated_text(text):
+    assert paragraph_words(text) == sentence_by_sentence(text)
+
+
 @pytest.mark.parametrize("surface, expected", [
     ("The", ("the", True)), ("Ministers", ("ministers", False)), ("US", ("u.s.", False)),
     ("Our", ("our", True)),
@@ -175,3 +230,26 @@ def test_word_norm_is_token_keys_without_the_stem(surface, expected):
     assert word_norm(surface) == expected
     _, norm, _, stop = token_keys(surface, "word")
     assert (norm, stop) == expected
+
+
+def test_the_blocks_taken_for_markless_hold_no_combining_mark():
+    import unicodedata
+
+    from analysis.text.tokenise import _BEYOND_MARKLESS, _markless
+
+    inside = [chr(c) for c in range(0x2100) if not _BEYOND_MARKLESS.match(chr(c))]
+    assert len(inside) > 900 and "\u2014" in inside and "\u00e9" in inside
+    assert not [c for c in inside if unicodedata.category(c).startswith("M")]
+    assert _markless("caf\u00e9 \u2014 \u20ac5") and not _markless("cafe\u0301")
+    assert not _markless("\u0939\u093f")  # a Devanagari vowel sign is a mark
+
+
+@pytest.mark.parametrize("text", [
+    "Caf\u00e9 \u2014 the \u201cbest\u201d in the U.S.", "He paid \u20ac5. Then \u00bfqu\u00e9?",
+    "re\u0301opened, said the caf\u00e9 owner.", "\u00c9cole \u2013 1\u00bd km \u2026 gone.",
+])
+def test_word_tokens_beyond_ascii(text):
+    spans = token_spans(text)
+    assert word_tokens(text) == ([text[a:b] for a, b, kind in spans if kind == "word"],
+                                 sum(kind == "number" for _, _, kind in spans))
+    assert paragraph_words(text) == sentence_by_sentence(text)

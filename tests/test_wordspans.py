@@ -23,7 +23,7 @@ from analysis.text.tokenise import (
     token_spans,
     word_tokens,
 )
-from analysis.text.wordspans import span_tokenize, to_nltk, tokenize
+from analysis.text.wordspans import span_tokenize, to_nltk, tokenize, word_keys
 
 
 def spans_or_error(tokenize, text: str):
@@ -139,14 +139,24 @@ def test_most_sentences_are_tokenised_word_by_word(seeds):
 
 
 def test_the_word_cache_is_emptied_when_full(monkeypatch):
-    monkeypatch.setattr(wordspans, "_spaced_words",
-                        wordspans.WordCache(wordspans._spaced_word, 3))
+    monkeypatch.setattr(wordspans, "key_tokens", wordspans.WordCache(wordspans._key_tokens, 3))
     assert tokenize("one two, three four five.") == ["one", "two", ",", "three", "four",
                                                       "five", "."]
     # emptied when "four" came, three words in (the last word before the stop is cached too)
-    assert dict(wordspans._spaced_words) == {"four": ("four",), "five": ("five",)}
+    assert dict(wordspans.key_tokens) == {"four": ("four",), "five": ("five",)}
     assert tokenize("one two, three") == ["one", "two", ",", "three"]
-    assert dict(wordspans._spaced_words) == {"two,": ("two", ",")}  # "three": no space after
+    # "three" has no space after it: it is keyed apart, with a line break after it
+    assert dict(wordspans.key_tokens) == {"two,": ("two", ","), "three\n": ("three",)}
+
+
+def test_word_keys_say_whether_a_space_follows():
+    assert word_keys("He said no.", 10) == ["He", "said", "no"]
+    assert word_keys("He said no", -1) == ["He", "said", "no\n"]
+    assert word_keys("a  b.", 4) == ["a", "", "b"]
+    assert wordspans.key_tokens["can't\n"] == ("ca", "n't")
+    for word in ["it's", "'it'", "'", "don't,", "rock'n'roll'", "(U.S.-led)", "a.b"]:
+        assert ("x", *wordspans.key_tokens[word]) == tuple(tokens(f"x {word} y")[:-1]), word
+        assert ("x", *wordspans.key_tokens[word + "\n"]) == tuple(tokens(f"x {word}")), word
 
 
 def test_quote_pairing_cases_go_to_nltk():

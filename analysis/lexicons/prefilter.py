@@ -8,9 +8,11 @@ runs, one of which every match contains. :func:`may_match` checks them with
 ``str.__contains__`` (a fast scan), so that a search that cannot succeed is not run.
 
 The answer is only ever "cannot match" or "may match". A case-insensitive pattern is checked
-on the lower-cased text only when text and runs are ASCII (where lower-casing is all that
-case-insensitive matching does); a pattern whose parse this Python does not expose needs
-nothing and is always searched.
+on the lower-cased text with its ASCII runs only, and only when the text has none of the four
+characters beyond ASCII that match ASCII letters case-insensitively (there lower-casing is
+all that case-insensitive matching does); a pattern whose parse this Python does not expose
+needs nothing and is always searched. :func:`may_any` checks a list of patterns at once, and
+:func:`widest` gives the longest text a pattern can match whole.
 """
 
 from __future__ import annotations
@@ -56,7 +58,7 @@ def may_match(pattern: re.Pattern[str], text: str, lowered: str | None = None) -
     tries several patterns on one text)."""
     clauses = needed(pattern)
     if clauses and pattern.flags & _IGNORECASE:
-        if not text.isascii():
+        if not folds_as_lower(text):
             return True
         text = text.lower() if lowered is None else lowered
     for clause in clauses:
@@ -66,6 +68,68 @@ def may_match(pattern: re.Pattern[str], text: str, lowered: str | None = None) -
         else:
             return False
     return True
+
+
+def folds_as_lower(text: str) -> bool:
+    """Whether a case-insensitive match of ASCII letters in ``text`` is found in
+    ``text.lower()`` as they are in lower case: true unless ``text`` has one of the four
+    characters beyond ASCII that such a match accepts ("\u0130", "\u0131", "\u017f" as "s",
+    "\u212a" as "k")."""
+    return text.isascii() or not any(map(text.__contains__, FOLDED_TO_ASCII))
+
+
+FOLDED_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
+
+
+@cache
+def widest(pattern: re.Pattern[str]) -> int | None:
+    """The most characters a match of ``pattern`` spans (None: no limit, or unknown): a longer
+    text cannot ``fullmatch`` it."""
+    try:
+        _low, high = _parser.parse(pattern.pattern, pattern.flags & ~re.UNICODE.value).getwidth()
+    except Exception:  # noqa: BLE001 - a private parser: when in doubt, no limit
+        return None
+    return high if high < _parser.MAXREPEAT - 1 else None
+
+
+@cache
+def pooled(patterns: tuple[re.Pattern[str], ...]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """For :func:`may_any`: one clause that each of ``patterns`` needs (the one whose shortest
+    run is longest, then with fewest runs), pooled: the runs to look for in the text as it is,
+    and those to look for in lower case (of case-insensitive patterns); a run that holds
+    another is left out (where it is, so is the other). None when a pattern needs nothing."""
+    exact: set[str] = set()
+    folded: set[str] = set()
+    for pattern in patterns:
+        clauses = needed(pattern)
+        if not clauses:
+            return None
+        best = max(clauses, key=lambda c: (min(map(len, c)), -len(c), c))
+        (folded if pattern.flags & _IGNORECASE else exact).update(best)
+    return _shortest(exact), _shortest(folded)
+
+
+def _shortest(runs: set[str]) -> tuple[str, ...]:
+    return tuple(sorted(r for r in runs if not any(o != r and o in r for o in runs)))
+
+
+def may_any(patterns: tuple[re.Pattern[str], ...], text: str, lowered: str | None = None
+            ) -> bool:
+    """False when no pattern of ``patterns`` can match ``text``, found with one scan for
+    each pooled run (:func:`pooled`) instead of one :func:`may_match` per pattern; True
+    otherwise (then try each pattern with :func:`may_match`)."""
+    runs = pooled(patterns)
+    if runs is None:
+        return True
+    exact, folded = runs
+    if any(map(text.__contains__, exact)):
+        return True
+    if not folded:
+        return False
+    if not folds_as_lower(text):
+        return True
+    lowered = text.lower() if lowered is None else lowered
+    return any(map(lowered.__contains__, folded))
 
 
 def _clauses(items: list) -> list[Clause]:

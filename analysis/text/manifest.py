@@ -97,6 +97,7 @@ def iter_manifest(manifest: str | Path = SEED_MANIFEST,
     folder = path.parent.resolve()
     folder_name = str(folder)
     seen: dict[str, int] = {}
+    folders: set[str] = set()  # subfolders found to be no link, looked at once per reading
     with path.open(encoding="utf-8-sig", newline="") as handle:
         for line_no, row in _rows(csv.DictReader(handle), shown):
             row = {(k or "").strip(): (v or "").strip() for k, v in row.items() if k is not None}
@@ -109,7 +110,7 @@ def iter_manifest(manifest: str | Path = SEED_MANIFEST,
                 raise ManifestError(f"{shown}, line {line_no}: duplicate id {row['id']!r} "
                                     f"(first used on line {seen[row['id']]})")
             seen[row["id"]] = line_no
-            target = plain_path(folder_name, row["file"])
+            target = plain_path(folder_name, row["file"], folders)
             if target is None:
                 found = resolved(folder, row["file"])
                 if Path(row["file"]).is_absolute() or not found.is_relative_to(folder):
@@ -192,6 +193,7 @@ class Corpus(Sequence):
         manifest_header(self.manifest, required)
         self._required = required
         self._length: int | None = None
+        self._groups: list[str] | None = None
         self._skipped: dict[str, SkippedArticle] = {}
         if next(self.rows(), None) is None:
             raise ManifestError(f"{display_path(self.manifest)}: the manifest lists no articles")
@@ -294,10 +296,12 @@ class Corpus(Sequence):
         raise IndexError(f"{display_path(self.manifest)} lists {len(self)} articles")
 
     def groups(self) -> list[str]:
-        """Values of the ``group_by`` column, in order of first appearance."""
+        """Values of the ``group_by`` column, in order of first appearance (read once)."""
         if not self.group_by:
             raise AnalysisInputError("this corpus has no group_by column")
-        return list(dict.fromkeys(row[self.group_by] for row in self.rows()))
+        if self._groups is None:
+            self._groups = list(dict.fromkeys(row[self.group_by] for row in self.rows()))
+        return list(self._groups)
 
     def group(self, value: str) -> ArticleGroup:
         """The articles whose ``group_by`` column equals ``value``, as a named group."""

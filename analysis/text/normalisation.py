@@ -53,7 +53,15 @@ _EDIT_START = re.compile(
 def _edits(source: str) -> Iterator[re.Match[str]]:
     """The matches of ``_EDITS.finditer(source)``, found faster: ``_EDITS`` is tried only where
     ``_EDIT_START`` says an edit can start (most characters cannot start one)."""
-    search, match = _EDIT_START.search, _EDITS.match
+    return matches_at(_EDITS, _EDIT_START, source)
+
+
+def matches_at(pattern: re.Pattern[str], starts: re.Pattern[str], source: str
+               ) -> Iterator[re.Match[str]]:
+    """The matches of ``pattern.finditer(source)``, for a pattern that matches no empty string
+    and whose matches start only where ``starts`` matches, found faster: ``pattern`` is tried
+    only there (the engine scans for ``starts``, a short pattern, in C)."""
+    search, match = starts.search, pattern.match
     position = 0
     while (candidate := search(source, position)) is not None:
         found = match(source, candidate.start())
@@ -145,12 +153,26 @@ class OffsetMap:
         return self.raw_start(start), self.raw_stop(end)
 
 
-@dataclass(frozen=True)
 class Normalised:
-    """Normalised text with the map back to the raw text it came from."""
+    """Normalised text with the map back to the raw text it came from.
 
-    text: str
-    offsets: OffsetMap
+    The map (``offsets``) is built when first asked for: counting reads only ``text``.
+    """
+
+    __slots__ = ("text", "_offsets", "_raw", "_base")
+
+    def __init__(self, text: str, offsets: OffsetMap | None = None, *, raw: str = "",
+                 base: int = 0):
+        self.text = text
+        self._offsets = offsets
+        self._raw, self._base = raw, base  # what ``normalise`` builds the map from
+
+    @property
+    def offsets(self) -> OffsetMap:
+        """The map from positions in ``text`` to positions in the raw text."""
+        if self._offsets is None:
+            self._offsets = _mapped(self._raw, self._base).offsets
+        return self._offsets
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Raw span for the normalised span ``[start, end)``."""
@@ -160,6 +182,9 @@ class Normalised:
         """Every change the normaliser made, deletions included, in text order."""
         changed = [s for s in self.offsets.segments if not s.is_copy] + self.offsets.deletions
         return sorted(changed, key=lambda s: (s.raw_start, s.norm_start))
+
+    def __repr__(self) -> str:
+        return f"Normalised(text={self.text!r})"
 
 
 class _Builder:
@@ -261,8 +286,25 @@ def normalise(raw: str, base: int = 0) -> Normalised:
     included) becomes one space; curly and angled quotes become ``'`` or ``"``, and a pair of
     single quotes or backticks typed for a double quote (``''``) becomes ``"``;
     zero-width characters and soft hyphens are dropped; "@ name" becomes "@name";
-    footnote markers after a word ("Taliban *") are dropped. Offsets stay exact.
+    footnote markers after a word ("Taliban *") are dropped. Offsets stay exact; text that is
+    already NFC gets its offset map only when one is asked for.
     """
+    if not unicodedata.is_normalized("NFC", raw):
+        return _mapped(raw, base)
+    parts: list[str] = []
+    position = 0
+    for match in _edits(raw):
+        parts += (raw[position:match.start()], _replacement(match.lastgroup or "space",
+                                                            match.group()))
+        position = match.end()
+    if not parts:
+        return Normalised(raw, raw=raw, base=base)
+    parts.append(raw[position:])
+    return Normalised("".join(parts), raw=raw, base=base)
+
+
+def _mapped(raw: str, base: int) -> Normalised:
+    """:func:`normalise` with its offset map, both built in one pass."""
     inner: OffsetMap | None = None
     source = raw
     if not unicodedata.is_normalized("NFC", raw):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import re
+import stat
 from pathlib import Path
 
 from ..errors import (
@@ -52,24 +53,37 @@ _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 
 def _check_path(path: Path, max_bytes: int) -> None:
     try:
-        path.stat()
+        info = path.stat()
     except (OSError, RuntimeError) as exc:  # missing, a symlink loop, no permission to look
         reason = "no such file" if isinstance(exc, FileNotFoundError) else (
             f"cannot be read ({getattr(exc, 'strerror', None) or exc})")
         raise ArticleNotFoundError(f"{display_path(path)}: {reason}") from None
-    if not path.exists():
-        raise ArticleNotFoundError(f"{display_path(path)}: no such file")
-    if path.is_dir():
+    if stat.S_ISDIR(info.st_mode):
         raise ArticleNotFoundError(f"{display_path(path)}: is a directory; give the path of one "
                                    "article file")
-    if not path.is_file():
+    if not stat.S_ISREG(info.st_mode):
         raise ArticleNotFoundError(f"{display_path(path)}: is not a regular file")
-    size = path.stat().st_size
-    if size > max_bytes:
+    if info.st_size > max_bytes:
         raise ArticleTooLargeError(
-            f"{display_path(path)}: {size:,} bytes is more than the {max_bytes:,}-byte limit "
-            "for one article; split it into one file per article, or raise the limit "
+            f"{display_path(path)}: {info.st_size:,} bytes is more than the {max_bytes:,}-byte "
+            "limit for one article; split it into one file per article, or raise the limit "
             "(max_bytes= in Python, --max-bytes on the command line)")
+
+
+class _Shown:
+    """A path as messages show it (:func:`display_path`), worked out only when a message is
+    written: most articles need none."""
+
+    __slots__ = ("path",)
+
+    def __init__(self, path: Path):
+        self.path = path
+
+    def __str__(self) -> str:
+        return display_path(self.path)
+
+    def __format__(self, spec: str) -> str:
+        return format(str(self), spec)
 
 
 def _byte_order_mark(data: bytes, encoding: str | None) -> tuple[int, str, str] | None:
@@ -83,7 +97,7 @@ def _byte_order_mark(data: bytes, encoding: str | None) -> tuple[int, str, str] 
     return None
 
 
-def decode_bytes(data: bytes, source: str, encoding: str | None = None) -> tuple[str, str]:
+def decode_bytes(data: bytes, source: str | _Shown, encoding: str | None = None) -> tuple[str, str]:
     """Decode article bytes: ``(text, encoding used)``.
 
     A byte-order mark is honoured and left out of the text, whether the encoding is detected
@@ -119,7 +133,7 @@ def decode_bytes(data: bytes, source: str, encoding: str | None = None) -> tuple
     return text, used
 
 
-def check_text(text: str, source: str) -> None:
+def check_text(text: str, source: str | _Shown) -> None:
     """Raise a named error when decoded text is empty, binary-like or an HTML page."""
     if not any(c.isalnum() for c in text):
         what = "is empty" if not text.strip() else "has no letters or digits"
@@ -165,7 +179,7 @@ def load_article(path: str | Path, *, id: str | None = None, label: str = "",
     """
     path = Path(path)
     _check_path(path, max_bytes)
-    shown = display_path(path)
+    shown = _Shown(path)
     raw, used = decode_bytes(path.read_bytes(), shown, encoding)
     check_text(raw, shown)
     return build_article(raw, id=id or path.stem, path=path, label=label, meta=meta,

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..lexicons import alternation, grammar_words, regex, table
-from ..lexicons.prefilter import may_match
+from ..lexicons.prefilter import may_any, may_match
 from .tokenise import word_count
 
 CAPTION_MAX_WORDS = 80  # no caption is longer; a credit ending a shorter paragraph makes it one
@@ -60,6 +60,8 @@ def credits_in(text: str) -> list[tuple[int, int, str]]:
     stands between sentences: at the start or after a sentence end, and at the end or before a
     capital. Inside a sentence ("the Reuters/Ipsos poll", "by Quinnipiac/CNN") it is a name."""
     found: list[tuple[int, int, str]] = []
+    if not may_any(_credit_patterns(), text):  # most paragraphs lack the "/" a credit needs
+        return found
     for pattern, reason in cues("credit"):
         if not may_match(pattern, text):  # most paragraphs lack the "/" a credit needs
             continue
@@ -70,6 +72,11 @@ def credits_in(text: str) -> list[tuple[int, int, str]]:
                     and _NEXT_SENTENCE.match(text, match.end()):
                 found.append((match.start(), match.end(), reason))
     return sorted(found)
+
+
+@cache
+def _credit_patterns() -> tuple[re.Pattern[str], ...]:
+    return tuple(pattern for pattern, _ in cues("credit"))
 
 
 @cache
@@ -112,8 +119,11 @@ def cut_segments(raw: str, spans: Sequence[tuple[int, int]]) -> list[Segment]:
                     pieces.append(Segment(*span, "dateline", f"{why}: '{raw[span[0]:span[1]]}', "
                                           "cut from the start of its paragraph"))
                     position, dated = start + match.end(), True
-        note = next((p.match(raw, position, end) for p, _ in cues("note")
-                     if p.match(raw, position, end)), None)
+        note = None
+        for pattern, _ in cues("note"):
+            note = pattern.match(raw, position, end)
+            if note:
+                break
         resume = next((m for p, _ in cues("resume") for m in [p.search(raw, position, end)]
                        if m and m.start() > position), None) if note else None
         if resume and _trimmed(raw, resume.end(), end):

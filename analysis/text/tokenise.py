@@ -18,14 +18,15 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import cache, lru_cache
-from itertools import compress
+from itertools import chain, compress
+from operator import itemgetter
 
 from ..lexicons import grammar_words, table, word_list
 from .normalisation import HANDLE_PATTERN, HASHTAG_PATTERN, LINK_PATTERN, is_mark, past_marks
 from .sentspans import span_tokenize as punkt_spans
 from .stemmer import EnglishStemmer
 from .stemmer import stem as snowball_stem
-from .wordspans import WordCache, span_tokenize
+from .wordspans import WordCache, final_stop, key_tokens, plain, span_tokenize, word_keys
 from .wordspans import tokenize as plain_tokens
 
 WORD_KINDS = ("word", "number")
@@ -162,7 +163,7 @@ def _nltk_spans(text: str) -> list[tuple[int, int]]:
 def token_spans(text: str) -> list[tuple[int, int, str]]:
     """``(start, end, kind)`` of every token in one sentence of normalised text."""
     spans = _token_spans(text, span_tokenize, _protected(text))
-    return spans if text.isascii() else _with_marks(text, spans)  # ASCII has no marks
+    return spans if _markless(text) else _with_marks(text, spans)
 
 
 def _nltk_token_spans(text: str) -> list[tuple[int, int, str]]:
@@ -192,6 +193,18 @@ def _protected(text: str) -> list[re.Match]:
     if "@" in text or "#" in text or "/" in text or "www." in text.lower():
         return list(_PROTECTED.finditer(text))
     return []
+
+
+# characters of the blocks that hold no combining mark: ASCII to Spacing Modifier Letters,
+# General Punctuation, Currency Symbols (tests/test_tokens.py checks it)
+_MARKLESS_BLOCKS = "\x00-\u02ff\u2000-\u206f\u20a0-\u20cf"
+_BEYOND_MARKLESS = re.compile(f"[^{_MARKLESS_BLOCKS}]")
+
+
+def _markless(text: str) -> bool:
+    """Whether ``text`` surely has no combining mark (so :func:`token_spans` has no mark to
+    join): it is ASCII, or all its characters are of blocks that hold none."""
+    return text.isascii() or _BEYOND_MARKLESS.search(text) is None
 
 
 def _with_marks(text: str, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
@@ -234,8 +247,12 @@ def word_tokens(text: str) -> tuple[list[str], int]:
     """The surfaces of the tokens of kind ``word`` in one sentence of normalised text, in
     order, and how many tokens of kind ``number`` it has: what counting reads of
     :func:`token_spans`, without building its spans (a sentence with a link, a handle, a
-    hashtag or a character beyond ASCII goes through ``token_spans`` itself)."""
-    if text.isascii() and not _protected(text):
+    hashtag or a character of a block that holds combining marks goes through
+    ``token_spans`` itself)."""
+    if _markless(text) and not _protected(text):
+        keys: list[str] = []
+        if plain(text) and _add_keys(text, keys):
+            return _key_words_of(keys)
         surfaces = plain_tokens(text)
         if surfaces is None:
             surfaces = [text[a:b] for a, b in _word_spans(text)]
@@ -250,6 +267,70 @@ def word_tokens(text: str) -> tuple[list[str], int]:
             sum(kind == "number" for _, _, kind in spans))
 
 
+def paragraph_words(text: str) -> tuple[list[str], int]:
+    """:func:`word_tokens` of each sentence of one paragraph's normalised text
+    (:func:`sentence_spans`), joined: the word surfaces in order and the number of numbers.
+
+    A paragraph with no combining mark (``_markless``), no link, handle or hashtag, and plain
+    to the word tokeniser (``wordspans.plain``), has only such sentences: their words are then
+    gathered as word keys (``wordspans.word_keys``) and looked up together, each key's words
+    and numbers cached (per word, never per sentence).
+    """
+    spans = sentence_spans(text)
+    if not (_markless(text) and not _protected(text) and plain(text)):
+        words: list[str] = []
+        numbers = 0
+        for a, b in spans:
+            found, count = word_tokens(text[a:b])
+            words += found
+            numbers += count
+        return words, numbers
+    keys: list[str] = []
+    words, numbers = [], 0
+    for a, b in spans:
+        sentence = text[a:b]
+        if not _add_keys(sentence, keys):  # it ends with an abbreviation's stop
+            found, count = _key_words_of(keys)
+            more, more_count = word_tokens(sentence)
+            words += found + more
+            numbers += count + more_count
+            keys = []
+    found, count = _key_words_of(keys)
+    return words + found, numbers + count
+
+
+def _add_keys(sentence: str, keys: list[str]) -> bool:
+    """Add a plain sentence's word keys to ``keys``; False (``keys`` unchanged) when its
+    last word may end with an abbreviation's stop, which :func:`word_tokens` joins to it
+    ("in the U.S.")."""
+    stop = final_stop(sentence)
+    found = word_keys(sentence, stop)
+    last = key_tokens[found[-1]]
+    if last and (last[-1] == "." if stop < 0 else (
+            not sentence[stop + 1:].strip() and last[-1].lower() in abbreviations())):
+        return False
+    keys += found
+    return True
+
+
+def _key_words_of(keys: list[str]) -> tuple[list[str], int]:
+    """The word surfaces of word keys, in order, and the number of numbers."""
+    found = list(map(_key_words.__getitem__, keys))
+    return list(chain.from_iterable(map(itemgetter(0), found))), sum(map(itemgetter(1), found))
+
+
+def _words_of_key(key: str) -> tuple[tuple[str, ...], int]:
+    """The surfaces of the tokens of kind ``word`` of a word key, and its number of numbers."""
+    tokens = key_tokens[key]
+    kinds = list(map(_kinds.__getitem__, tokens))
+    return tuple(compress(tokens, map("word".__eq__, kinds))), kinds.count("number")
+
+
+_key_words = WordCache(_words_of_key, 100_000)
+
+
 def word_count(text: str) -> int:
-    """The number of words (tokens of kind ``word`` or ``number``) in normalised ``text``."""
-    return sum(kind in WORD_KINDS for _, _, kind in token_spans(text))
+    """The number of words (tokens of kind ``word`` or ``number``) in normalised ``text``
+    (tokenised as one sentence; read from :func:`word_tokens`)."""
+    words, numbers = word_tokens(text)
+    return len(words) + numbers

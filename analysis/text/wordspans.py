@@ -55,12 +55,15 @@ _PIECE = re.compile(
 _RUNS = re.compile(f"([{_ISOLATED}])|([^\\s{_ISOLATED}]++)(?=([\\s\\S]?))")
 _OTHER_SPACE = re.compile("[^\\S ]")  # any whitespace but " "
 _WORD_RUN = re.compile(f"([.\\-]?+{_PLAIN}(?:[.\\-]{_PLAIN})*+[.\\-]?+)([,:])?+")
-_CONTROL = re.compile("[\x1c-\x1f]")
+_CONTROLS = ("\x1c", "\x1d", "\x1e", "\x1f")
+_ASCII_OTHER_SPACES = ("\t", "\n", "\x0b", "\x0c", "\r", *_CONTROLS)  # what _OTHER_SPACE finds
 # In lower case, a superset test for MacIntyre's contractions (ſ, ı and the dot of a lowered İ
 # match s and i in a case-insensitive stdlib pattern).
 # every branch starts with a literal character, so the engine skips ahead to those characters
 _CONTRACTION = re.compile("cannot|d'ye|gimme|gonna|gotta|lemme|more'n|wanna|'t(?:is|was)"
                           "|\u017f|\u0131|\u0307")
+_CONTRACTION_WORDS = ("cannot", "d'ye", "gimme", "gonna", "gotta", "lemme", "more'n", "wanna",
+                      "'tis", "'twas")  # what _CONTRACTION finds in ASCII text
 
 # NLTK's rules for a run of non-space characters, in NLTK's order.
 _CLOSING_APOSTROPHE = re.compile(r"([^'])' ")
@@ -100,7 +103,7 @@ def span_tokenize(text: str) -> list[tuple[int, int]]:
         from nltk.tokenize import NLTKWordTokenizer
 
         return list(NLTKWordTokenizer().span_tokenize(text))
-    stop = _final_stop(text)
+    stop = final_stop(text)
     contractions = _CONTRACTION.search(text.lower()) is not None
     spans: list[tuple[int, int]] = []
     end = len(text)
@@ -125,25 +128,55 @@ def span_tokenize(text: str) -> list[tuple[int, int]]:
 
 def tokenize(text: str) -> list[str] | None:
     """The tokens of a sentence, as ``[text[a:b] for a, b in span_tokenize(text)]``, found
-    without their spans, word by word (what lies between two spaces), each word's tokens
-    cached; None for a sentence handed to NLTK, or with one of MacIntyre's contractions or
-    a space other than " " (there ``span_tokenize`` is the way).
+    without their spans, word by word (what lies between two spaces, :func:`word_keys`), each
+    word's tokens cached; None for a sentence handed to NLTK, or with one of MacIntyre's
+    contractions or a space other than " " (there ``span_tokenize`` is the way).
 
     The sentence-final stop NLTK cuts off is a token of its own and only closing quotes and
     brackets follow it, each a token of its own, so the words before it are tokenised alone,
     as if a space followed them.
     """
-    if to_nltk(text) or _OTHER_SPACE.search(text) or _CONTRACTION.search(text.lower()):
+    if not plain(text):
         return None
-    stop = _final_stop(text)
-    words = (text[:stop] if stop >= 0 else text).split(" ")
-    last = words.pop()
-    found = list(chain.from_iterable(map(_spaced_words.__getitem__, words)))
-    found += _spaced_words[last] if stop >= 0 else _word_tokens(last, False)
+    stop = final_stop(text)
+    found = list(chain.from_iterable(map(key_tokens.__getitem__, word_keys(text, stop))))
     if stop >= 0:
         found.append(".")
         found += "".join(text[stop + 1:].split())
     return found
+
+
+def plain(text: str) -> bool:
+    """Whether :func:`tokenize` reads ``text`` word by word: no character that hands it to
+    NLTK, no space other than " ", none of MacIntyre's contractions. A text that is plain has
+    only plain parts (each of its sentences is plain)."""
+    if to_nltk(text):
+        return False
+    lowered = text.lower()
+    if text.isascii():  # the same tests as below, as scans for characters and words
+        return not (any(map(text.__contains__, _ASCII_OTHER_SPACES))
+                    or any(map(lowered.__contains__, _CONTRACTION_WORDS)))
+    return not (_OTHER_SPACE.search(text) or _CONTRACTION.search(lowered))
+
+
+def word_keys(text: str, stop: int) -> list[str]:
+    """The words of a plain sentence (:func:`plain`) before its final stop (``stop``, from
+    :func:`final_stop`; -1: none), as keys of :data:`key_tokens`: a word a space follows is
+    its own key; the last word, when no stop is cut off after it (nothing follows it), is
+    keyed with a "\\n" after it (plain text has no such character). The keys' tokens, in order,
+    are the sentence's tokens but the cut-off stop and the closing quotes and brackets after
+    it."""
+    words = (text[:stop] if stop >= 0 else text).split(" ")
+    if stop < 0:
+        words[-1] += "\n"
+    return words
+
+
+def _key_tokens(key: str) -> tuple[str, ...]:
+    """The tokens of a word key (:func:`word_keys`)."""
+    if key.endswith("\n"):
+        return _word_tokens(key[:-1], False)
+    return _word_tokens(key, True)
 
 
 class WordCache(dict):
@@ -162,11 +195,7 @@ class WordCache(dict):
         return value
 
 
-def _spaced_word(word: str) -> tuple[str, ...]:
-    return _word_tokens(word, True)
-
-
-_spaced_words = WordCache(_spaced_word, 100_000)  # the tokens of a word a space follows
+key_tokens = WordCache(_key_tokens, 100_000)  # the tokens of each word key
 
 
 def _word_tokens(word: str, spaced: bool) -> tuple[str, ...]:
@@ -194,10 +223,10 @@ def _run_tokens(run: str, early: bool) -> tuple[str, ...]:
 def to_nltk(text: str) -> bool:
     """Whether ``span_tokenize`` hands ``text`` to NLTK: it has a backtick, two apostrophes
     in a row or one of U+001C to U+001F."""
-    return "`" in text or "''" in text or _CONTROL.search(text) is not None
+    return "`" in text or "''" in text or any(map(text.__contains__, _CONTROLS))
 
 
-def _final_stop(text: str) -> int:
+def final_stop(text: str) -> int:
     """Index of the stop NLTK cuts off the sentence's end, or -1."""
     stop = text.rfind(".")
     if stop < 1 or text[stop - 1] == ".":

@@ -22,6 +22,8 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
+from itertools import repeat
+from operator import add
 
 import pandas as pd
 
@@ -29,8 +31,8 @@ from ..errors import AnalysisInputError
 from ..text.article import Article, article_list, check_roles
 from ..text.manifest import ArticleGroup
 from ..text.roles import DEFAULT_ROLES
-from ..text.tables import sentence_keys, sentence_texts, tokens
-from ..text.tokenise import WORD_KINDS, stopwords, token_keys, word_norm, word_tokens
+from ..text.tables import sentence_keys, tokens
+from ..text.tokenise import WORD_KINDS, paragraph_words, stopwords, token_keys, word_norm
 from ..text.wordspans import WordCache
 
 UNITS = ("word", "stem", "bigram", "trigram")
@@ -101,10 +103,17 @@ class Tally:
 
     def add(self, other: Tally) -> None:
         """Add another pass's counts to these."""
-        self.counts.update(other.counts)
+        _add_counts(self.counts, other.counts)
         self.total += other.total
         for stem_, forms in other.forms.items():
-            self.forms.setdefault(stem_, Counter()).update(forms)
+            _add_counts(self.forms.setdefault(stem_, Counter()), forms)
+
+
+def _add_counts(counts: Counter, more: Counter) -> None:
+    """``counts.update(more)`` (new keys in ``more``'s order), the sums made in C."""
+    keys = more.keys()
+    sums = map(add, more.values(), map(counts.get, keys, repeat(0)))
+    dict.update(counts, zip(keys, sums, strict=True))
 
 
 def sum_tallies(parts: Iterable[Tally]) -> Tally:
@@ -151,10 +160,12 @@ def _tally_words(article: Article, *, stems: bool, roles: Iterable[str] | None) 
     result = Tally()
     words: list[str] = []
     total = 0
-    for text in sentence_texts(article, roles=roles):
-        found, numbers = word_tokens(text)
-        total += len(found) + numbers
-        words += found
+    wanted = check_roles(roles)
+    for paragraph in article.paragraphs:
+        if paragraph.kept and paragraph.role in wanted:
+            found, numbers = paragraph_words(paragraph.text)
+            total += len(found) + numbers
+            words += found
     if stems:
         keyed = filter(None, map(_stems_and_forms.__getitem__, words))
         for (stem_, norm), n in Counter(keyed).items():
