@@ -17,11 +17,9 @@ and the best pass of each is kept. Run from the project root:
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import sys
 
-from checking import folder_articles, side_by_side
+from checking import folder_articles, machine, side_by_side
 
 from analysis.corpora.polnear import documents
 from analysis.errors import ArticleError
@@ -80,8 +78,7 @@ def main() -> None:
     args = parser.parse_args()
     if not (args.polnear or args.articles):
         parser.error("give --polnear PATH, --articles DIR or both")
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
-          f"{platform.python_version()}, {platform.system()}\n")
+    print(machine() + "\n")
     bad = 0
     if args.polnear:
         articles = polnear_articles(args.polnear, args.split)

@@ -19,13 +19,11 @@ process and the best pass of each is kept. Run from the project root:
 from __future__ import annotations
 
 import argparse
-import os
-import platform
 import sys
 import tempfile
 from pathlib import Path
 
-from checking import folder_articles, side_by_side
+from checking import folder_articles, machine, side_by_side
 from nltk.stem.snowball import SnowballStemmer
 
 from analysis.text.stemmer import stem
@@ -73,8 +71,7 @@ def main() -> None:
     args = parser.parse_args()
     if not (args.articles or args.synthetic):
         parser.error("give --articles DIR, --synthetic MB or both")
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
-          f"{platform.python_version()}, {platform.system()}\n")
+    print(machine() + "\n")
     bad = 0
     for folder in args.articles:
         bad += report(folder, folder_articles(Path(folder)), args.repeat)

@@ -1,14 +1,22 @@
-"""What the ``check_*.py`` scripts share: reading a folder of articles, and timing two
-implementations of one step side by side."""
+"""What the ``check_*.py`` scripts share: the machine line they print first, reading a folder
+of articles, and timing two implementations of one step side by side."""
 
 from __future__ import annotations
 
+import os
+import platform
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from analysis.errors import ArticleError
 from analysis.text.reading import load_article
+
+
+def machine() -> str:
+    """The line a check prints first: the machine, its cores and the Python it runs."""
+    return (f"machine: {platform.machine()}, {os.cpu_count()} cores, Python "
+            f"{platform.python_version()}, {platform.system()}")
 
 
 def folder_articles(folder: str | Path) -> list:
