@@ -63,7 +63,7 @@ def credits_in(text: str) -> list[tuple[int, int, str]]:
     if not may_any(_credit_patterns(), text):  # most paragraphs lack the "/" a credit needs
         return found
     for pattern, reason in cues("credit"):
-        if not may_match(pattern, text):  # most paragraphs lack the "/" a credit needs
+        if not may_match(pattern, text):
             continue
         for match in pattern.finditer(text):
             if any(a < match.end() and match.start() < b for a, b, _ in found):

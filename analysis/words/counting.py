@@ -160,12 +160,10 @@ def _tally_words(article: Article, *, stems: bool, roles: Iterable[str] | None) 
     result = Tally()
     words: list[str] = []
     total = 0
-    wanted = check_roles(roles)
-    for paragraph in article.paragraphs:
-        if paragraph.kept and paragraph.role in wanted:
-            found, numbers = paragraph_words(paragraph.text)
-            total += len(found) + numbers
-            words += found
+    for paragraph in article.select(roles=roles):
+        found, numbers = paragraph_words(paragraph.text)
+        total += len(found) + numbers
+        words += found
     if stems:
         keyed = filter(None, map(_stems_and_forms.__getitem__, words))
         for (stem_, norm), n in Counter(keyed).items():
