@@ -7,7 +7,10 @@ folder of real articles (for example PolNeAR's train texts). A folder's files ar
 manifest, to a temporary folder that is deleted afterwards (a manifest's articles must sit
 beside it); nothing of them is written to the project.
 
-For each corpus, each measurement runs in a fresh process, one after the other:
+For each corpus, each measurement runs in a fresh process, one after the other, in
+``--repeat`` rounds (default 3); the table gives each one's median (the machine these figures
+come from, a virtual machine, times the same run a quarter faster or slower from one minute to
+the next):
 
 - the pipeline (``load_corpus(manifest, group_by="side", workers=W)`` and ``analysis.words.tally``
   of each group; ``side`` alternates A/B by file order) with W = 1 and W = all cores (this
@@ -28,6 +31,7 @@ falls back to the main process's peak RSS plus W times the largest child's
 Run from the project root (needs the ``bench`` extra: ``pip install -e ".[bench]"``):
 
     .venv/bin/python benchmarks/bench_corpus.py [--sizes 10 50] [--real FOLDER] [--workers 1 all]
+        [--repeat 3]
 """
 
 from __future__ import annotations
@@ -40,6 +44,7 @@ import os
 import platform
 import resource
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -183,16 +188,24 @@ def run_one(manifest: Path, what: str) -> dict:
     return json.loads(out.strip().splitlines()[-1])
 
 
-def measure_corpus(name: str, manifest: Path, workers: list[int], baseline: bool) -> list[dict]:
-    """Every measurement of one corpus, side by side."""
+def measure_corpus(name: str, manifest: Path, workers: list[int], baseline: bool,
+                   repeat: int = 1) -> list[dict]:
+    """Every measurement of one corpus, side by side: ``repeat`` rounds, each running every
+    mode once in turn; each mode's median seconds and CPU seconds (the runs are kept in
+    ``runs``)."""
     import analysis
 
     paths = [row["path"] for row in analysis.text.read_manifest(manifest)]
     n_bytes = sum(os.path.getsize(p) for p in paths)
-    rows = [{"corpus": name, "articles": len(paths), "bytes": n_bytes, "workers": w,
-             **run_one(manifest, str(w))} for w in workers]
-    measured = run_one(manifest, "cv") if baseline else dict.fromkeys(
+    modes = [str(w) for w in workers] + (["cv"] if baseline else [])
+    runs: dict[str, list[dict]] = {mode: [] for mode in modes}
+    for _ in range(repeat):
+        for mode in modes:
+            runs[mode].append(run_one(manifest, mode))
+    measured = median_run(runs["cv"]) if baseline else dict.fromkeys(
         ["cv_seconds", "cv_cpu_seconds", "cv_nltk_seconds", "cv_nltk_cpu_seconds"], float("nan"))
+    rows = [{"corpus": name, "articles": len(paths), "bytes": n_bytes, "workers": w,
+             **median_run(runs[str(w)]), "runs": runs[str(w)]} for w in workers]
     for row in rows:
         row.update(measured)
         row["mb_per_s"] = n_bytes / 1e6 / row["seconds"]
@@ -200,7 +213,18 @@ def measure_corpus(name: str, manifest: Path, workers: list[int], baseline: bool
         row["ratio_cv"] = row["seconds"] / row["cv_seconds"]
         row["ratio_cv_nltk"] = row["seconds"] / row["cv_nltk_seconds"]
         row["cpu_ratio_cv_nltk"] = row["cpu_seconds"] / row["cv_nltk_cpu_seconds"]
+        row["mb_per_s_range"] = sorted(n_bytes / 1e6 / run["seconds"] for run in row["runs"])
     return rows
+
+
+def median_run(runs: list[dict]) -> dict:
+    """One mode's runs as one: the median of each timing (and of peak memory), the rest from
+    the first run."""
+    merged = dict(runs[0])
+    for key, value in runs[0].items():
+        if key.endswith(("seconds", "_mb")) and isinstance(value, float):
+            merged[key] = statistics.median(run[key] for run in runs)
+    return merged
 
 
 def print_table(results: list[dict]) -> None:
@@ -226,8 +250,10 @@ def print_targets(results: list[dict], sizes: list[int], most: int) -> None:
                   f"(CPU time: {r['cpu_ratio_cv_nltk']:.2f}; target at most 1.0: "
                   f"{met(r['ratio_cv_nltk'] <= 1.0)})")
         if r["workers"] == most:
-            print(f"{r['corpus']}: {r['mb_per_s']:.2f} MB/s with {most} workers "
-                  f"(target at least 2: {met(r['mb_per_s'] >= 2)})")
+            spread = r["mb_per_s_range"]
+            print(f"{r['corpus']}: {r['mb_per_s']:.2f} MB/s with {most} workers, the median "
+                  f"of {len(spread)} run(s) ({spread[0]:.2f}-{spread[-1]:.2f}; target at "
+                  f"least 2: {met(r['mb_per_s'] >= 2)})")
     if len(sizes) > 1:
         small, large = f"{min(sizes)} MB", f"{max(sizes)} MB"
         for workers in sorted({r["workers"] for r in results}):
@@ -246,6 +272,9 @@ def main() -> None:
                         help="worker counts to measure ('all': one per core)")
     parser.add_argument("--no-baseline", action="store_true",
                         help="skip CountVectorizer (to measure memory only)")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="rounds of measurements; medians are reported (default 3: the "
+                             "machine's timings vary by a quarter from run to run)")
     parser.add_argument("--json", type=Path, help="also write the results to this file")
     parser.add_argument("--one", nargs=2, help=argparse.SUPPRESS)
     args = parser.parse_args()
@@ -264,12 +293,13 @@ def main() -> None:
     results = []
     for size in args.sizes:
         results += measure_corpus(f"{size} MB", corpus_for(size), workers,
-                                  not args.no_baseline)
+                                  not args.no_baseline, args.repeat)
     if args.real is not None:
         with tempfile.TemporaryDirectory(prefix="framing-bench-") as tmp:
             manifest = folder_corpus(args.real, Path(tmp))
             name = "/".join(args.real.resolve().parts[-2:])
-            results += measure_corpus(name, manifest, workers, not args.no_baseline)
+            results += measure_corpus(name, manifest, workers, not args.no_baseline,
+                                      args.repeat)
     print_table(results)
     print_targets(results, args.sizes, max(workers))
     if args.json:
