@@ -215,11 +215,11 @@ def test_the_factory_stops_when_the_command_that_started_it_is_killed(tmp_path):
 
 def test_the_caches_the_factory_fills_are_the_ones_the_lenses_read():
     """Each ``WARMED`` call gives the same object every time (a cache, so filling it in the
-    factory spares every kernel the work), and the lenses then compile no stock lexicon
-    again."""
+    factory spares every kernel the work), and the lenses then compile no stock lexicon and
+    build no argument-free cache of ``WARMED`` again."""
     import importlib
 
-    from analysis import frames, loaded, stance
+    from analysis import frames, loaded, sources, stance, tone
     from analysis.lexicons import match
     from analysis.paths import SEEDS_DIR
     from analysis.text import build_article
@@ -234,6 +234,15 @@ def test_the_caches_the_factory_fills_are_the_ones_the_lenses_read():
     assert len(stance.markers(article)) + len(loaded.markers(article)) > 0
     frames.scores(article)
     assert match._compile_file.cache_info().currsize == compiled
+    # and the argument-free ones are read by the lenses (warming them is not wasted; the
+    # first names borne by both sexes are read only to resolve some pronouns)
+    assert list(sources.attributions(article)["source"]) == ["The mayor"]
+    tone.score(article)
+    read = {function.__name__: function.cache_info().hits > 1 for function, arguments in calls
+            if not arguments and hasattr(function, "cache_info")}
+    assert read == {"name_regex": True, "first_names": True, "shared_first_names": False,
+                    "alias_index": True, "grammar": True, "cue_regex": True,
+                    "coreference": True, "_vader": True}
 
 
 def test_a_client_is_ready_when_the_kernel_went_idle_after_answering(tmp_path, factory):
