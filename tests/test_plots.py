@@ -106,6 +106,22 @@ def test_rate_scatter_labels_do_not_overlap(seeds):
     assert strongest in {text.get_text() for text in labels}
 
 
+def test_rate_scatter_places_its_labels_as_it_would_on_a_drawn_figure(seeds):
+    # the labels are placed without drawing the figure first: the same places as after a draw
+    table = words.keyness_between(seeds, min_count=1)
+    data = plots.rate_scatter_data(table)
+    placed = []
+    for draw_first in (False, True):
+        ax = plots.rate_scatter(table, labels=LABELS, n_labels=0)
+        assert len(ax.texts) == 0
+        if draw_first:
+            ax.figure.canvas.draw()
+        plots._place_labels(ax, data, 14)
+        placed.append([(t.get_text(), t.get_position(), t.get_ha(), t.get_va())
+                       for t in ax.texts])
+    assert len(placed[0]) >= 10 and placed[0] == placed[1]
+
+
 def test_rate_scatter_ticks_are_plain_numbers(seeds):
     ax = plots.rate_scatter(words.keyness_between(seeds, min_count=1), labels=LABELS)
     ax.figure.canvas.draw()
