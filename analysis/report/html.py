@@ -24,6 +24,9 @@ from bleach import html5lib_shim
 from bleach.css_sanitizer import ALLOWED_CSS_PROPERTIES, CSSSanitizer
 from jinja2 import FileSystemLoader
 from nbconvert import HTMLExporter
+from nbconvert.exporters.templateexporter import TemplateExporter
+from nbconvert.filters.highlight import Highlight2HTML
+from nbconvert.filters.widgetsdatatypefilter import WidgetsDataTypeFilter
 
 from .execute import INJECTED_TAG, clean_notebook
 
@@ -187,10 +190,50 @@ def _cleaner() -> bleach.Cleaner:
     return cleaner
 
 
-def html_exporter() -> HTMLExporter:
+# what nbconvert's HTML exporter adds to a page by re-parsing it with BeautifulSoup: every cell's
+# input and output focusable, and alt text on an image that has none (a page's markup is the
+# template's or the sanitiser's: every attribute value in double quotes, no raw "<" in text)
+_FOCUSABLE = re.compile(r'<div (?:id="[^"]*" )?class="(?:[^"]* )?'
+                        r'(?:jp-Cell-inputWrapper|jp-OutputArea-output)(?: [^"]*)?"')
+_IMAGE = re.compile(r'<img((?:\s+[^\s"\'>/=]+(?:="[^"]*")?)*)(\s*/?>)')
+_HAS_ALT = re.compile(r'\salt="')
+NO_ALT = "No description has been provided for this image"  # nbconvert's words
+
+
+def accessible(page: str) -> str:
+    """``page`` with ``tabindex="0"`` on every cell input and output ``div`` and nbconvert's
+    alt text on every image without one: what nbconvert's exporter adds by parsing and
+    writing out the whole page again (a third of a page's time), done on the markup itself."""
+    page = _FOCUSABLE.sub(r'\g<0> tabindex="0"', page)
+    return _IMAGE.sub(lambda m: m.group(0) if _HAS_ALT.search(m.group(1)) else
+                      f'<img{m.group(1)} alt="{NO_ALT}"{m.group(2)}', page)
+
+
+class ShareExporter(HTMLExporter):
+    """nbconvert's HTML exporter without its BeautifulSoup pass: the page the template writes,
+    made :func:`accessible` as that pass would."""
+
+    def from_notebook_node(self, nb: nbformat.NotebookNode, resources: dict | None = None,
+                           **kw: Any) -> tuple[str, dict]:
+        # nbconvert's HTMLExporter.from_notebook_node (7.x), up to its BeautifulSoup pass
+        language = nb.metadata.get("language_info", {})
+        lexer = language.get("pygments_lexer", language.get("name", None))
+        highlight_code = self.filters.get(
+            "highlight_code", Highlight2HTML(pygments_lexer=lexer, parent=self))
+        resources = self._init_resources(resources)
+        filter_data_type = WidgetsDataTypeFilter(
+            notebook_metadata=self._nb_metadata, parent=self, resources=resources)
+        self.register_filter("highlight_code", highlight_code)
+        self.register_filter("filter_data_type", filter_data_type)
+        page, resources = TemplateExporter.from_notebook_node(self, nb, resources, **kw)
+        return accessible(page), resources
+
+
+def html_exporter(kind: type[HTMLExporter] = ShareExporter) -> HTMLExporter:
     """nbconvert's lab template without CDN scripts, sanitising every HTML/Markdown output.
-    The notebook is validated once, after nbconvert's preprocessors, not after each one."""
-    return HTMLExporter(
+    The notebook is validated once, after nbconvert's preprocessors, not after each one.
+    (``kind=HTMLExporter``: nbconvert's own exporter, BeautifulSoup pass included.)"""
+    return kind(
         template_name="lab", template_file=SHARE_TEMPLATE_NAME,
         extra_loaders=[FileSystemLoader(str(TEMPLATES))],
         sanitize_html=True, filters={"clean_html": safe_html}, optimistic_validation=True,

@@ -7,6 +7,7 @@ import re
 
 import nbformat
 import pandas as pd
+from nbconvert import HTMLExporter
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
 from share_checks import PAYLOADS, live_markup, network_references, parse
 
@@ -15,6 +16,8 @@ from analysis.paths import PROJECT_ROOT, SEEDS_DIR
 from analysis.report import index as report_index
 from analysis.report.execute import clean_notebook
 from analysis.report.html import (
+    NO_ALT,
+    accessible,
     html_exporter,
     render_html,
     safe_html,
@@ -93,6 +96,49 @@ def test_exporter_output_is_the_same_every_time():
     node = hostile_notebook()
     first = html_exporter().from_notebook_node(node)[0]
     assert html_exporter().from_notebook_node(node)[0] == first
+
+
+def _tree(page: str) -> list[tuple]:
+    """A page as BeautifulSoup reads it: each tag with its attributes (in any order), each
+    piece of text, in document order."""
+    from bs4 import BeautifulSoup, Tag
+
+    soup = BeautifulSoup(page, "html.parser")
+    return [("tag", node.name, sorted((name, " ".join(value) if isinstance(value, list)
+                                       else value) for name, value in node.attrs.items()))
+            if isinstance(node, Tag) else (type(node).__name__, str(node))
+            for node in soup.descendants]
+
+
+def test_the_page_is_the_one_nbconverts_rewriting_pass_would_write():
+    """nbconvert's exporter parses its page with BeautifulSoup to make cells focusable and give
+    images alt text, then writes it out again; ours does the same on the markup: the same
+    tags, attributes and text, on hostile outputs and on images without alt text."""
+    node = hostile_notebook()
+    node.cells.append(new_markdown_cell(f"![](data:image/png;base64,{PNG}) and text"))
+    node.cells.append(new_code_cell("x", execution_count=2, outputs=[new_output(
+        "display_data", {"text/html": f'<p>a</p><img src="data:image/png;base64,{PNG}" '
+                                      f'width="2"><img alt="given" src="x.png">'})]))
+    ours, _ = html_exporter().from_notebook_node(node, resources={"metadata": {"name": "x"}})
+    theirs, _ = html_exporter(HTMLExporter).from_notebook_node(
+        node, resources={"metadata": {"name": "x"}})
+    assert ours != theirs and _tree(ours) == _tree(theirs)
+    assert ours.count('tabindex="0"') == theirs.count('tabindex="0"') == 11
+    assert ours.count(f'alt="{NO_ALT}"') == theirs.count(f'alt="{NO_ALT}"') == 4
+
+
+def test_accessible_marks_cell_divs_and_images_without_alt_text_only():
+    page = ('<div class="jp-Cell-inputWrapper"><div id="o" class="jp-RenderedJavaScript '
+            'jp-OutputArea-output " data-mime-type="a"><div class="jp-OutputArea-outputs">'
+            '<p class="jp-OutputArea-output">&lt;div class="jp-OutputArea-output"&gt;</p>'
+            '<img src="a.png" width="3"><img alt="" src="b.png"/><img src="c.png" />')
+    assert accessible(page) == (
+        '<div class="jp-Cell-inputWrapper" tabindex="0"><div id="o" class="jp-RenderedJavaScript '
+        'jp-OutputArea-output " tabindex="0" data-mime-type="a"><div '
+        'class="jp-OutputArea-outputs"><p class="jp-OutputArea-output">&lt;div '
+        'class="jp-OutputArea-output"&gt;</p>'
+        f'<img src="a.png" width="3" alt="{NO_ALT}"><img alt="" src="b.png"/>'
+        f'<img src="c.png" alt="{NO_ALT}" />')
 
 
 def test_pages_rendered_by_one_warmed_exporter_are_those_a_new_exporter_renders(tmp_path):

@@ -181,5 +181,6 @@ def test_a_rendered_page_keeps_every_figure_as_a_data_image(tmp_path):
                   for output in cell.get("outputs", []))
     page = render_html(notebook, tmp_path / "05.html").read_text(encoding="utf-8")
     assert figures == 4
-    assert len(re.findall(r'<img alt="[^"]*" src="data:image/png;base64,', page)) == figures
+    images = re.findall(r'<img src="data:image/png;base64,[^"]+" alt="([^"]*)"', page)
+    assert len(images) == figures and all(images)
     assert reaches_out(page[page.index("<body"):]) == []  # the head is the template's
