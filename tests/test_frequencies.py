@@ -266,3 +266,45 @@ def test_adding_tallies_sums_counts_and_forms_as_counter_update_does():
     assert total.total == 17
     assert total.forms == {"run": Counter({"running": 2, "runs": 2}), "go": Counter({"went": 1})}
     assert first.counts == Counter({"war": 2, "peace": 1})  # the parts are left as they were
+
+
+_PARAGRAPHS = [
+    "They moved to the U.S. In 2020, 3 left.", "The U.S. and the UK agreed. It's over, he said.",
+    "See www.example.org or @city_hall. Then #vote.", "We're gonna win. They cannot lose.",
+    "Zoë said no. The café closed.", "Caf\u00e9 \u2014 re\u0301opened.", "",
+]
+
+
+def _counted_by_words(text: str) -> tuple[list[str], int]:
+    from analysis.text.tokenise import paragraph_words, word_norm
+
+    words, numbers = paragraph_words(text)
+    return [word_norm(x)[0] for x in words if not word_norm(x)[1]], len(words) + numbers
+
+
+@pytest.mark.parametrize("text", _PARAGRAPHS)
+def test_a_paragraphs_terms_read_key_by_key_are_those_of_its_words(text):
+    from analysis.text.tokenise import paragraph_keyed
+    from analysis.words.counting import _key_counts, _sentence_counts
+
+    assert paragraph_keyed(text, _key_counts, _sentence_counts) == _counted_by_words(text)
+
+
+def test_terms_read_key_by_key():
+    from analysis.text.tokenise import paragraph_keyed
+    from analysis.words.counting import _key_counts, _sentence_counts
+
+    assert paragraph_keyed("The U.S. and the UK agreed, 3 to 1.", _key_counts,
+                           _sentence_counts) == (["u.s.", "u.k.", "agreed"], 9)
+
+
+@examples(200)
+@given(st.lists(st.sampled_from(["He", "said", "U.S.", "US", "Mr.", "no.", "3.", "it's", "'a'",
+                                 "\"yes.\"", "(a)", "end!", "why?", "a,", "e.g.", "...", "1.5",
+                                 "don't", "won't.", "x/y", "é.", "-", "--", "the", "The,"]),
+                max_size=12).map(" ".join))
+def test_terms_key_by_key_match_word_by_word_on_generated_text(text):
+    from analysis.text.tokenise import paragraph_keyed
+    from analysis.words.counting import _key_counts, _sentence_counts
+
+    assert paragraph_keyed(text, _key_counts, _sentence_counts) == _counted_by_words(text)

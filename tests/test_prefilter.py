@@ -128,3 +128,29 @@ def test_only_four_characters_beyond_ascii_match_ascii_letters_case_insensitivel
     found = [c for c in map(chr, range(128, sys.maxunicode + 1)) if letter.fullmatch(c)]
     assert tuple(found) == FOLDED_TO_ASCII
     assert folds_as_lower("Caf\u00e9 PHOTO") and not folds_as_lower("\u212aelvin")
+
+
+def test_identity_caches_compute_once_per_object_and_empty_when_full(monkeypatch):
+    from analysis.lexicons import prefilter
+
+    calls = []
+    monkeypatch.setattr(prefilter, "IDENTITY_LIMIT", 2)
+    counted = prefilter.by_identity(lambda p: calls.append(p.pattern) or p.pattern.upper())
+    first = re.compile("ab+")
+    re.purge()  # (else re hands back the object it compiled before)
+    same, other = re.compile("ab+"), re.compile("ab+", re.I)
+    assert same is not first and same == first
+    assert counted(first) == counted(first) == "AB+"
+    assert calls == ["ab+"]
+    assert counted(other) == "AB+" and calls == ["ab+", "ab+"]
+    assert counted(same) == "AB+" and len(calls) == 3  # a third object: emptied, then kept
+    assert counted(first) == "AB+" and len(calls) == 4
+
+
+def test_needed_and_pooled_answer_equal_patterns_alike():
+    one = re.compile(r"x/(?:AFP|Reuters)")
+    re.purge()
+    two = re.compile(r"x/(?:AFP|Reuters)")
+    assert one is not two
+    assert needed(one) == needed(two) == (("x/",), ("AFP", "Reuters"))
+    assert pooled((one,)) == pooled((two,)) == (("AFP", "Reuters"), ())

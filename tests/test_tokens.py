@@ -253,3 +253,33 @@ def test_word_tokens_beyond_ascii(text):
     assert word_tokens(text) == ([text[a:b] for a, b, kind in spans if kind == "word"],
                                  sum(kind == "number" for _, _, kind in spans))
     assert paragraph_words(text) == sentence_by_sentence(text)
+
+
+def _words_by_tokens(key: str) -> tuple[tuple[str, ...], int]:
+    from analysis.text.wordspans import _key_tokens
+
+    tokens = _key_tokens(key)
+    kinds = [token_kind(t) for t in tokens]
+    return (tuple(t for t, k in zip(tokens, kinds, strict=True) if k == "word"),
+            kinds.count("number"))
+
+
+@examples(300)
+@given(st.lists(st.sampled_from(["a", "Zoë", "7", "S", ".", "-", ",", "'", "s", "n't", "'ll",
+                                 "\"", "(", "!", "\u2019", "%"]), max_size=5).map("".join),
+       st.booleans())
+def test_key_words_are_the_words_of_its_tokens(word, spaced):
+    from analysis.text.tokenise import key_words
+
+    key = word if spaced else word + "\n"
+    assert key_words(key) == _words_by_tokens(key), key
+
+
+def test_key_words_of_a_letters_only_key_and_of_others():
+    from analysis.text.tokenise import key_words
+
+    assert key_words("Zoë\n") == (("Zoë",), 0) == _words_by_tokens("Zoë\n")
+    assert key_words("2016,") == ((), 1)
+    assert key_words("Trump's") == (("Trump",), 0)
+    assert key_words("") == ((), 0)
+    assert not [c for c in analysis.text.tokenise.clitics() if c.isalpha()]

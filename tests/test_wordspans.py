@@ -201,3 +201,24 @@ def test_the_link_prefilter_finds_what_the_full_search_finds(text):
 def test_ascii_has_no_combining_mark():  # token_spans skips the mark pass for ASCII text
     assert not any(is_mark(chr(code)) for code in range(128))
     assert is_mark("\u0301")
+
+
+_KEY_PIECES = ["a", "Zoë", "7", "U", ".", "-", ",", ":", "'", "s", "n't", "\"", "(", ")", "!",
+               "?", "\u2014", "\u2019", "$", "..", "--", "%"]
+
+
+@examples(300)
+@given(st.lists(st.sampled_from(_KEY_PIECES), max_size=6).map("".join), st.booleans())
+def test_a_keys_tokens_are_its_words_tokens(word, spaced):
+    # the one-match reading of a simple key equals the run-by-run reading
+    key = word if spaced else word + "\n"
+    assert wordspans._key_tokens(key) == wordspans._word_tokens(word, spaced), key
+
+
+@pytest.mark.parametrize("key, expected", [
+    ("said,", ("said", ",")), ("U.S.", ("U.S.",)), ("so-called\n", ("so-called",)),
+    ("2016:", ("2016", ":")), ("Trump's", ("Trump", "'s")), ('"The', ('"', "The")),
+    ("-", ("-",)), ("why?\n", ("why", "?")),
+])
+def test_key_tokens_of_simple_and_other_keys(key, expected):
+    assert wordspans._key_tokens(key) == expected

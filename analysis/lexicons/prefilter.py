@@ -19,7 +19,9 @@ from __future__ import annotations
 
 import importlib
 import re
-from functools import cache
+from collections.abc import Callable
+from functools import cache, wraps
+from typing import Any, TypeVar
 
 # the standard library's own pattern parser (``re._parser`` since Python 3.11, ``sre_parse``
 # before): not a public API, so anything it does not give as expected filters nothing
@@ -35,9 +37,32 @@ _ATOMIC = getattr(_parser, "ATOMIC_GROUP", None)
 _IGNORECASE = int(re.IGNORECASE)
 
 Clause = tuple[str, ...]  # every match contains at least one of these runs
+T = TypeVar("T")
+IDENTITY_LIMIT = 10_000  # objects an identity cache keeps before it is emptied
 
 
-@cache
+def by_identity(func: Callable[[Any], T]) -> Callable[[Any], T]:
+    """``func`` of one argument, cached by the argument's identity (kept alive with its value,
+    so that its id is not reused; emptied at ``IDENTITY_LIMIT`` objects). A compiled pattern
+    hashes its whole compiled code each time it is hashed, so a cache keyed on patterns (or
+    on tuples of them) cost more, per paragraph, than the scans these answers save."""
+    store: dict[int, tuple[Any, T]] = {}
+
+    @wraps(func)
+    def cached(item: Any) -> T:
+        hit = store.get(id(item))
+        if hit is not None and hit[0] is item:
+            return hit[1]
+        if len(store) >= IDENTITY_LIMIT:
+            store.clear()
+        value = func(item)
+        store[id(item)] = (item, value)
+        return value
+
+    return cached
+
+
+@by_identity
 def needed(pattern: re.Pattern[str]) -> tuple[Clause, ...]:
     """The clauses every match of ``pattern`` satisfies (none when it cannot be read); for a
     case-insensitive pattern, in lower case and ASCII only."""
@@ -92,7 +117,7 @@ def widest(pattern: re.Pattern[str]) -> int | None:
     return high if high < _parser.MAXREPEAT - 1 else None
 
 
-@cache
+@by_identity
 def pooled(patterns: tuple[re.Pattern[str], ...]) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
     """For :func:`may_any`: one clause that each of ``patterns`` needs (the one whose shortest
     run is longest, then with fewest runs), pooled: the runs to look for in the text as it is,

@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache, lru_cache
 from itertools import chain, compress
 from operator import itemgetter
+from typing import TypeVar
 
 from ..lexicons import grammar_words, table, word_list
 from .normalisation import HANDLE_PATTERN, HASHTAG_PATTERN, LINK_PATTERN, is_mark, past_marks
@@ -30,6 +32,7 @@ from .wordspans import WordCache, final_stop, key_tokens, plain, span_tokenize, 
 from .wordspans import tokenize as plain_tokens
 
 WORD_KINDS = ("word", "number")
+T = TypeVar("T")
 
 _PROTECTED = re.compile("|".join(
     f"(?P<{name}>{pattern.pattern})" for name, pattern in
@@ -125,7 +128,7 @@ def token_kind(token: str) -> str:
     """The kind of a word-tokeniser token: word, number, clitic, punct or symbol."""
     if token.lower() in clitics():
         return "clitic"
-    if any(c.isalpha() for c in token):
+    if token.isalpha() or any(c.isalpha() for c in token):
         return "word"
     if _NUMBER.fullmatch(token):
         return "number"
@@ -276,27 +279,43 @@ def paragraph_words(text: str) -> tuple[list[str], int]:
     gathered as word keys (``wordspans.word_keys``) and looked up together, each key's words
     and numbers cached (per word, never per sentence).
     """
+    return paragraph_keyed(text, _key_words, word_tokens)
+
+
+def paragraph_keyed(text: str, of_key: Mapping[str, tuple[Sequence[T], int]],
+                    of_sentence: Callable[[str], tuple[list[T], int]]) -> tuple[list[T], int]:
+    """What a paragraph's words are read as, in order, and a count summed over its
+    sentences: :func:`paragraph_words` with the words of each word key (``wordspans.word_keys``)
+    read from ``of_key`` and those of a sentence read otherwise from ``of_sentence``.
+
+    Args:
+        text: One paragraph's normalised text.
+        of_key: For a word key, what its words are read as and its count (a per-word cache:
+            for ``_key_words``, the key's word surfaces and number of numbers).
+        of_sentence: The same for a sentence that is not read key by key (for
+            :func:`word_tokens`, its word surfaces and number of numbers).
+    """
     spans = sentence_spans(text)
     if not (_markless(text) and not _protected(text) and plain(text)):
-        words: list[str] = []
-        numbers = 0
+        items: list[T] = []
+        total = 0
         for a, b in spans:
-            found, count = word_tokens(text[a:b])
-            words += found
-            numbers += count
-        return words, numbers
+            found, count = of_sentence(text[a:b])
+            items += found
+            total += count
+        return items, total
     keys: list[str] = []
-    words, numbers = [], 0
+    items, total = [], 0
     for a, b in spans:
         sentence = text[a:b]
         if not _add_keys(sentence, keys):  # it ends with an abbreviation's stop
-            found, count = _key_words_of(keys)
-            more, more_count = word_tokens(sentence)
-            words += found + more
-            numbers += count + more_count
+            found, count = _keyed(keys, of_key)
+            more, more_count = of_sentence(sentence)
+            items += found + more
+            total += count + more_count
             keys = []
-    found, count = _key_words_of(keys)
-    return words + found, numbers + count
+    found, count = _keyed(keys, of_key)
+    return items + found, total + count
 
 
 def _add_keys(sentence: str, keys: list[str]) -> bool:
@@ -315,18 +334,28 @@ def _add_keys(sentence: str, keys: list[str]) -> bool:
 
 def _key_words_of(keys: list[str]) -> tuple[list[str], int]:
     """The word surfaces of word keys, in order, and the number of numbers."""
-    found = list(map(_key_words.__getitem__, keys))
+    return _keyed(keys, _key_words)
+
+
+def _keyed(keys: list[str], of_key: Mapping[str, tuple[Sequence[T], int]]) -> tuple[list[T], int]:
+    """What the words of word keys are read as (``of_key``), in order, and their counts summed."""
+    found = list(map(of_key.__getitem__, keys))
     return list(chain.from_iterable(map(itemgetter(0), found))), sum(map(itemgetter(1), found))
 
 
-def _words_of_key(key: str) -> tuple[tuple[str, ...], int]:
-    """The surfaces of the tokens of kind ``word`` of a word key, and its number of numbers."""
+def key_words(key: str) -> tuple[tuple[str, ...], int]:
+    """The surfaces of the tokens of kind ``word`` of a word key (``wordspans.word_keys``),
+    and its number of numbers. A key of letters alone (half of a news corpus's keys) is one
+    token, a word, unless it is a clitic; the others are tokenised (``wordspans.key_tokens``)."""
+    word = key[:-1] if key[-1:] == "\n" else key
+    if word.isalpha() and word.lower() not in clitics():
+        return (word,), 0
     tokens = key_tokens[key]
     kinds = list(map(_kinds.__getitem__, tokens))
     return tuple(compress(tokens, map("word".__eq__, kinds))), kinds.count("number")
 
 
-_key_words = WordCache(_words_of_key, 100_000)
+_key_words = WordCache(key_words, 100_000)
 
 
 def word_count(text: str) -> int:

@@ -173,10 +173,15 @@ def word_keys(text: str, stop: int) -> list[str]:
 
 
 def _key_tokens(key: str) -> tuple[str, ...]:
-    """The tokens of a word key (:func:`word_keys`)."""
-    if key.endswith("\n"):
-        return _word_tokens(key[:-1], False)
-    return _word_tokens(key, True)
+    """The tokens of a word key (:func:`word_keys`). A word that is one run of the simple
+    shape (a word, a number, "U.S.", "so-called", a word and its comma: most keys) is read
+    by one match: ``_word_tokens`` would find that one run and read it the same way."""
+    spaced = not key.endswith("\n")
+    word = key if spaced else key[:-1]
+    simple = _WORD_RUN.fullmatch(word)
+    if simple:
+        return tuple(filter(None, simple.groups()))
+    return _word_tokens(word, spaced)
 
 
 class WordCache(dict):

@@ -32,7 +32,16 @@ from ..text.article import Article, article_list, check_roles
 from ..text.manifest import ArticleGroup
 from ..text.roles import DEFAULT_ROLES
 from ..text.tables import sentence_keys, tokens
-from ..text.tokenise import WORD_KINDS, paragraph_words, stopwords, token_keys, word_norm
+from ..text.tokenise import (
+    WORD_KINDS,
+    key_words,
+    paragraph_keyed,
+    paragraph_words,
+    stopwords,
+    token_keys,
+    word_norm,
+    word_tokens,
+)
 from ..text.wordspans import WordCache
 
 UNITS = ("word", "stem", "bigram", "trigram")
@@ -156,21 +165,27 @@ def tally_article(article: Article, *, unit: str, roles: Iterable[str] | None) -
 
 def _tally_words(article: Article, *, stems: bool, roles: Iterable[str] | None) -> Tally:
     """The word (or stem) tally of one article: every word and number adds to the total,
-    every word that is not a stopword is counted (keys looked up once per surface form)."""
+    every word that is not a stopword is counted (keys looked up once per word key or
+    surface form)."""
     result = Tally()
+    if not stems:
+        terms: list[str] = []
+        for paragraph in article.select(roles=roles):
+            found, count = paragraph_keyed(paragraph.text, _key_counts, _sentence_counts)
+            terms += found
+            result.total += count
+        result.counts.update(terms)
+        return result
     words: list[str] = []
     total = 0
     for paragraph in article.select(roles=roles):
         found, numbers = paragraph_words(paragraph.text)
         total += len(found) + numbers
         words += found
-    if stems:
-        keyed = filter(None, map(_stems_and_forms.__getitem__, words))
-        for (stem_, norm), n in Counter(keyed).items():
-            result.counts[stem_] += n
-            result.forms.setdefault(stem_, Counter())[norm] += n
-    else:
-        result.counts.update(filter(None, map(_counted_forms.__getitem__, words)))
+    keyed = filter(None, map(_stems_and_forms.__getitem__, words))
+    for (stem_, norm), n in Counter(keyed).items():
+        result.counts[stem_] += n
+        result.forms.setdefault(stem_, Counter())[norm] += n
     result.total = total
     return result
 
@@ -182,6 +197,27 @@ def _counted_form(word: str) -> str | None:
 
 
 _counted_forms = WordCache(_counted_form, 200_000)
+
+
+def _counted(words: Sequence[str], numbers: int) -> tuple[list[str], int]:
+    """The terms some word surfaces count as, in order, and how many words and numbers
+    they and ``numbers`` numbers make."""
+    return list(filter(None, map(_counted_forms.__getitem__, words))), len(words) + numbers
+
+
+def _key_count(key: str) -> tuple[list[str], int]:
+    """:func:`_counted` of a word key's words (``tokenise.key_words``)."""
+    return _counted(*key_words(key))
+
+
+def _sentence_counts(sentence: str) -> tuple[list[str], int]:
+    """:func:`_counted` of a sentence's words (``tokenise.word_tokens``)."""
+    return _counted(*word_tokens(sentence))
+
+
+# per word key: the terms its words count as and its words and numbers (filled once per key,
+# in place of a chain of per-token caches: the cost of a cold cache in each worker)
+_key_counts = WordCache(_key_count, 100_000)
 
 
 def _stem_and_form(word: str) -> tuple[str, str] | None:
