@@ -122,6 +122,23 @@ def test_rate_scatter_places_its_labels_as_it_would_on_a_drawn_figure(seeds):
     assert len(placed[0]) >= 10 and placed[0] == placed[1]
 
 
+def test_rate_scatter_on_a_callers_constrained_figure_places_labels_in_its_final_frame(seeds):
+    # constrained layout moves the Axes when the figure is drawn: the labels are placed after
+    table = words.keyness_between(seeds, min_count=1)
+    data = plots.rate_scatter_data(table)
+    placed = []
+    names = ["An outlet with a long name", "Another outlet with a long name"]
+    for labels_first in (True, False):
+        ax = plt.figure(layout="constrained", figsize=(4, 3)).add_subplot()
+        plots.rate_scatter(table, labels=names, n_labels=14 if labels_first else 0, ax=ax)
+        if not labels_first:
+            ax.figure.canvas.draw()
+            plots._place_labels(ax, data, 14)
+        placed.append([(t.get_text(), t.get_position(), t.get_ha(), t.get_va())
+                       for t in ax.texts])
+    assert len(placed[0]) >= 9 and placed[0] == placed[1]
+
+
 def test_rate_scatter_ticks_are_plain_numbers(seeds):
     ax = plots.rate_scatter(words.keyness_between(seeds, min_count=1), labels=LABELS)
     ax.figure.canvas.draw()
